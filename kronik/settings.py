@@ -1,0 +1,23 @@
+"""One settings object for the whole pipeline, so thresholds live in one place and can be overridden."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Tunable limits and thresholds; the defaults are what the dev set and benchmarks were measured with."""
+
+    max_bytes: int = 20_000_000
+    """Documents larger than this are cut to it before cleaning (an error note is kept on the record)."""
+    min_body_chars: int = 1
+    code_languages: tuple[str, ...] = ("id", "ms")
+    """Languages whose articles go through the event coder; others are cleaned and marked only."""
+    near_duplicate_threshold: float = 0.9
+    """Jaccard similarity (MinHash estimate) at which two articles are one syndicated article."""
+    event_cluster_days: int = 1
+    """Two event mentions with the same actors, type and status are one event if their dates lie this close."""
+
+
+DEFAULT = Settings()
