@@ -98,3 +98,17 @@ class Record:
         if self.error:
             out["error"] = self.error
         return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Record:
+        """Inverse of to_dict, for records that travel as JSON (Parquet partitions, JSONL output)."""
+        if "body" not in d:
+            return cls(id=str(d["id"]), error=d.get("error"), source=d.get("source", ""))
+        article = Article(
+            id=str(d["id"]), url=d.get("url"), language=d.get("language"), outlet=d.get("outlet"), title=d.get("title"),
+            authors=list(d.get("authors") or []), published=d.get("published"), updated=d.get("updated"),
+            paragraphs=[p for p in (d.get("body") or "").split("\n\n") if p], dateline=d.get("dateline"),
+        )
+        names = set(Event.__slots__)  # type: ignore[attr-defined]
+        events = [Event(**{k: v for k, v in e.items() if k in names}) for e in d.get("events") or []]
+        return cls(id=str(d["id"]), article=article, events=events, error=d.get("error"))
