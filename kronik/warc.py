@@ -1,12 +1,19 @@
-"""WARC reader: every `response` record with an HTML payload becomes a RawDoc (id = target URI)."""
+"""WARC reader: every `response` record with an HTML payload becomes a RawDoc (id = target URI).
+
+warcio stops silently at a truncated gzip member or a cut-off record, so this module checks the
+file's end itself: a damaged file yields the records that were whole plus one error document.
+"""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from kronik.model import RawDoc
-from kronik.readers import decode
+from kronik.readers import decode, scrub
+
+_BLOCK = 1 << 20
 
 
 def read_warc(path: Path, source: str) -> Iterator[RawDoc]:
@@ -14,31 +21,59 @@ def read_warc(path: Path, source: str) -> Iterator[RawDoc]:
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
+    problem: str | None = None
     with path.open("rb") as fh:
         try:
-            for rec in ArchiveIterator(fh):
+            records = ArchiveIterator(fh)
+            for rec in records:
                 if rec.rec_type != "response":
                     continue
                 ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
                 if "html" not in ctype.lower():
                     continue
-                n += 1
-                uri = rec.rec_headers.get_header("WARC-Target-URI") or f"{path.name}#{n}"
+                uri = scrub(rec.rec_headers.get_header("WARC-Target-URI") or "") or f"{path.name}#{n + 1}"
                 date = rec.rec_headers.get_header("WARC-Date")
                 payload = rec.content_stream().read()
+                if getattr(rec.raw_stream, "limit", 0) > 0:
+                    problem = f"record {n + 1} is cut off"
+                    break
                 charset = None
                 if "charset=" in ctype.lower():
-                    charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip()
+                    charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip().strip("\"'")
                 html, err = _decode_html(payload, charset)
+                n += 1
                 yield RawDoc(id=uri, url=uri, html=html, crawled_at=date, source=source, error=err)
         except Exception as exc:
-            yield RawDoc(id=f"{path.name}#truncated-after-{n}", source=source, error=f"corrupt or truncated WARC: {exc}")
+            problem = f"{type(exc).__name__}: {exc}"
+    if problem is None and n == 0 and path.stat().st_size == 0:
+        problem = "empty file"
+    if problem is None and path.name.lower().endswith(".gz"):
+        problem = _gzip_problem(path)
+    if problem is not None:
+        yield RawDoc(id=f"{path.name}#truncated-after-{n}", source=source, error=f"corrupt or truncated WARC: {problem}")
+
+
+def _gzip_problem(path: Path) -> str | None:
+    """Why a (multi-member) gzip file is damaged, or None; one pass in constant memory."""
+    member = None
+    try:
+        with path.open("rb") as fh:
+            while block := fh.read(_BLOCK):
+                while block:
+                    member = member or zlib.decompressobj(wbits=31)
+                    member.decompress(block, _BLOCK)
+                    block = member.unconsumed_tail
+                    if member.eof:
+                        block, member = member.unused_data, None
+    except (OSError, zlib.error) as exc:
+        return f"bad gzip data: {exc}"
+    return "gzip stream ends before its end-of-stream marker" if member is not None else None
 
 
 def _decode_html(payload: bytes, charset: str | None) -> tuple[str | None, str | None]:
-    if charset:
+    if charset and payload.strip():
         try:
-            return (payload.decode(charset), None) if payload.strip() else (None, "empty document")
+            return scrub(payload.decode(charset)), None
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(payload)
