@@ -1,13 +1,261 @@
-"""Cleaning stage (placeholder until the cleaner lands): RawDoc -> Article."""
+"""Cleaning stage: RawDoc -> Article. Keeps the article body, drops page furniture, reads the metadata.
+
+Plain text and HTML share one path: HTML is first reduced to paragraph lines (kronik.htmltext), then every
+page goes through the same line classifier. The classifier uses general signals only, never page-specific
+strings: line length and ending punctuation, the share of Indonesian function words, repetition inside the
+page (a repeated line is a caption or title echo), caption/credit/furniture patterns (kronik/data/boilerplate.tsv)
+and position relative to the first body line (the headline and bylines come before it).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kronik import lang, meta
 from kronik.model import Article, RawDoc
 from kronik.settings import Settings
 
+BODY, TITLE, META, CAPTION, BOILERPLATE, BLANK = "body", "title", "meta", "caption", "boilerplate", "blank"
+
+INDONESIAN = frozenset({"id", "ms", "jv", "su"})
+"""Languages whose lines are judged with the Indonesian function-word signal."""
+
+MAX_PATTERN_WORDS = 25
+"""Furniture patterns are tried only on lines this short: a long line is prose even if it says 'cookie'."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u3000]+")
+_STORE_PREFIX = re.compile(r"^\s*date ((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
+_TERMINATED = re.compile(r"[.!?…]['\"”’)\]]*\s*$|[.!?]['\"”’]?\s*\([^()]{1,30}\)\s*$")
+_GLUED_NAV = re.compile(r"[a-z][A-Z][a-z]")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)[\])]\s*$")
+_BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
+_TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
+_TRAILING_PUNCT = re.compile(r"[\s.!?:;,…\"'“”‘’]+$")
+
+
+@dataclass(slots=True)
+class Hints:
+    """What the HTML head already told (title, date, author, site name); empty for plain text."""
+
+    title: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    sitename: str | None = None
+    from_html: bool = False
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    label: str = BODY
+    words: int = 0
+    prose: bool = False
+    title_like: bool = False
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    text = (meta.DATA / "function_words_id.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """One compiled alternation per label from kronik/data/boilerplate.tsv."""
+    by_label: dict[str, list[str]] = {}
+    for line in (meta.DATA / "boilerplate.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "label\t")):
+            continue
+        label, pattern = line.split("\t", 1)
+        by_label.setdefault(label, []).append(f"(?:{pattern})")
+    return {label: re.compile("|".join(parts), re.IGNORECASE) for label, parts in by_label.items()}
+
+
+def _key(text: str) -> str:
+    """Comparison key for repetition: case, spacing and trailing punctuation ignored."""
+    return _TRAILING_PUNCT.sub("", " ".join(text.casefold().split()))
+
+
+def _cut(text: str, max_bytes: int) -> str:
+    if len(text) * 4 <= max_bytes:
+        return text
+    data = text.encode("utf-8", "ignore")
+    return data[:max_bytes].decode("utf-8", "ignore") if len(data) > max_bytes else text
+
+
+def _normalise(text: str) -> str:
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n"))
+    return _SPACES.sub(" ", text)
+
+
+def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
+    """Prose or not, and title-like or not, from the line alone."""
+    text = line.text
+    words = _WORD.findall(text)
+    n = len(words)
+    line.words = n
+    terminated = bool(_TERMINATED.search(text))
+    glued = len(_GLUED_NAV.findall(text)) >= 2 and not terminated
+    if indonesian:
+        fw = sum(w.lower() in _function_words() for w in words) / n if n else 0.0
+        caps = sum(w[0].isupper() for w in words) / n if n else 1.0
+        line.prose = not glued and (
+            (terminated and n >= 4 and (fw >= 0.08 or n >= 15))
+            or (n >= 10 and fw >= 0.15 and caps < 0.5)
+            or (text.endswith(":") and n >= 8 and fw >= 0.1)
+        )
+    else:
+        line.prose = not glued and ((terminated and n >= 3) or n >= 12 or (conservative and n >= 1))
+    line.title_like = (
+        not glued and 3 <= n <= 30 and len(text) >= 15 and not text.endswith(".") and not text.isupper() and "|" not in text
+    )
+
+
+def _pattern_label(text: str, words: int) -> str | None:
+    if words > MAX_PATTERN_WORDS:
+        return None
+    for label, pattern in _patterns().items():
+        if pattern.search(text):
+            return label
+    if _BYLINE_ALONE.match(text):
+        return META
+    return None
+
+
+def _doubled(text: str) -> bool:
+    """A caption printed twice on one line ('X. (KCNA via AFP) X. (KCNA via AFP)')."""
+    half = len(text) // 2
+    return len(text) >= 40 and text[:half].strip() == text[half:].strip()
+
+
+def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> int | None:
+    """Index of the headline among the lines before the body.
+
+    The headline is the title-like line followed closely by a date or byline; failing that, one the page
+    repeats (outlets echo the headline above the body), failing that, the first title-like line.
+    """
+    cands = [i for i in range(first_body) if lines[i].label == BODY and lines[i].title_like]
+    for i in cands:
+        following = [j for j in range(i + 1, min(first_body, len(lines))) if lines[j].label != BLANK][:3]
+        if any(lines[j].label == META for j in following):
+            return i
+    for i in cands:
+        if counts[_key(lines[i].text)] > 1:
+            return i
+    return cands[0] if cands else None
+
+
+def _is_echo(text: str, title_key: str) -> bool:
+    key = _key(text)
+    if key == title_key:
+        return True
+    if _TRUNCATED.search(text):
+        stem = _key(_TRUNCATED.sub("", text))
+        return len(stem) >= 10 and title_key.startswith(stem)
+    return False
+
+
+def classify(text: str, language: str | None, hints: Hints | None = None) -> tuple[list[_Line], int | None]:
+    """Label every line (body, title, meta, caption, boilerplate, blank); also return the title's index."""
+    hints = hints or Hints()
+    indonesian = language in INDONESIAN
+    conservative = hints.from_html and not indonesian
+    lines = [_Line(raw.strip()) for raw in text.split("\n")]
+    counts = Counter(_key(ln.text) for ln in lines if len(ln.text) >= 15)
+    repeated: list[int] = []
+    for i, ln in enumerate(lines):
+        if not ln.text:
+            ln.label = BLANK
+            continue
+        _features(ln, indonesian, conservative)
+        label = _pattern_label(ln.text, ln.words)
+        if label:
+            ln.label = label
+        elif not ln.prose and (meta.looks_like_date_line(ln.text) or meta.find_authors([ln.text])):
+            ln.label = META
+        elif counts[_key(ln.text)] > 1 or _doubled(ln.text):
+            ln.label = CAPTION
+            repeated.append(i)
+    title_key = _key(hints.title) if hints.title else None
+    title_at: int | None = None
+    if title_key is None:
+        first_body = next((i for i, ln in enumerate(lines) if ln.label == BODY and ln.prose), len(lines))
+        for i in repeated:
+            if i < first_body and lines[i].title_like:
+                lines[i].label = BODY
+        title_at = _choose_title(lines, first_body, counts)
+        if title_at is not None:
+            title_key = _key(lines[title_at].text)
+            lines[title_at].label = TITLE
+    if title_key:
+        for ln in lines:
+            if ln.label in (BODY, CAPTION) and _is_echo(ln.text, title_key):
+                ln.label = TITLE
+    for i in repeated:
+        if lines[i].label == BODY:
+            lines[i].label = CAPTION
+    for ln in lines:
+        if ln.label == BODY and not ln.prose:
+            ln.label = BOILERPLATE
+    return lines, title_at
+
+
+def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
+    """Body lines as paragraphs: dateline cut from the first one, editor initials cut from every one."""
+    paragraphs: list[str] = []
+    dateline = None
+    for ln in lines:
+        if ln.label != BODY:
+            continue
+        text = ln.text
+        if not paragraphs:
+            dateline, text = meta.split_dateline(text)
+        text = _EDITOR_INITIALS.sub("", text).strip()
+        if text:
+            paragraphs.append(text)
+    return paragraphs, dateline
+
+
+def clean_text(doc_id: str, url: str | None, text: str, settings: Settings, hints: Hints | None = None) -> Article:
+    """The shared path for text and HTML: classify lines, then read body and metadata from the labels."""
+    hints = hints or Hints()
+    text = _normalise(_cut(text, settings.max_bytes))
+    reference_date = None
+    m = _STORE_PREFIX.match(text)
+    if m:
+        reference_date, text = m.group(1), text[m.end() :]
+    language = lang.detect(text)
+    lines, title_at = classify(text, language, hints)
+    paragraphs, dateline = _paragraphs(lines)
+    meta_lines = [ln.text for ln in lines if ln.label == META]
+    furniture = [ln.text for ln in lines if ln.label in (META, BOILERPLATE, CAPTION)]
+    dates = meta.find_dates(meta_lines, url, meta.outlet_tz(url))
+    title = hints.title or (lines[title_at].text if title_at is not None else None)
+    return Article(
+        id=doc_id,
+        url=url,
+        language=language,
+        outlet=meta.outlet_from_host(url) or meta.outlet_from_text([dateline or "", *furniture]) or hints.sitename,
+        title=title,
+        authors=meta.find_authors(meta_lines) or hints.authors,
+        published=dates.published or hints.published,
+        updated=dates.updated,
+        paragraphs=paragraphs,
+        dateline=dateline,
+        reference_date=reference_date,
+    )
+
 
 def clean(raw: RawDoc, settings: Settings) -> Article:
-    """Keep every non-empty line as a paragraph."""
-    text = raw.text or ""
-    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    return Article(id=raw.id, url=raw.url, language="id", paragraphs=paragraphs)
+    """Clean one document (plain text or HTML) into an Article; never raises on odd input."""
+    if raw.text is None and raw.html:
+        from kronik.htmltext import extract
+
+        text, hints = extract(_cut(raw.html, settings.max_bytes), raw.url)
+        return clean_text(raw.id, raw.url, text, settings, hints)
+    return clean_text(raw.id, raw.url, raw.text or "", settings)

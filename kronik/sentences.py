@@ -8,14 +8,13 @@ space ("Korea Utara.Dalam") and after it we re-join splits after street, number 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from sentencex import segment
 
 ABBREVIATIONS: frozenset[str] = frozenset(
-    """jl jln gg no kec kab kel prov rt rw tel telp
-    dr drs dra ir prof h hj kh st sdr sdri bpk tn ny yth a.n u.p
-    mr mrs dr gen kol letjen mayjen brigjen jend kapt lt
-    vol tgl rp""".split()
+    w.strip() for w in (Path(__file__).parent / "data" / "abbreviations_id.txt").read_text(encoding="utf-8").splitlines()
+    if w.strip() and not w.startswith("#")
 )
 """Lower-cased abbreviations (without the final dot) after which a sentence does not end."""
 
