@@ -18,6 +18,16 @@ class Settings:
     """Jaccard similarity (MinHash estimate) at which two articles are one syndicated article."""
     event_cluster_days: int = 1
     """Two event mentions with the same actors, type and status are one event if their dates lie this close."""
+    event_cluster_undated_days: int = 7
+    """An undated mention (or one dated only to a year) stands for the days this far before its report."""
+    event_cluster_max_span_days: int = 31
+    """Date spans longer than this are too coarse to compare; the report date is used instead."""
+    near_duplicate_shingle: int = 5
+    """Words per shingle when comparing article bodies for near-duplicates."""
+    minhash_perm: int = 128
+    """MinHash permutations per body signature (the LSH bands are derived from this and the threshold)."""
+    ingest_batch_size: int = 200
+    """Documents written per database transaction by `kronik ingest`."""
 
 
 DEFAULT = Settings()
