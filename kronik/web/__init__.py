@@ -1,0 +1,22 @@
+"""`kronik serve`: the web dashboard over a kronik database (timeline, network, events, articles, search)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def command(args: argparse.Namespace) -> int:
+    """Serve the dashboard until interrupted; refuse early when there is no database to show."""
+    db = Path(args.db)
+    if not db.is_file():
+        print(f"kronik serve: no database at {db}; build one with `kronik ingest PATHS --db {db}`", file=sys.stderr)
+        return 2
+    import uvicorn
+
+    from kronik.web.app import create_app
+
+    print(f"kronik dashboard on http://{args.host}:{args.port}/ (database {db}, read-only)", file=sys.stderr)
+    uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="warning")
+    return 0
