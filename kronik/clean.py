@@ -23,8 +23,10 @@ BODY, TITLE, META, CAPTION, BOILERPLATE, BLANK = "body", "title", "meta", "capti
 INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 """Languages whose lines are judged with the Indonesian function-word signal."""
 
-MAX_PATTERN_WORDS = 25
-"""Furniture patterns are tried only on lines this short: a long line is prose even if it says 'cookie'."""
+MAX_PATTERN_WORDS = 40
+"""Furniture patterns (but credits) are tried only on lines this short: a long line is prose even if it says 'cookie'."""
+BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
+"""A lone label line under which some outlets print the author's name on the line above."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u3000]+")
@@ -56,6 +58,7 @@ class _Line:
     words: int = 0
     prose: bool = False
     title_like: bool = False
+    caps: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -99,11 +102,12 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     words = _WORD.findall(text)
     n = len(words)
     line.words = n
+    line.caps = sum(w[0].isupper() for w in words) / n if n else 1.0
     terminated = bool(_TERMINATED.search(text))
     glued = len(_GLUED_NAV.findall(text)) >= 2 and not terminated
     if indonesian:
         fw = sum(w.lower() in _function_words() for w in words) / n if n else 0.0
-        caps = sum(w[0].isupper() for w in words) / n if n else 1.0
+        caps = line.caps
         line.prose = not glued and (
             (terminated and n >= 4 and (fw >= 0.08 or n >= 15))
             or (n >= 10 and fw >= 0.15 and caps < 0.5)
@@ -117,9 +121,12 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
 
 
 def _pattern_label(text: str, words: int) -> str | None:
+    patterns = _patterns()
+    if patterns[CAPTION].search(text):
+        return CAPTION
     if words > MAX_PATTERN_WORDS:
         return None
-    for label, pattern in _patterns().items():
+    for label, pattern in patterns.items():
         if pattern.search(text):
             return label
     if _BYLINE_ALONE.match(text):
@@ -133,11 +140,24 @@ def _doubled(text: str) -> bool:
     return len(text) >= 40 and text[:half].strip() == text[half:].strip()
 
 
+def _mark_bylines_and_cut_tail(lines: list[_Line]) -> None:
+    """A name above a lone 'Penulis' is a byline; the last line, cut mid-sentence right after the body, is body."""
+    content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
+    for k, i in enumerate(content[1:], 1):
+        prev = lines[content[k - 1]]
+        if lines[i].text.casefold() in BYLINE_LABELS and prev.label == BODY and not prev.prose and prev.words <= 5:
+            prev.label = META
+    if len(content) >= 2:
+        last, prev = lines[content[-1]], lines[content[-2]]
+        if last.label == BODY and prev.label == BODY and prev.prose and last.words >= 4 and last.caps < 0.6 and re.match(r"[\"“'‘A-Z]", last.text):
+            last.prose = True
+
+
 def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> int | None:
     """Index of the headline among the lines before the body.
 
     The headline is the title-like line followed closely by a date or byline; failing that, one the page
-    repeats (outlets echo the headline above the body), failing that, the first title-like line.
+    repeats (outlets echo the headline above the body); failing that, the first line in headline case.
     """
     cands = [i for i in range(first_body) if lines[i].label == BODY and lines[i].title_like]
     for i in cands:
@@ -147,7 +167,8 @@ def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> 
     for i in cands:
         if counts[_key(lines[i].text)] > 1:
             return i
-    return cands[0] if cands else None
+    headline_case = [i for i in cands if lines[i].caps >= 0.5]
+    return headline_case[0] if headline_case else None
 
 
 def _is_echo(text: str, title_key: str) -> bool:
@@ -181,6 +202,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
         elif counts[_key(ln.text)] > 1 or _doubled(ln.text):
             ln.label = CAPTION
             repeated.append(i)
+    _mark_bylines_and_cut_tail(lines)
     title_key = _key(hints.title) if hints.title else None
     title_at: int | None = None
     if title_key is None:
@@ -213,7 +235,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
         if ln.label != BODY:
             continue
         text = ln.text
-        if not paragraphs:
+        if dateline is None and len(paragraphs) < 2:
             dateline, text = meta.split_dateline(text)
         text = _EDITOR_INITIALS.sub("", text).strip()
         if text:

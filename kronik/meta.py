@@ -40,7 +40,7 @@ _LABEL_TZ = {"write": "+09:00"}
 """Labels that belong to one known CMS: KBS World prints 'Write: … Update: …' in Korean time."""
 
 _AUTHOR_PATTERNS = (
-    re.compile(r"^(?:penulis|reporter|wartawan|pewarta|kontributor|written by)\s*:\s*(?P<n>[^|,;]+)", re.I),
+    re.compile(r"^(?:(?:redaktur|editor)\s*(?:&|dan)\s*)?(?:penulis|reporter|wartawan|pewarta|kontributor|written by)\s*:\s*(?P<n>[^|,;]+)", re.I),
     re.compile(r"^(?:[Oo]leh|[Bb]y)\s+(?P<n>[A-Z][\w.'-]*(?:\s+(?!diperbarui|diterbitkan|pada|\d)[\w.'-]+){0,4})"),
     re.compile(r"^(?P<n>[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,4})\s*,\s*(?:jurnalis|wartawan|reporter|kontributor)\b", re.I),
 )
@@ -54,7 +54,7 @@ _DATELINE = re.compile(
         (?:\s*,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})?                        # , Pyongyang / , JAKARTA
       | [A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*\((?:ANTARA|[A-Za-z0-9]+\.[a-z]{2,4})\)           # Jakarta (ANTARA)
       | [A-Z][A-Z.]{2,}(?:\s[A-Z][A-Z.]{1,}){0,2}                                   # PYONGYANG / NEW YORK
-        (?:\s*,\s*[A-Za-z0-9]+(?:\.[A-Za-z]{2,4}){1,2}|\s*\((?:ANTARA|[A-Za-z0-9]+\.[a-z]{2,4})\))?
+        (?:\s*[,|]\s*[A-Za-z0-9]+(?:\.[A-Za-z]{2,4}){1,2}|\s*\((?:ANTARA|[A-Za-z0-9]+\.[a-z]{2,4})\))?
     )\s*(?:--?|–|—|\|)\s+(?=\S)"""
 )
 
