@@ -1,0 +1,258 @@
+"""Event dates: find Indonesian date expressions in a sentence and resolve them against the article date.
+
+Values are ISO strings as precise as the text allows: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or an
+interval ``start/end`` ("pekan lalu" is that Monday-Sunday week). Relative words ("kemarin", "April lalu",
+"Sabtu") need a reference date; without one they stay unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kronik.calendar import MONTHS, WEEKDAYS
+
+_MONTH_WORDS = "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True))
+_WEEKDAY_WORDS = "|".join(sorted((w for w in WEEKDAYS if w.isascii()), key=len, reverse=True))
+_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+            "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12}
+_NUMBER_WORDS = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+
+_PAST = r"(?:lalu|kemarin|silam|sebelumnya|yang\s+lalu)"
+_FUTURE = r"(?:mendatang|depan|nanti|yang\s+akan\s+datang)"
+
+# One alternation, tried left to right; the named group says which form matched.
+_PATTERN = re.compile(
+    rf"""
+    (?P<range>\b(?P<rd1>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*(?P<rd2>\d{{1,2}})\s+(?P<rmon>{_MONTH_WORDS})\b\.?(?:\s+(?P<ryear>\d{{4}}))?)
+  | (?P<paren>(?:\b(?P<pwd>{_WEEKDAY_WORDS})\b\s*(?:pagi|siang|sore|malam|dini\s+hari)?\s*,?\s*)?
+        \(\s*(?P<pd>\d{{1,2}})\s*/\s*(?P<pm>\d{{1,2}})(?:\s*/\s*(?P<py>\d{{2}}|\d{{4}}))?\s*\))
+  | (?P<dmy>(?:\b(?P<dwd>{_WEEKDAY_WORDS})\b\s*,?\s*)?\b(?:tanggal\s+)?(?P<dd>\d{{1,2}})\s+(?P<dmon>{_MONTH_WORDS})\b\.?
+        (?:\s*,?\s*(?P<dy>\d{{4}})\b|\s+(?P<dfut>{_FUTURE})\b|\s+(?P<dpast>{_PAST})\b)?)
+  | (?P<my>\b(?:bulan\s+)?(?P<mmon>{_MONTH_WORDS})\s+(?:tahun\s+)?(?P<myear>\d{{4}})\b)
+  | (?P<mrel>\b(?:(?P<mmid>pertengahan|awal|akhir)\s+)?(?:bulan\s+)?(?P<rmon2>{_MONTH_WORDS})\s+(?:(?P<mpast>{_PAST})|(?P<mfut>{_FUTURE}))\b)
+  | (?P<mbare>\bpada\s+(?:bulan\s+)?(?P<bmon>{_MONTH_WORDS})\b(?!\s+(?:tahun\s+)?\d{{4}}|\s+{_PAST}|\s+{_FUTURE}))
+  | (?P<nago>\b(?P<nn>\d{{1,2}}|{_NUMBER_WORDS}|se)\s*(?P<nunit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam)\b)
+  | (?P<rel>\b(?P<runit>pekan|minggu|bulan|tahun)\s+(?P<rwhich>lalu|kemarin|silam|ini|depan|mendatang)\b)
+  | (?P<kemarin>\bkemarin\b)
+  | (?P<today>\bhari\s+ini\b)
+  | (?P<besok>\b(?:besok|esok\s+hari)\b)
+  | (?P<year>\b(?:pada\s+(?:tahun\s+)?|tahun\s+|sejak\s+)(?P<yy>(?:19|20)\d{{2}})\b)
+  | (?P<weekday>\b(?P<wwd>{_WEEKDAY_WORDS})\b(?:\s+(?P<wpast>lalu|kemarin)|\s+(?P<wfut>depan|mendatang|nanti))?)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_SINCE = re.compile(r"\bsejak\s+(?:tanggal\s+|hari\s+|bulan\s+)?$", re.IGNORECASE)
+_UNTIL = re.compile(r"^\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|-|–)\s*(?:hari\s+|tanggal\s+)?$", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:mengutip|dikutip|melansir|dilansir|dilaporkan|seperti\s+dikutip|menurut\s+laporan)\b[^,.;]*,?\s*$",
+                        re.IGNORECASE)
+_FUTURE_CUE = re.compile(r"\b(?:akan|dijadwalkan|berencana|rencananya|mendatang|hendak)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A date expression found in a sentence, with its resolved ISO value (None where unresolvable)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    reporting: bool = False
+    """True for the date a source was quoted on ("dikutip dari AFP, Jumat (14/9)"), not an event date."""
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    """The first day of an ISO date/month/year string, or None."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _week(monday: dt.date) -> str:
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, ref: dt.date | None, weekday: int | None, direction: int) -> dt.date | None:
+    """The year for a day-month without one: the weekday decides if given, else the occurrence nearest the reference.
+
+    direction -1 keeps the date on or before the reference, +1 on or after, 0 takes the nearest.
+    """
+    if weekday is not None:
+        # news reports the past: take the latest year whose calendar fits, not later than shortly after the reference
+        limit = (ref or dt.date.today()) + dt.timedelta(days=60 if direction > 0 else 7)
+        for year in range(limit.year, limit.year - 12, -1):
+            d = _safe_date(year, month, day)
+            if d and d <= limit and d.weekday() == weekday:
+                return d
+    if ref is None:
+        return None
+    options = [d for d in (_safe_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if direction < 0:
+        options = [d for d in options if d <= ref + dt.timedelta(days=1)] or options
+    elif direction > 0:
+        options = [d for d in options if d >= ref - dt.timedelta(days=1)] or options
+    return min(options, key=lambda d: abs((d - ref).days)) if options else None
+
+
+def _month_relative(month: int, ref: dt.date | None, direction: int) -> str | None:
+    """"April lalu" (direction -1) is the latest April before the reference month; "Oktober mendatang" (+1) the next one."""
+    if ref is None:
+        return None
+    if direction < 0:
+        year = ref.year if month < ref.month else ref.year - 1
+    elif direction > 0:
+        year = ref.year if month >= ref.month else ref.year + 1
+    else:
+        year = ref.year if month <= ref.month else ref.year - 1
+    return _month(year, month)
+
+
+def _shift_month(ref: dt.date, n: int) -> str:
+    total = ref.year * 12 + ref.month - 1 + n
+    return _month(total // 12, total % 12 + 1)
+
+
+def _resolve(m: re.Match[str], ref: dt.date | None, future: bool) -> str | None:
+    """The ISO value of one matched expression."""
+    g = m.groupdict()
+    if g["range"]:
+        mon = MONTHS[g["rmon"].lower()]
+        year = int(g["ryear"]) if g["ryear"] else (ref.year if ref else None)
+        if year is None:
+            return None
+        a, b = _safe_date(year, mon, int(g["rd1"])), _safe_date(year, mon, int(g["rd2"]))
+        return f"{_iso(a)}/{_iso(b)}" if a and b and a <= b else None
+    if g["paren"]:
+        day, mon = int(g["pd"]), int(g["pm"])
+        if not 1 <= mon <= 12:
+            return None
+        if g["py"]:
+            year = int(g["py"]) + (2000 if len(g["py"]) == 2 else 0)
+            d = _safe_date(year, mon, day)
+        else:
+            wd = WEEKDAYS.get(g["pwd"].lower()) if g["pwd"] else None
+            d = _infer_year(mon, day, ref, wd, 1 if future else 0)
+        return _iso(d) if d else None
+    if g["dmy"]:
+        day, mon = int(g["dd"]), MONTHS[g["dmon"].lower()]
+        if g["dy"]:
+            d = _safe_date(int(g["dy"]), mon, day)
+        else:
+            wd = WEEKDAYS.get(g["dwd"].lower()) if g["dwd"] else None
+            direction = 1 if (g["dfut"] or future) else -1 if g["dpast"] else 0
+            d = _infer_year(mon, day, ref, wd, direction)
+        return _iso(d) if d else None
+    if g["my"]:
+        return _month(int(g["myear"]), MONTHS[g["mmon"].lower()])
+    if g["mrel"]:
+        return _month_relative(MONTHS[g["rmon2"].lower()], ref, -1 if g["mpast"] else 1)
+    if g["mbare"]:
+        return _month_relative(MONTHS[g["bmon"].lower()], ref, 1 if future else 0)
+    if g["year"]:
+        return g["yy"]
+    if ref is None:
+        return None
+    if g["nago"]:
+        raw = g["nn"].lower()
+        n = 1 if raw == "se" else int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
+        unit = g["nunit"].lower()
+        if unit == "hari":
+            return _iso(ref - dt.timedelta(days=n))
+        if unit in ("pekan", "minggu"):
+            monday = ref - dt.timedelta(days=ref.weekday()) - dt.timedelta(weeks=n)
+            return _week(monday)
+        if unit == "bulan":
+            return _shift_month(ref, -n)
+        return str(ref.year - n)
+    if g["rel"]:
+        unit, which = g["runit"].lower(), g["rwhich"].lower()
+        step = 0 if which == "ini" else 1 if which in ("depan", "mendatang") else -1
+        if unit in ("pekan", "minggu"):
+            return _week(ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step))
+        if unit == "bulan":
+            return _shift_month(ref, step)
+        return str(ref.year + step)
+    if g["kemarin"]:
+        return _iso(ref - dt.timedelta(days=1))
+    if g["today"]:
+        return _iso(ref)
+    if g["besok"]:
+        return _iso(ref + dt.timedelta(days=1))
+    if g["weekday"]:
+        wd = WEEKDAYS[g["wwd"].lower()]
+        if g["wfut"] or (future and not g["wpast"]):
+            ahead = (wd - ref.weekday()) % 7
+            return _iso(ref + dt.timedelta(days=ahead or (7 if g["wfut"] else 0)))
+        back = (ref.weekday() - wd) % 7
+        return _iso(ref - dt.timedelta(days=back or (7 if g["wpast"] else 0)))
+    return None
+
+
+def _is_weekday_noise(m: re.Match[str], sentence: str) -> bool:
+    """"minggu" in lower case means "week"; a bare lower-case weekday is rarely a date."""
+    word = m["wwd"]
+    return word is not None and word[0].islower() and not sentence[max(0, m.start() - 5):m.start()].lower().endswith(("hari ", "pada "))
+
+
+def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
+    """All date expressions in a sentence, resolved against ``ref``; "X hingga Y" and "sejak X" become intervals."""
+    future = bool(_FUTURE_CUE.search(sentence))
+    found: list[DateExpr] = []
+    for m in _PATTERN.finditer(sentence):
+        if m["weekday"] and _is_weekday_noise(m, sentence):
+            continue
+        value = _resolve(m, ref, future)
+        reporting = bool(_REPORTING.search(sentence[max(0, m.start() - 80):m.start()]))
+        expr = DateExpr(m.start(), m.end(), m.group(0), value, reporting)
+        if found and value and found[-1].value and _UNTIL.match(sentence[found[-1].end:m.start()]):
+            prev = found.pop()
+            lo, hi = prev.value.split("/")[0], value.split("/")[-1]
+            expr = DateExpr(prev.start, m.end(), sentence[prev.start:m.end()], f"{lo}/{hi}", prev.reporting)
+        elif value and ref and _SINCE.search(sentence[max(0, m.start() - 20):m.start()]) and "/" not in value:
+            expr = DateExpr(m.start(), m.end(), m.group(0), f"{value}/{_iso(ref)}", reporting)
+        found.append(expr)
+    return found
+
+
+_FULL_DATE = re.compile(
+    rf"\b(\d{{1,2}})\s+({_MONTH_WORDS})\.?\s*,?\s*(\d{{4}})\b|\((\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\)", re.IGNORECASE)
+
+
+def anchor_date(published: str | None, reference: str | None, paragraphs: list[str]) -> dt.date | None:
+    """The date relative expressions count from: the publication date, else the first full date in the
+    body (a dateline such as "Senin (23/8/2021)"), else the reference date the crawler or cleaner gave."""
+    d = parse_iso(published) if published and len(published) >= 10 else None
+    if d:
+        return d
+    for para in paragraphs:
+        for m in _FULL_DATE.finditer(para):
+            if m[1]:
+                found = _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+            else:
+                found = _safe_date(int(m[6]), int(m[5]), int(m[4]))
+            if found:
+                return found
+    return parse_iso(reference) if reference else None
