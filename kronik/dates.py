@@ -7,7 +7,6 @@ interval ``start/end`` ("pekan lalu" is that Monday-Sunday week). Relative words
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -32,7 +31,8 @@ _PATTERN = re.compile(
   | (?P<dmy>(?:\b(?P<dwd>{_WEEKDAY_WORDS})\b\s*,?\s*)?\b(?:tanggal\s+)?(?P<dd>\d{{1,2}})\s+(?P<dmon>{_MONTH_WORDS})\b\.?
         (?:\s*,?\s*(?P<dy>\d{{4}})\b|\s+(?P<dfut>{_FUTURE})\b|\s+(?P<dpast>{_PAST})\b)?)
   | (?P<my>\b(?:bulan\s+)?(?P<mmon>{_MONTH_WORDS})\s+(?:tahun\s+)?(?P<myear>\d{{4}})\b)
-  | (?P<mrel>\b(?:(?P<mmid>pertengahan|awal|akhir)\s+)?(?:bulan\s+)?(?P<rmon2>{_MONTH_WORDS})\s+(?:(?P<mpast>{_PAST})|(?P<mfut>{_FUTURE}))\b)
+  | (?P<mrel>\b(?:(?:pertengahan|awal|akhir)\s+)?(?:bulan\s+)?(?P<rmon2>{_MONTH_WORDS})\s+
+        (?:(?P<mpast>{_PAST})|{_FUTURE})\b)
   | (?P<mbare>\bpada\s+(?:bulan\s+)?(?P<bmon>{_MONTH_WORDS})\b(?!\s+(?:tahun\s+)?\d{{4}}|\s+{_PAST}|\s+{_FUTURE}))
   | (?P<nago>\b(?P<nn>\d{{1,2}}|{_NUMBER_WORDS}|se)\s*(?P<nunit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam)\b)
   | (?P<rel>\b(?P<runit>pekan|minggu|bulan|tahun)\s+(?P<rwhich>lalu|kemarin|silam|ini|depan|mendatang)\b)
@@ -249,10 +249,8 @@ def anchor_date(published: str | None, reference: str | None, paragraphs: list[s
         return d
     for para in paragraphs:
         for m in _FULL_DATE.finditer(para):
-            if m[1]:
-                found = _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
-            else:
-                found = _safe_date(int(m[6]), int(m[5]), int(m[4]))
+            day, month, year = (m[1], MONTHS[m[2].lower()], m[3]) if m[1] else (m[4], int(m[5]), m[6])
+            found = _safe_date(int(year), month, int(day))
             if found:
                 return found
     return parse_iso(reference) if reference else None
