@@ -169,11 +169,13 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 @lru_cache(maxsize=4)
 def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
-    """Bands and rows per band that best separate pairs above and below the threshold (datasketch's choice)."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return lsh.b, lsh.r
+    """Bands and rows per band: the widest bands that still make a pair at the threshold a candidate with
+    probability >= 0.99 (candidates are then verified against the threshold, so recall is what matters here)."""
+    for rows in range(num_perm, 0, -1):
+        bands = num_perm // rows
+        if 1 - (1 - threshold**rows) ** bands >= 0.99:
+            return bands, rows
+    return num_perm, 1
 
 
 def minhashes(bodies: Sequence[str], settings: Settings) -> list[bytes | None]:
@@ -655,7 +657,7 @@ def _parse(pair: tuple[_LazyRecord, str]) -> tuple[Record, str]:
 
 
 def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Sequence[str], workers: int = 1, settings: Settings = DEFAULT,
-                 force: bool = False, progress: bool = False) -> IngestStats:
+                 force: bool = False, progress: bool = False, engine: str = "local", scheduler: str | None = None) -> IngestStats:
     """Run the pipeline over new or changed documents (Parquet record partitions are loaded as they are) and store them."""
     from kronik.executors import run
     from kronik.readers import read_paths
@@ -675,7 +677,7 @@ def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Sequence[str], workers: 
         for rec in records:
             yield rec, pending[rec.id].popleft()
 
-    streams: list[Iterable[tuple[Record, str]]] = [paired(run(fresh_docs(), workers=workers))] if pages else []
+    streams: list[Iterable[tuple[Record, str]]] = [paired(run(fresh_docs(), workers, settings, engine, scheduler))] if pages else []
     streams += [map(_parse, _unseen(_parquet_items(p), known, force, stats)) for p in paths if is_parquet(p)]
     for stream in streams:
         store_records(con, _progress(stream, progress), settings, stats)
@@ -745,7 +747,8 @@ def command(args: argparse.Namespace) -> int:
         return 0
     show = not getattr(args, "no_progress", False) and sys.stderr.isatty()
     with connect(args.db) as con:
-        stats = ingest_paths(con, args.paths, workers=args.workers, force=getattr(args, "force", False), progress=show)
+        stats = ingest_paths(con, args.paths, workers=args.workers, force=getattr(args, "force", False), progress=show,
+                             engine=getattr(args, "engine", "local"), scheduler=getattr(args, "scheduler", None))
     c = stats.counts
     print(f"kronik ingest: {stats.read} documents read, {stats.skipped} skipped as already stored, {stats.added} added, "
           f"{stats.updated} updated, {stats.unchanged} unchanged, {stats.errors} errors; database {args.db}: "

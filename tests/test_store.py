@@ -1,0 +1,261 @@
+"""The event database: idempotent ingest, updates, near-duplicates, cross-article events, atomic batches."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from kronik import store
+from kronik.model import Article, Event, Record
+from kronik.settings import Settings
+
+# A written sample (not from ../shared): one wire story that two outlets publish with their own furniture.
+STORY = [
+    "Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Jepang di Jakarta pada Senin untuk membahas "
+    "kerja sama maritim dan keamanan kawasan Indo-Pasifik.",
+    "Kedua menteri sepakat memperluas latihan penjaga pantai bersama dan mempercepat perundingan perjanjian "
+    "perdagangan yang sempat tertunda sejak tahun lalu.",
+    "Menurut juru bicara kementerian, pertemuan berlangsung selama dua jam dan diakhiri dengan jumpa pers bersama "
+    "di gedung Pancasila, tempat kedua menteri menjawab pertanyaan wartawan tentang situasi di Laut China Selatan.",
+    "Pemerintah Jepang juga menyatakan akan mengirim bantuan peralatan pemantauan laut kepada Indonesia pada tahun "
+    "depan sebagai bagian dari program peningkatan kapasitas.",
+]
+OTHER = [
+    "Pemerintah Rusia mengecam keputusan Uni Eropa untuk memperpanjang sanksi ekonomi selama enam bulan lagi.",
+    "Juru bicara Kremlin menyebut langkah itu tidak bersahabat dan berjanji akan menanggapi secara setimpal.",
+]
+
+
+def meeting(sentence: str = "bertemu", date_: str | None = "2024-03-04", status: str = "occurred") -> Event:
+    return Event(actors=["IDNGOV", "JPNGOV"], recipients=[], type="CONSULT", mode="visit", status=status,
+                 date=date_, location="Jakarta", sentence=sentence)
+
+
+def record(doc_id: str, outlet: str, published: str | None, paragraphs: list[str], events: list[Event],
+           title: str | None = None) -> Record:
+    article = Article(id=doc_id, outlet=outlet, title=title or f"Berita {doc_id}", published=published,
+                      paragraphs=paragraphs, language="id")
+    return Record(id=doc_id, article=article, events=events, source="test")
+
+
+@pytest.fixture
+def con(tmp_path: Path):
+    c = store.connect(str(tmp_path / "k.duckdb"))
+    yield c
+    c.close()
+
+
+def snapshot(con) -> dict[str, list[tuple]]:
+    """Everything but ingest timestamps, in a stable order: two runs that agree here built the same database."""
+    return {
+        "articles": con.execute("SELECT * EXCLUDE (ingested_at) FROM articles ORDER BY article_id").fetchall(),
+        "mentions": con.execute("SELECT * FROM mentions ORDER BY mention_id").fetchall(),
+        "events": con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+        "errors": con.execute("SELECT doc_id, source, error FROM errors ORDER BY doc_id").fetchall(),
+        "documents": con.execute("SELECT doc_id, raw_hash FROM documents ORDER BY doc_id").fetchall(),
+        "near_duplicates": con.execute("SELECT * FROM near_duplicates ORDER BY ALL").fetchall(),
+    }
+
+
+def test_helpers() -> None:
+    assert store.party("KORGOV") == "KOR" and store.party("IGO:ASEAN") == "IGO:ASEAN"
+    assert store.parties(["PRKGOV", "KOR"], ["IGO:ASEAN"]) == ["IGO:ASEAN", "KOR", "PRK"]
+    assert store.date_span("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert store.date_span("2024-03-04/2024-03-10") == (date(2024, 3, 4), date(2024, 3, 10))
+    assert store.date_span("2023") == (date(2023, 1, 1), date(2023, 12, 31))
+    assert store.date_span("kemarin") == (None, None)
+    assert store.published_date("2021-08-23T17:33:00+07:00") == date(2021, 8, 23)
+    assert store.quad_class("SANCTION") == 4 and store.quad_class(None, "verbal cooperation") == 1
+
+
+def test_dev_pages_twice_same_counts(shared: Path, tmp_path: Path) -> None:
+    with store.connect(str(tmp_path / "dev.duckdb")) as con:
+        first = store.ingest_paths(con, [str(shared / "dev" / "input.jsonl")])
+        assert first.counts["articles"] + first.counts["errors"] == first.read > 0
+        again = store.ingest_paths(con, [str(shared / "dev" / "input.jsonl")])
+        assert again.skipped == again.read and again.added == again.updated == 0
+        assert again.counts == first.counts
+        forced = store.ingest_paths(con, [str(shared / "dev" / "input.jsonl")], force=True)
+        assert forced.unchanged == first.added and forced.counts == first.counts
+
+
+def test_same_record_twice_is_a_no_op(con) -> None:
+    rec = record("a", "Kompas", "2024-03-05T08:00:00+07:00", STORY, [meeting()])
+    store.ingest_records(con, [rec])
+    before = snapshot(con)
+    stats = store.ingest_records(con, [rec])
+    assert stats.unchanged == 1 and snapshot(con) == before
+
+
+def test_changed_page_is_updated(con) -> None:
+    store.ingest_records(con, [record("a", "Kompas", "2024-03-05", STORY, [meeting(), meeting("lagi", "2024-03-20")])])
+    assert store.table_counts(con)["mentions"] == 2
+    stats = store.ingest_records(con, [record("a", "Kompas", "2024-03-05", STORY, [meeting()], title="Judul baru")])
+    assert stats.updated == 1
+    assert con.execute("SELECT title FROM articles").fetchall() == [("Judul baru",)]
+    assert store.table_counts(con) | {"documents": 0} == {"articles": 1, "mentions": 1, "events": 1, "errors": 0,
+                                                          "documents": 0, "near_duplicates": 0}
+
+
+def test_syndicated_copy_links_to_one_canonical_article(con) -> None:
+    original = record("kompas-1", "Kompas", "2024-03-04T19:00:00+07:00", STORY, [meeting()])
+    copy = record("tribun-9", "Tribun", "2024-03-05T07:30:00+07:00", STORY, [meeting("bertemu (salinan)")],
+                  title="Indonesia dan Jepang perkuat kerja sama maritim")
+    unrelated = record("rbc-2", "Kontan", "2024-03-05", OTHER, [])
+    store.ingest_records(con, [copy, unrelated, original])  # the copy first: the canonical one is still the earliest
+    rows = dict(con.execute("SELECT article_id, canonical_id FROM articles").fetchall())
+    assert rows == {"kompas-1": "kompas-1", "tribun-9": "kompas-1", "rbc-2": "rbc-2"}
+    event = con.execute("SELECT source_count, article_count, outlets FROM events").fetchall()
+    assert event == [(1, 2, ["Kompas", "Tribun"])]  # one article text, carried by two outlets
+
+
+def test_copy_with_leftover_furniture_links_at_its_similarity(tmp_path: Path) -> None:
+    original = record("kompas-1", "Kompas", "2024-03-04", STORY, [])
+    copy = record("tribun-9", "Tribun", "2024-03-05", [*STORY, "Baca juga: Harga cabai naik menjelang Ramadan"], [])
+    with store.connect(str(tmp_path / "k.duckdb")) as con:
+        store.ingest_records(con, [original, copy], Settings(near_duplicate_threshold=0.8))
+        assert con.execute("SELECT canonical_id FROM articles WHERE article_id = 'tribun-9'").fetchone() == ("kompas-1",)
+        (sim,) = con.execute("SELECT similarity FROM near_duplicates").fetchone()
+        assert 0.8 <= sim < 1
+
+
+def test_same_event_from_two_outlets_is_one_event_with_two_sources(con) -> None:
+    a = record("kompas-1", "Kompas", "2024-03-04T19:00:00+07:00", STORY, [meeting()])
+    b = record("antara-7", "Antara", "2024-03-05T09:00:00+07:00", [*OTHER[:1], "Pertemuan di Jakarta pada Senin."],
+               [Event(actors=["JPN"], recipients=["IDN"], type="CONSULT", date="2024-03-04", sentence="Pertemuan di Jakarta")])
+    later = record("antara-8", "Antara", "2024-05-20", OTHER[1:], [meeting("bertemu lagi", "2024-05-19")])
+    planned = record("antara-9", "Antara", "2024-03-01", ["Rencana pertemuan pekan depan."],
+                     [meeting("akan bertemu", "2024-03-04", status="planned")])
+    store.ingest_records(con, [a, b, later, planned])
+    events = con.execute("""SELECT status, date, source_count, outlets, first_reported, last_reported, article_id
+                            FROM events ORDER BY first_reported""").fetchall()
+    assert events == [
+        ("planned", "2024-03-04", 1, ["Antara"], "2024-03-01", "2024-03-01", "antara-9"),
+        ("occurred", "2024-03-04", 2, ["Antara", "Kompas"], "2024-03-04T19:00:00+07:00", "2024-03-05T09:00:00+07:00", "kompas-1"),
+        ("occurred", "2024-05-19", 1, ["Antara"], "2024-05-20", "2024-05-20", "antara-8"),
+    ]
+    linked = con.execute("SELECT count(DISTINCT event_id), count(*) FROM mentions WHERE event_id IS NOT NULL").fetchone()
+    assert linked == (3, 4)
+
+
+def test_undated_mentions_join_by_report_week(con) -> None:
+    dated = record("a", "Kompas", "2024-03-05", STORY, [meeting(date_="2024-03-04")])
+    undated = record("b", "Antara", "2024-03-06", OTHER, [meeting("tanpa tanggal", date_=None)])
+    stale = record("c", "Antara", "2024-04-30", ["Kilas balik."], [meeting("tanpa tanggal", date_=None)])
+    store.ingest_records(con, [dated, undated, stale])
+    assert sorted(r[0] for r in con.execute("SELECT source_count FROM events").fetchall()) == [1, 2]
+
+
+def test_result_does_not_depend_on_order_or_batching(tmp_path: Path) -> None:
+    recs = [
+        record("kompas-1", "Kompas", "2024-03-04T19:00:00+07:00", STORY, [meeting()]),
+        record("tribun-9", "Tribun", "2024-03-05", [*STORY, "Baca juga: lainnya"], [meeting()]),
+        record("antara-7", "Antara", "2024-03-05", OTHER, [meeting("x", "2024-03-05")]),
+        record("antara-8", "Antara", "2024-03-30", OTHER[1:], [meeting("y", None)]),
+        Record(id="broken", error="binary content (NUL bytes)", source="test"),
+    ]
+    snaps = []
+    for name, order, size in (("one", recs, 200), ("two", recs[::-1], 1), ("three", recs[1:] + recs[:1], 2)):
+        with store.connect(str(tmp_path / f"{name}.duckdb")) as con:
+            store.ingest_records(con, order, Settings(ingest_batch_size=size))
+            snaps.append(snapshot(con))
+    assert snaps[0] == snaps[1] == snaps[2]
+    assert snaps[0]["errors"] == [("broken", "test", "binary content (NUL bytes)")]
+
+
+def test_crash_mid_run_rolls_back_the_batch_and_rerun_converges(tmp_path: Path, monkeypatch) -> None:
+    recs = [record(f"doc-{i}", "Kompas", f"2024-03-{i + 1:02d}", [f"Paragraf nomor {i}.", *OTHER], [meeting(date_=f"2024-03-{i + 1:02d}")])
+            for i in range(6)]
+    settings = Settings(ingest_batch_size=2)
+    with store.connect(str(tmp_path / "clean.duckdb")) as con:
+        store.ingest_records(con, recs, settings)
+        clean = snapshot(con)
+    calls = {"n": 0}
+    real = store.recluster
+
+    def dying(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    path = str(tmp_path / "crashed.duckdb")
+    with store.connect(path) as con:
+        monkeypatch.setattr(store, "recluster", dying)
+        with pytest.raises(KeyboardInterrupt):
+            store.ingest_records(con, recs, settings)
+        monkeypatch.setattr(store, "recluster", real)
+        assert store.table_counts(con)["articles"] == 2  # the first batch only, never half of the second
+    with store.connect(path) as con:
+        store.ingest_records(con, recs, settings)
+        assert snapshot(con) == clean
+
+
+def test_parquet_partitions_are_loaded_and_skipped_the_second_time(con, tmp_path: Path) -> None:
+    recs = [record("p1", "Kompas", "2024-03-05", STORY, [meeting()]), Record(id="p2", error="empty document", source="x")]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    table = pa.table({"id": [r.id for r in recs], "record": [json.dumps(r.to_dict()) for r in recs]})
+    pq.write_table(table, folder / "part-0.parquet")
+    first = store.ingest_paths(con, [str(folder)])
+    assert first.counts["articles"] == 1 and first.counts["errors"] == 1 and first.counts["events"] == 1
+    again = store.ingest_paths(con, [str(folder)])
+    assert again.skipped == 2 and again.counts == first.counts
+
+
+def fake_process(raw, settings=None) -> Record:
+    """Stands in for the pipeline, so these tests do not depend on the cleaner and coder of the day."""
+    return record(raw.id, "Kompas", "2024-03-05", [p for p in (raw.text or "").split("\n") if p], [meeting()])
+
+
+def test_pages_are_skipped_before_the_pipeline(con, tmp_path: Path, monkeypatch) -> None:
+    page = tmp_path / "halaman.txt"
+    page.write_text("\n".join(STORY), encoding="utf-8")
+    monkeypatch.setattr("kronik.executors.process", fake_process)
+    assert store.ingest_paths(con, [str(page)]).added == 1
+    monkeypatch.setattr("kronik.executors.process", lambda *a, **k: pytest.fail("pipeline ran on a stored page"))
+    assert store.ingest_paths(con, [str(page)]).skipped == 1
+    page.write_text("\n".join([*STORY, "Paragraf tambahan yang baru ditulis redaksi."]), encoding="utf-8")
+    monkeypatch.setattr("kronik.executors.process", fake_process)
+    stats = store.ingest_paths(con, [str(page)])
+    assert stats.updated == 1 and stats.counts["articles"] == 1 and stats.counts["events"] == 1
+
+
+def test_search_articles_ranks_matching_articles(con) -> None:
+    store.ingest_records(con, [record("a", "Kompas", "2024-03-05", STORY, []), record("b", "Kontan", "2024-03-06", OTHER, [])])
+    found = store.search_articles(con, "Sanksi Uni Eropa", 5)
+    assert [r["article_id"] for r in found] == ["b"]
+    assert store.search_articles(con, "maritim sanksi", 5) == []
+    assert store.search_articles(con, "  ", 5) == []
+
+
+def test_sql_command_prints_table_and_csv(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "k.duckdb")
+    with store.connect(db) as con:
+        store.ingest_records(con, [record("a", "Kompas", "2024-03-05", STORY, [meeting()])])
+    args = argparse.Namespace(command="sql", db=db, query="SELECT article_id, outlet, 42 AS n FROM articles", csv=False)
+    assert store.command(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["article_id", "outlet", "n"] and out[2].split() == ["a", "Kompas", "42"] and out[-1] == "(1 row)"
+    assert store.command(replace_ns(args, csv=True)) == 0
+    assert capsys.readouterr().out.splitlines() == ["article_id,outlet,n", "a,Kompas,42"]
+    assert store.command(replace_ns(args, query="SELECT nope")) == 1
+
+
+def replace_ns(ns: argparse.Namespace, **changes) -> argparse.Namespace:
+    return argparse.Namespace(**{**vars(ns), **changes})
+
+
+def test_settings_are_respected(con) -> None:
+    strict = replace(Settings(), event_cluster_days=0, event_cluster_undated_days=0)
+    recs = [record("a", "Kompas", "2024-03-05", STORY, [meeting(date_="2024-03-04")]),
+            record("b", "Antara", "2024-03-06", OTHER, [meeting(date_="2024-03-05")])]
+    store.ingest_records(con, recs, strict)
+    assert store.table_counts(con)["events"] == 2
