@@ -67,7 +67,13 @@ class _Pool:
         return ProcessPoolExecutor(max_workers=self.workers, initializer=warm_up, initargs=(self.settings,))
 
     def submit(self, chunk: list[RawDoc]) -> Future[list[Record]]:
-        return self.executor.submit(process_batch, chunk, self.settings)
+        """Queue a chunk; on a pool that broke meanwhile, a future that fails when its turn comes."""
+        try:
+            return self.executor.submit(process_batch, chunk, self.settings)
+        except BrokenProcessPool as exc:
+            failed: Future[list[Record]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
