@@ -215,7 +215,7 @@ def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     cur = con.execute(sql, list(params))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
@@ -230,7 +230,7 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20)
     words = sorted(set(tokens(query)))
     if not words:
         return []
-    return _rows(con, """
+    return query_rows(con, """
         WITH n AS (SELECT greatest(count(*), 1) AS n FROM articles),
         df AS (SELECT term, count(*) AS df FROM terms WHERE list_contains(?, term) GROUP BY term),
         hits AS (
@@ -571,8 +571,8 @@ def recluster(con: duckdb.DuckDBPyConnection, keys: Iterable[str], settings: Set
     keys = sorted(set(keys))
     if not keys:
         return
-    rows = _rows(con, "SELECT * FROM mentions WHERE list_contains(?, cluster_key) ORDER BY mention_id", [keys])
-    articles = {r["article_id"]: r for r in _rows(con, """
+    rows = query_rows(con, "SELECT * FROM mentions WHERE list_contains(?, cluster_key) ORDER BY mention_id", [keys])
+    articles = {r["article_id"]: r for r in query_rows(con, """
         SELECT article_id, published, canonical_id, outlet FROM articles
         WHERE article_id IN (SELECT article_id FROM mentions WHERE list_contains(?, cluster_key))""", [keys])}
     by_key: dict[str, list[_Mention]] = {}
