@@ -145,3 +145,8 @@ def test_serve_refuses_a_missing_database(tmp_path: Path, capsys: pytest.Capture
     args = argparse.Namespace(db=str(tmp_path / "none.duckdb"), host="127.0.0.1", port=0)
     assert command(args) == 2
     assert "kronik ingest" in capsys.readouterr().err
+
+
+def test_publication_times_read_as_indonesian_readers_write_them(client: TestClient) -> None:
+    html = client.get("/articles/shared-kompas").text
+    assert '<time datetime="2024-02-14T10:00:00+07:00">14 Februari 2024, 10:00 WIB</time>' in html

@@ -8,6 +8,7 @@ crawled pages can never run as code.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -32,6 +33,9 @@ QUAD_LABELS = {
     "verbal_conflict": "verbal conflict",
     "material_conflict": "material conflict",
 }
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+             "November", "Desember")
+ZONES = {"+0700": "WIB", "+0800": "WITA", "+0900": "WIT"}
 SECURITY_HEADERS = [
     (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'"),
     (b"x-content-type-options", b"nosniff"),
@@ -54,6 +58,22 @@ def _codes(values: list[str] | None) -> str:
     return ", ".join(values or [])
 
 
+def _when(stamp: str | None) -> str:
+    """An ISO stamp as Indonesian readers write it: `14 Februari 2024, 10:00 WIB`; other text as it is."""
+    if not stamp:
+        return "–"
+    try:
+        t = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    day = f"{t.day} {MONTHS_ID[t.month - 1]} {t.year}"
+    if len(stamp) <= 10:
+        return day
+    offset = t.strftime("%z")
+    zone = ZONES.get(offset, f"UTC{offset[:3]}:{offset[3:]}" if offset else "")
+    return f"{day}, {t:%H:%M} {zone}".rstrip()
+
+
 def _web_url(url: str | None) -> str | None:
     """Only http(s) links: a crawled `javascript:` URL must not become a clickable link."""
     return url if url and urlsplit(url).scheme in ("http", "https") else None
@@ -63,7 +83,7 @@ def _templates() -> Jinja2Templates:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(score=_score, codes=_codes, web_url=_web_url)
+    env.filters.update(score=_score, codes=_codes, web_url=_web_url, when=_when)
     env.globals.update(quad_labels=QUAD_LABELS)
     return Jinja2Templates(env=env)
 

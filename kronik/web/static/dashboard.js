@@ -58,6 +58,13 @@ function niceMax(v) {
   return 10 * p;
 }
 
+// A whole-number tick step giving about four ticks up to n.
+function countStep(n) {
+  const p = Math.pow(10, Math.floor(Math.log10(Math.max(n / 4, 1))));
+  for (const m of [1, 2, 5, 10]) if (m * p >= n / 4) return m * p;
+  return 10 * p;
+}
+
 async function getJSON(url) {
   const res = await fetch(url, { headers: { Accept: "application/json" } });
   const body = await res.json();
@@ -79,7 +86,8 @@ function drawTimeline(box, data, onMonth) {
   const W = Math.max(box.clientWidth || 800, 480), H = 320;
   const m = { top: 16, right: 56, bottom: 64, left: 44 };
   const iw = W - m.left - m.right, ih = H - m.top - m.bottom;
-  const yMax = niceMax(Math.max(...months.map((d) => d.events)));
+  const step = countStep(Math.max(...months.map((d) => d.events)));
+  const yMax = step * Math.ceil(Math.max(...months.map((d) => d.events)) / step);
   const sMax = niceMax(Math.max(1, ...months.map((d) => Math.abs(d.mean_intensity ?? 0))));
   const band = iw / months.length;
   const bw = Math.max(2, Math.min(48, band * 0.75));
@@ -90,12 +98,13 @@ function drawTimeline(box, data, onMonth) {
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", class: "timeline-chart",
     "aria-label": `Timeline of events, ${title}` });
 
-  for (let k = 0; k <= 4; k++) {
-    const v = (yMax * k) / 4;
+  for (let v = 0; v <= yMax; v += step) {
     svg.appendChild(el("line", { x1: m.left, x2: m.left + iw, y1: y(v), y2: y(v), class: "grid" }));
-    svg.appendChild(el("text", { x: m.left - 6, y: y(v) + 4, "text-anchor": "end", class: "axis" }, String(+v.toFixed(1))));
-    const s = sMax - (2 * sMax * k) / 4;
-    svg.appendChild(el("text", { x: m.left + iw + 6, y: ys(s) + 4, class: "axis score-axis" }, fmtScore(s)));
+    svg.appendChild(el("text", { x: m.left - 6, y: y(v) + 4, "text-anchor": "end", class: "axis" }, String(v)));
+  }
+  for (let k = -2; k <= 2; k++) {
+    const s = (sMax * k) / 2;
+    svg.appendChild(el("text", { x: m.left + iw + 6, y: ys(s) + 4, class: "axis score-axis" }, s === 0 ? "0" : fmtScore(s).replace(".0", "")));
   }
   svg.appendChild(el("line", { x1: m.left, x2: m.left + iw, y1: ys(0), y2: ys(0), class: "zero" }));
   svg.appendChild(el("text", { x: 12, y: m.top + ih / 2, transform: `rotate(-90 12 ${m.top + ih / 2})`,
@@ -175,7 +184,9 @@ function drawEvents(box, data, caption) {
     body.appendChild(tr);
   }
   const p = html("p", { class: "count" }, `${caption}: ${data.total} event(s)` + (data.total > data.events.length ? `, newest ${data.events.length} shown` : ""));
-  box.replaceChildren(p, table);
+  const scroll = html("div", { class: "scroll" });
+  scroll.appendChild(table);
+  box.replaceChildren(p, scroll);
 }
 
 function drawNetwork(box, data, onPair) {
