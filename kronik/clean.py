@@ -104,8 +104,8 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     line.words = n
     line.caps = sum(w[0].isupper() for w in words) / n if n else 1.0
     terminated = bool(_TERMINATED.search(text))
-    glued = len(_GLUED_NAV.findall(text)) >= 2 and not terminated
-    if indonesian:
+    glued = not conservative and not terminated and len(_GLUED_NAV.findall(text)) >= 2
+    if indonesian and not conservative:
         fw = sum(w.lower() in _function_words() for w in words) / n if n else 0.0
         caps = line.caps
         line.prose = not glued and (
@@ -185,7 +185,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
     """Label every line (body, title, meta, caption, boilerplate, blank); also return the title's index."""
     hints = hints or Hints()
     indonesian = language in INDONESIAN
-    conservative = hints.from_html and not indonesian
+    conservative = hints.from_html
     lines = [_Line(raw.strip()) for raw in text.split("\n")]
     counts = Counter(_key(ln.text) for ln in lines if len(ln.text) >= 15)
     repeated: list[int] = []
@@ -199,7 +199,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
             ln.label = label
         elif not ln.prose and (meta.looks_like_date_line(ln.text) or meta.find_authors([ln.text])):
             ln.label = META
-        elif counts[_key(ln.text)] > 1 or _doubled(ln.text):
+        elif not hints.from_html and (counts[_key(ln.text)] > 1 or _doubled(ln.text)):
             ln.label = CAPTION
             repeated.append(i)
     _mark_bylines_and_cut_tail(lines)

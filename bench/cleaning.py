@@ -1,0 +1,133 @@
+"""Benchmark of the cleaning stage: kronik's cleaner against jusText and trafilatura.
+
+1. The dev pages (plain text; each line wrapped in <p> for the HTML tools): body P/R/F1 and pages/s.
+2. The public article-extraction benchmark (181 HTML pages, mostly not Indonesian): kronik's HTML path
+   against trafilatura, body F1 each. Both are scored with the shared eval/score.py rules.
+
+Usage: .venv/bin/python bench/cleaning.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kronik.clean import clean  # noqa: E402
+from kronik.model import RawDoc  # noqa: E402
+from kronik.settings import DEFAULT  # noqa: E402
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    """The shared score.py, imported as a module so that the bench scores exactly as the evaluation does."""
+    spec = importlib.util.spec_from_file_location("kronik_shared_score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def body_prf(score: ModuleType, gold_dir: Path, bodies: dict[str, str]) -> tuple[float, float, float]:
+    """Micro-averaged bag-of-words body P/R/F1 over the gold folder (score.py's rule, subtitles neutral)."""
+    texts = score.load_inputs(str(gold_dir))
+    total: Counter[str] = Counter()
+    for f in sorted(gold_dir.glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        text = texts.get(g["id"])
+        gt = score.tokens(g["body"] if "body" in g else score.gold_lines(g, text, "body"))
+        pt = score.tokens(bodies.get(g["id"], ""))
+        pt = pt - ((pt - gt) & score.tokens(score.gold_lines(g, text, "subtitle")))
+        total.update(tp=sum((gt & pt).values()), pred=sum(pt.values()), gold=sum(gt.values()))
+    p = total["tp"] / total["pred"] if total["pred"] else 0.0
+    r = total["tp"] / total["gold"] if total["gold"] else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_jsonl(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+def as_html(text: str) -> str:
+    """A plain-text page as minimal HTML, one <p> per line, for tools that only read HTML."""
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.split("\n") if line.strip())
+    return f"<html><head><meta charset='utf-8'></head><body>{paragraphs}</body></html>"
+
+
+def kronik_text(doc: dict[str, str]) -> str:
+    return clean(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT).body
+
+
+def kronik_html(doc: dict[str, str]) -> str:
+    return clean(RawDoc(id=doc["id"], url=doc.get("url"), html=doc["html"]), DEFAULT).body
+
+
+def justext_text(doc: dict[str, str]) -> str:
+    import justext
+
+    paragraphs = justext.justext(as_html(doc["text"]).encode("utf-8"), justext.get_stoplist("Indonesian"), encoding="utf-8")
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+def trafilatura_text(doc: dict[str, str]) -> str:
+    import trafilatura
+
+    return trafilatura.extract(as_html(doc["text"]), url=doc.get("url"), include_comments=False) or ""
+
+
+def trafilatura_html(doc: dict[str, str]) -> str:
+    import trafilatura
+
+    return trafilatura.extract(doc["html"], url=doc.get("url"), include_comments=False) or ""
+
+
+def run(tool: Callable[[dict[str, str]], str], docs: list[dict[str, str]]) -> tuple[dict[str, str], float]:
+    """Bodies by id and pages per second (one core, after one warm-up page so lazy loads are not timed)."""
+    tool(docs[0])
+    start = time.perf_counter()
+    bodies = {d["id"]: tool(d) for d in docs}
+    return bodies, len(docs) / (time.perf_counter() - start)
+
+
+def table(title: str, rows: list[tuple[str, tuple[float, float, float], float]]) -> str:
+    lines = [f"### {title}", "", "| cleaner | body P | body R | body F1 | pages/s |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {speed:,.0f} |" for name, (p, r, f), speed in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args(argv)
+    score = load_scorer(args.shared)
+
+    dev_dir = args.shared / "dev"
+    dev = read_jsonl(dev_dir / "input.jsonl")
+    rows = []
+    for name, tool in (("kronik", kronik_text), ("jusText (Indonesian stoplist)", justext_text), ("trafilatura", trafilatura_text)):
+        bodies, speed = run(tool, dev)
+        rows.append((name, body_prf(score, dev_dir / "gold", bodies), speed))
+    print(table(f"Dev pages ({len(dev)} plain-text pages; HTML tools get one <p> per line)", rows))
+    print()
+
+    aeb_dir = args.shared / "data" / "article-extraction-benchmark"
+    aeb = read_jsonl(aeb_dir / "input.jsonl")
+    rows = []
+    for name, tool in (("kronik (HTML path)", kronik_html), ("trafilatura", trafilatura_html)):
+        bodies, speed = run(tool, aeb)
+        rows.append((name, body_prf(score, aeb_dir / "gold", bodies), speed))
+    print(table(f"Article-extraction benchmark ({len(aeb)} HTML pages, mostly not Indonesian)", rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
