@@ -46,6 +46,7 @@ _PATTERN = re.compile(
 )
 _SINCE = re.compile(r"\bsejak\s+(?:tanggal\s+|hari\s+|bulan\s+)?$", re.IGNORECASE)
 _UNTIL = re.compile(r"^\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|-|–)\s*(?:hari\s+|tanggal\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bantara\s+(?:tanggal\s+|bulan\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:mengutip|dikutip|melansir|dilansir|dilaporkan|seperti\s+dikutip|menurut\s+laporan)\b[^,.;]*,?\s*$",
                         re.IGNORECASE)
 _FUTURE_CUE = re.compile(r"\b(?:akan|dijadwalkan|berencana|rencananya|mendatang|hendak)\b", re.IGNORECASE)
@@ -227,7 +228,10 @@ def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
         value = _resolve(m, ref, future)
         reporting = bool(_REPORTING.search(sentence[max(0, m.start() - 80):m.start()]))
         expr = DateExpr(m.start(), m.end(), m.group(0), value, reporting)
-        if found and value and found[-1].value and _UNTIL.match(sentence[found[-1].end:m.start()]):
+        gap = sentence[found[-1].end:m.start()] if found else ""
+        between = bool(found) and gap.strip().lower() == "dan" and bool(
+            _BETWEEN.search(sentence[max(0, found[-1].start - 8):found[-1].start]))
+        if found and value and found[-1].value and (_UNTIL.match(gap) or between):
             prev = found.pop()
             lo, hi = prev.value.split("/")[0], value.split("/")[-1]
             expr = DateExpr(prev.start, m.end(), sentence[prev.start:m.end()], f"{lo}/{hi}", prev.reporting)
@@ -243,7 +247,8 @@ _FULL_DATE = re.compile(
 
 def anchor_date(published: str | None, reference: str | None, paragraphs: list[str]) -> dt.date | None:
     """The date relative expressions count from: the publication date, else the first full date in the
-    body (a dateline such as "Senin (23/8/2021)"), else the reference date the crawler or cleaner gave."""
+    body (a dateline such as "Senin (23/8/2021)"), else a weekday-and-day date such as "Jumat (6/8)" (the weekday
+    fixes the year), else the reference date the crawler or cleaner gave."""
     d = parse_iso(published) if published and len(published) >= 10 else None
     if d:
         return d
@@ -253,4 +258,8 @@ def anchor_date(published: str | None, reference: str | None, paragraphs: list[s
             found = _safe_date(int(year), month, int(day))
             if found:
                 return found
+    for para in paragraphs:
+        for expr in find_dates(para, None):
+            if expr.value and len(expr.value) == 10 and "(" in expr.text:
+                return parse_iso(expr.value)
     return parse_iso(reference) if reference else None
