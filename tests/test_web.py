@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 import webdemo
 
@@ -150,3 +153,27 @@ def test_serve_refuses_a_missing_database(tmp_path: Path, capsys: pytest.Capture
 def test_publication_times_read_as_indonesian_readers_write_them(client: TestClient) -> None:
     html = client.get("/articles/shared-kompas").text
     assert '<time datetime="2024-02-14T10:00:00+07:00">14 Februari 2024, 10:00 WIB</time>' in html
+
+
+def test_a_database_locked_by_a_writer_gives_503(db: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.duckdb"
+    locked.write_bytes(db.read_bytes())
+    writer = subprocess.Popen([sys.executable, "-c", f"import duckdb, sys, time; c = duckdb.connect({str(locked)!r}); "
+                               "print('locked', flush=True); sys.stdin.read()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "locked"
+        with TestClient(create_app(locked)) as c:
+            assert c.get("/api/actors").status_code == 503
+            page = c.get("/")
+            assert page.status_code == 503 and "busy" in page.text
+    finally:
+        writer.communicate("", timeout=30)
+    with TestClient(create_app(locked)) as c:
+        assert c.get("/api/actors").status_code == 200
+
+
+def test_serve_refuses_a_file_that_is_not_a_kronik_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    assert command(argparse.Namespace(db=str(other), host="127.0.0.1", port=0)) == 2
+    assert "cannot read" in capsys.readouterr().err

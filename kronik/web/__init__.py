@@ -13,9 +13,18 @@ def command(args: argparse.Namespace) -> int:
     if not db.is_file():
         print(f"kronik serve: no database at {db}; build one with `kronik ingest PATHS --db {db}`", file=sys.stderr)
         return 2
+    import duckdb
     import uvicorn
 
+    from kronik.web import queries
     from kronik.web.app import create_app
+
+    try:
+        with queries.open_db(db) as con:
+            queries.actors(con)
+    except duckdb.Error as exc:
+        print(f"kronik serve: cannot read {db} as a kronik database: {exc}", file=sys.stderr)
+        return 2
 
     print(f"kronik dashboard on http://{args.host}:{args.port}/ (database {db}, read-only)", file=sys.stderr)
     uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="warning")

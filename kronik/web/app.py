@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+import duckdb
 import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -223,6 +224,10 @@ def create_app(db_path: str | Path) -> Starlette:
             return JSON({"error": exc.detail}, status_code=exc.status_code)
         return page(request, "error.html", exc.status_code, status=exc.status_code, message=exc.detail)
 
+    async def busy(request: Request, exc: Exception) -> Response:
+        """DuckDB lets one process write or many read: while `kronik ingest` writes, ask the reader to retry."""
+        return await http_error(request, HTTPException(503, "the database is busy (an ingest may be writing); retry shortly"))
+
     routes = [
         Route("/", dashboard, name="dashboard"),
         Route("/events", event_table, name="events"),
@@ -237,7 +242,7 @@ def create_app(db_path: str | Path) -> Starlette:
         Route("/favicon.ico", favicon),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, duckdb.IOException: busy})
     app.add_middleware(SecurityHeaders)
     return app
 
