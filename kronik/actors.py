@@ -1,0 +1,471 @@
+"""Actor mentions in Indonesian news sentences, resolved to PLOVER actor codes within one document.
+
+One pass per sentence: the sentence is tokenised, every known name (state, capital, IGO, role word,
+organisation, person, place) is matched longest-first against the gazetteer's token index, and the
+matches are composed into mentions: role + state + name ("Menteri Luar Negeri Korea Selatan Chung
+Eui-yong" -> KORGOV), coordinated lists ("Beijing dan Seoul" -> a group), pronouns and group words
+("ia", "kedua negara") from what the document introduced before.  People are coded by the office they
+held on the article's date, so the same name can code differently in 2018 and 2022.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from kronik.gazetteer import TOKEN, Entry, Index, Person, index, is_igo, norm
+
+ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person", "surname"})
+"""Index entry kinds that name an actor by themselves (roles need a state or person to attach to)."""
+
+PRONOUNS = {"ia": "person", "dia": "person", "beliau": "person", "pihaknya": "actor", "mereka": "group"}
+"""Pronouns and what they refer back to: the last person, the last actor, the last group."""
+
+GROUPS = (
+    "kedua negara",
+    "kedua belah pihak",
+    "kedua pihak",
+    "kedua sekutu",
+    "kedua pemimpin",
+    "kedua pemimpin negara",
+    "kedua kepala negara",
+    "kedua menteri",
+    "kedua menlu",
+    "kedua menteri luar negeri",
+    "kedua pemerintah",
+    "kedua negara tersebut",
+    "kedua negara itu",
+    "kedua sekutu itu",
+    "kedua pihak tersebut",
+    "keduanya",
+    "dua negara",
+    "kedua delegasi",
+)
+"""Words for "the two of them": resolved to the last two states the document mentioned."""
+
+KOREAS = ("kedua korea", "dua korea", "antar - korea", "antar korea", "antarkorea", "inter - korea", "korea - korea")
+"""Words for both Koreas at once."""
+
+BLOCKS = ("perang korea", "dolar", "won", "yen", "yuan", "rupiah", "ringgit", "euro", "rubel", "baht", "peso")
+"""Words after which a state name is not an actor (the Korean War, dolar AS, won Korea)."""
+
+CONJUNCTIONS = frozenset({"dan", "serta", "maupun", "-", "&", "atau"})
+LINKS = frozenset({"dari", "asal"})
+"""Words allowed between a role and its state: "mitranya dari Korea Selatan"."""
+
+LOCATIVE = frozenset({"di", "kota", "ibu kota", "ibukota"})
+"""Before a capital, these make it a place rather than an actor ("tiba di Seoul")."""
+
+_NAME_STOP_TEXT = (
+    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
+    "September Oktober November Desember Pada Dalam Di Ke Dari Yang Dan Itu Ini Juga Telah Akan Sudah "
+    "Sebelumnya Kemudian Namun Tetapi Saat Ketika Untuk Dengan Mengatakan Menyatakan Kata Ujar Tersebut "
+    "Pun The Sebagai "
+)
+NAME_STOP = frozenset(_NAME_STOP_TEXT.split())
+"""Capitalised words that never start a person's name after a role ("Presiden Korea Selatan Senin ...")."""
+
+
+@dataclass(slots=True)
+class Mention:
+    """One actor reference in a sentence, with the code it resolved to and why."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: str
+    how: str
+    members: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A matched name: token span, the entries it may mean, and the first entry's kind."""
+
+    i: int
+    j: int
+    entries: list[Entry]
+
+    @property
+    def kind(self) -> str:
+        return self.entries[0].kind
+
+    def first(self, *kinds: str) -> Entry | None:
+        """The first meaning of one of the kinds, if any."""
+        return next((e for e in self.entries if e.kind in kinds), None)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A composed mention before coordination: token span, code, kind, explanation."""
+
+    i: int
+    j: int
+    code: str
+    kind: str
+    how: str
+    members: tuple[str, ...] = ()
+    person: Person | None = None
+    short: tuple[str, ...] = ()
+    parts: tuple[_Unit, ...] = ()
+    refer: Entry | None = None
+
+
+@cache
+def _grammar() -> Index:
+    """Pronouns, group words and blocking words, indexed like names."""
+    idx = Index()
+    for w, what in PRONOUNS.items():
+        idx.add(w, Entry("pronoun", role=what, case="any", name=w))
+    for w in GROUPS:
+        idx.add(w, Entry("group", role="pair", case="any", name=w))
+    for w in KOREAS:
+        idx.add(w, Entry("group", role="koreas", case="any", name=w))
+    for w in BLOCKS:
+        idx.add(w, Entry("block", case="any", name=w))
+    idx.add("Utara", Entry("half", "PRK", case="exact", name="Utara"))
+    idx.add("Selatan", Entry("half", "KOR", case="exact", name="Selatan"))
+    return idx
+
+
+def _country(code: str) -> str:
+    """State part of a code (IGO codes whole)."""
+    return code if is_igo(code) else code[:3]
+
+
+class DocumentActors:
+    """Per-document resolver; remembers persons and countries introduced so far."""
+
+    def __init__(self, when: dt.date | None) -> None:
+        self.when = when
+        self.names: dict[str, tuple[str, str, Person | None]] = {}
+        self.countries: list[str] = []
+        self.last_person: tuple[str, str] | None = None
+        self.last_actor: tuple[str, str] | None = None
+        self.last_group: tuple[str, ...] = ()
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
+        spans = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+        raw = [sentence[a:b] for a, b in spans]
+        low = [norm(t) for t in raw]
+        units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low)
+        out = []
+        for u in units:
+            if u.refer is not None:
+                resolved = self._refer(u)
+                if resolved is None:
+                    continue
+                u = resolved
+            if not u.code:
+                continue
+            a, b = spans[u.i][0], spans[u.j - 1][1]
+            out.append(Mention(a, b, sentence[a:b], u.code, u.kind, u.how, u.members))
+            self._remember(u)
+        return out
+
+    def _atoms(self, low: list[str], raw: list[str]) -> list[_Atom]:
+        """Longest matches, left to right, from the name index, the grammar words and names learned in this document."""
+        idx, gram = index(), _grammar()
+        atoms: list[_Atom] = []
+        i, n = 0, len(low)
+        while i < n:
+            best = idx.match(low, raw, i)
+            g = gram.match(low, raw, i)
+            if g and (best is None or g[0] >= best[0]):
+                best = g
+            if best is None and raw[i] in self.names and raw[i][:1].isupper():
+                best = (i + 1, [Entry("surname", name=raw[i])])
+            if best is None:
+                i += 1
+                continue
+            atoms.append(_Atom(i, best[0], best[1]))
+            i = best[0]
+        return atoms
+
+    def _compose(self, atoms: list[_Atom], low: list[str], raw: list[str]) -> list[_Unit]:
+        """Fold roles, states, parenthesised abbreviations and names into units."""
+        units: list[_Unit] = []
+        k = 0
+        while k < len(atoms):
+            a = atoms[k]
+            if a.kind == "block":
+                k += 2 if k + 1 < len(atoms) and atoms[k + 1].i == a.j else 1
+            elif a.kind == "place":
+                k += 1
+            elif a.kind == "half":
+                prev = raw[a.i - 1] if a.i else ""
+                if self._korean_context() and not (prev[:1].isupper() and prev.isalpha()):
+                    units.append(_Unit(a.i, a.j, a.entries[0].code, "country", f"'{raw[a.i]}' in a Korean context → {a.entries[0].code}"))
+                k += 1
+            elif a.kind in ("pronoun", "group"):
+                units.append(_Unit(a.i, a.j, "", "refer", " ".join(raw[a.i : a.j]), refer=a.entries[0]))
+                k += 1
+            elif (
+                a.kind in ("capital", "metonym")
+                and a.i > 0
+                and (low[a.i - 1] in LOCATIVE or " ".join(low[max(0, a.i - 2) : a.i]) in LOCATIVE)
+            ):
+                k += 1
+            else:
+                u, k = self._unit(atoms, k, low, raw)
+                if u is not None and u.code:
+                    units.append(u)
+        return units
+
+    def _unit(self, atoms: list[_Atom], k: int, low: list[str], raw: list[str]) -> tuple[_Unit | None, int]:
+        """One unit starting at atom k: [mantan] [roles] [state [(abbr)] [untuk X]] [, name]; or a lone state, IGO or name."""
+        start = end = atoms[k].i
+        roles: list[Entry] = []
+        orgs: list[Entry] = []
+        former = False
+        while k < len(atoms) and atoms[k].kind == "role" and atoms[k].i == end:
+            e = atoms[k].entries[0]
+            orgs += [x for x in atoms[k].entries if x.kind == "org"]
+            if e.role == "former":
+                former = True
+            elif e.role != "prefix":
+                roles.append(e)
+            end = atoms[k].j
+            k += 1
+            if k < len(atoms) and atoms[k].i == end + 1 and low[end] in LINKS:
+                end += 1
+        head: _Atom | None = None
+        if (k < len(atoms) and atoms[k].i == end and atoms[k].kind in ACTOR_KINDS) or (
+            roles and k < len(atoms) and low[end : atoms[k].i] == [","] and atoms[k].kind in ("person", "surname")
+        ):
+            head = atoms[k]
+        if head is None:
+            if orgs and not roles[1:]:
+                org = orgs[0]
+                return _Unit(start, end, org.code + org.sector, "org", f"org {org.name} → {org.code + org.sector}"), k
+            return None, k
+        return self._finish(atoms, k + 1, start, head.j, roles, former, head, low, raw)
+
+    def _finish(
+        self,
+        atoms: list[_Atom],
+        k: int,
+        start: int,
+        end: int,
+        roles: list[Entry],
+        former: bool,
+        head: _Atom,
+        low: list[str],
+        raw: list[str],
+    ) -> tuple[_Unit | None, int]:
+        """Resolve the head with its roles, then swallow (abbr), 'untuk X' for envoys, and a trailing name."""
+        e = head.entries[0]
+        sector = next((r.sector for r in reversed(roles) if r.sector), "")
+        role_text = " ".join(r.name for r in roles)
+        if e.kind in ("person", "surname"):
+            code, how, person = self._person(head, raw)
+            if not code:
+                return None, k
+            if sector and roles[-1].role == "body" and not is_igo(code):
+                code, how = _country(code) + sector, f"{role_text} + {how} → {_country(code) + sector}"
+            elif roles:
+                how = f"{role_text} + {how}"
+            if former and not is_igo(code):
+                code, how = _country(code) + "ELI", f"mantan {how} → {_country(code)}ELI"
+            short = tuple(raw[head.i : head.j]) if person and e.kind == "person" else ()
+            return _Unit(start, end, code, "person" if e.kind == "person" else "surname", how, person=person, short=short), k
+        base = e.code
+        own = "" if e.kind == "igo" else e.sector
+        how = f"{e.kind} {e.name}"
+        if roles:
+            how = f"{role_text} + {how}"
+        code = base if is_igo(base) else base + ("ELI" if former else (sector or own))
+        kind = "office" if roles else {"metonym": "org", "igo": "igo", "org": "org", "capital": "capital"}.get(e.kind, "country")
+        if (
+            k < len(atoms)
+            and low[end : atoms[k].i] == ["("]
+            and atoms[k].kind in ACTOR_KINDS
+            and atoms[k].j < len(low)
+            and low[atoms[k].j] == ")"
+        ):
+            end = atoms[k].j + 1
+            k += 1
+        if (
+            e.kind == "org"
+            and k < len(atoms)
+            and atoms[k].i == end
+            and atoms[k].kind in ("country", "org")
+            and atoms[k].entries[0].code == base
+        ):
+            end = atoms[k].j
+            k += 1
+        if any(r.role == "envoy" for r in roles) and k < len(atoms) and low[end : atoms[k].i] == ["untuk"] and atoms[k].kind in ACTOR_KINDS:
+            how += f", envoy to {atoms[k].entries[0].name}"
+            end = atoms[k].j
+            k += 1
+            if k < len(atoms) and low[end : atoms[k].i] == ["("] and atoms[k].j < len(low) and low[atoms[k].j] == ")":
+                end = atoms[k].j + 1
+                k += 1
+        person: Person | None = None
+        short: tuple[str, ...] = ()
+        if (roles and not is_igo(code)) or (roles and e.kind == "igo"):
+            gap = low[end : atoms[k].i] if k < len(atoms) else None
+            if k < len(atoms) and gap in ([], [","]) and atoms[k].kind in ("person", "surname"):
+                pcode, phow, person = self._person(atoms[k], raw)
+                if pcode and not sector and not former and _country(pcode) == _country(code):
+                    code = pcode
+                how = f"{how} + {phow}"
+                if person and atoms[k].kind == "person":
+                    short = tuple(raw[atoms[k].i : atoms[k].j])
+                end = atoms[k].j
+                kind = "person"
+                k += 1
+            else:
+                name_end = self._new_name(raw, low, end)
+                if name_end > end:
+                    short = tuple(t for t in raw[end:name_end] if t != ",")
+                    how = f"{how} + new name {' '.join(short)}"
+                    end = name_end
+                    kind = "person"
+        return _Unit(start, end, code, kind, f"{how} → {code}", person=person, short=short), k
+
+    def _new_name(self, raw: list[str], low: list[str], i: int) -> int:
+        """End of an unknown capitalised name right after a role + state (", Noh Kyu-duk"), or i."""
+        j = i + 1 if i < len(raw) and raw[i] == "," else i
+        start, words = j, 0
+        while j < len(raw) and words < 4:
+            t = raw[j]
+            if not (t[:1].isupper() and t.isalpha() and t not in NAME_STOP and index().match(low, raw, j) is None):
+                break
+            words += 1
+            j += 1
+            if j + 1 < len(raw) and raw[j] == "-" and raw[j + 1].isalpha():
+                j += 2
+        return j if words and j > start else i
+
+    def _person(self, a: _Atom, raw: list[str]) -> tuple[str, str, Person | None]:
+        """Code a full name or a bare surname: document memory first, then offices held on the date."""
+        e = a.entries[0]
+        surface = " ".join(raw[a.i : a.j]).replace(" - ", "-")
+        if e.kind == "surname" and surface in self.names:
+            code, how, p = self.names[surface]
+            return code, f"'{surface}' as introduced: {how}", p
+        people = [p for e2 in a.entries for p in e2.people]
+        if not people:
+            return "", "", None
+        if e.kind == "person":
+            p = min(people, key=lambda q: (not q.active(self.when), q.best_rank()))
+            code, why = p.code_at(self.when)
+            return code, f"person {p.name}: {why} → {code}", p
+        seen = {c[:3] for c in self.countries}
+        active = [p for p in people if p.active(self.when)]
+        if active:
+            p = min(active, key=lambda q: (q.country[:3] not in seen, _rank(q, self.when)))
+        else:
+            former = [p for p in people if p.best_rank() <= 1]
+            if not former:
+                return "", "", None
+            p = min(former, key=lambda q: q.best_rank())
+        code, why = p.code_at(self.when)
+        return code, f"surname {surface} → {p.name}: {why} → {code}", p
+
+    def _refer(self, u: _Unit) -> _Unit | None:
+        """Pronouns and group words, from what the document introduced before."""
+        e = u.refer
+        assert e is not None
+        text = u.how
+        if e.kind == "group":
+            if e.role == "koreas":
+                return _Unit(u.i, u.j, "PRK", "group", f"'{text}': both Koreas", ("PRK", "KOR"))
+            pair = self._last_two()
+            if pair is None:
+                return None
+            return _Unit(u.i, u.j, pair[0], "group", f"'{text}': last two states {pair[0]}, {pair[1]}", pair)
+        if e.role == "person" and self.last_person:
+            return _Unit(u.i, u.j, self.last_person[0], "pronoun", f"'{text}' → {self.last_person[1]}")
+        if e.role == "group" and self.last_group:
+            return _Unit(u.i, u.j, self.last_group[0], "pronoun", f"'{text}' → group {', '.join(self.last_group)}", self.last_group)
+        if e.role in ("actor", "group") and self.last_actor:
+            return _Unit(u.i, u.j, self.last_actor[0], "pronoun", f"'{text}' → {self.last_actor[1]}")
+        return None
+
+    def _last_two(self) -> tuple[str, str] | None:
+        """The last two distinct states mentioned, in order of mention."""
+        out: list[str] = []
+        for c in reversed(self.countries):
+            if c not in out and not is_igo(c):
+                out.append(c)
+            if len(out) == 2:
+                return out[1], out[0]
+        return None
+
+    def _korean_context(self) -> bool:
+        """Both Koreas already mentioned: a bare "Utara"/"Selatan" means one of them."""
+        return "PRK" in self.countries and "KOR" in self.countries
+
+    def _coordinate(self, units: list[_Unit], low: list[str]) -> list[_Unit]:
+        """Merge "X dan Y", "X, Y, dan Z", "AS-Korea Selatan" into one group unit."""
+        out: list[_Unit] = []
+        k = 0
+        while k < len(units):
+            chain = [units[k]]
+            seps: list[list[str]] = []
+            while chain[-1].refer is None and k + len(chain) < len(units):
+                nxt = units[k + len(chain)]
+                gap = low[chain[-1].j : nxt.i]
+                if nxt.refer is None and gap and len(gap) <= 2 and all(t in CONJUNCTIONS or t == "," for t in gap):
+                    chain.append(nxt)
+                    seps.append(gap)
+                else:
+                    break
+            while seps and not any(t in CONJUNCTIONS for t in seps[-1]):
+                seps.pop()
+                chain.pop()
+            if len(chain) == 1:
+                out.append(units[k])
+                k += 1
+                continue
+            lead = chain[0]
+            if lead.kind == "office" and not is_igo(lead.code) and len(lead.code) == 6:
+                for u in chain[1:]:
+                    if u.kind in ("country", "capital") and len(u.code) == 3:
+                        u.code, u.how = u.code + lead.code[3:], f"{u.how} + {lead.code[3:]} of '{lead.how.split(' + ')[0]}'"
+            members: list[str] = []
+            for u in chain:
+                for m in u.members or (u.code,):
+                    if m not in members:
+                        members.append(m)
+            out.append(
+                _Unit(chain[0].i, chain[-1].j, members[0], "group", " + ".join(u.how for u in chain), tuple(members), parts=tuple(chain))
+            )
+            k += len(chain)
+        return out
+
+    def _remember(self, u: _Unit) -> None:
+        """Update the document memory with a resolved unit."""
+        for part in u.parts:
+            self._remember(part)
+        if u.parts:
+            self.last_group = u.members
+            return
+        for c in u.members or (u.code,):
+            self.countries.append(_country(c))
+        if u.kind == "group":
+            self.last_group = u.members
+            return
+        if u.kind == "pronoun":
+            return
+        self.last_actor = (u.code, u.how)
+        if u.kind in ("person", "surname"):
+            self.last_person = (u.code, u.how)
+        if u.short:
+            parts = [p for p in " ".join(u.short).replace(" - ", "-").split() if p[:1].isupper()]
+            names = {parts[0], parts[-1], " ".join(parts)} if parts else set()
+            if len(parts) >= 3:
+                names.add(" ".join(parts[1:]))
+            for n in names:
+                self.names[n] = (u.code, u.how, u.person)
+
+
+def _rank(p: Person, when: dt.date | None) -> int:
+    """Rank of the office held on the date (active people only)."""
+    office = p.office_at(when)
+    return office.rank if office else 99

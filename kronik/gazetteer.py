@@ -1,0 +1,317 @@
+"""Actor and place data (kronik/data/*.tsv), loaded once per process, and the lookups built on it.
+
+The TSV files are the single source of facts; this module only parses them, builds the token index
+that kronik.actors matches sentences against, and answers date-aware questions about people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+"""Words and single punctuation marks: "Kim Jong-un" is Kim, Jong, -, un; names and sentences share it."""
+
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "SGP", "MNG"})
+"""States whose leaders' names the press writes family name first (Xi Jinping -> Xi, Jinping)."""
+
+OFFICE_RANK = {
+    "head_of_state": 0,
+    "head_of_government": 1,
+    "nominal_head_of_state": 2,
+    "vice_president": 3,
+    "foreign_minister": 3,
+    "hamas_leader": 3,
+    "hezbollah_leader": 3,
+    "un_secretary_general": 3,
+    "defence_minister": 4,
+    "spouse": 9,
+}
+"""Which office wins when one bare surname fits several people on a date (Kim -> the leader first)."""
+DEFAULT_RANK = 5
+
+SURNAME_STOP = frozenset({"No", "Kan", "Power", "Hill", "Rice", "Smith", "Carter", "Gates", "Craft", "Carr", "Cohen", "Katz", "Salam"})
+"""Surnames that are also common words or names of others too often to be read as the person alone."""
+
+IGO_PREFIXES = ("UNO", "EUR", "IGO:")
+
+
+def norm(token: str) -> str:
+    """The form tokens are indexed under: lower case, typographic apostrophes made plain."""
+    return token.lower().replace("’", "'")
+
+
+def tokens(text: str) -> list[str]:
+    """Split a name or sentence the way the index does."""
+    return TOKEN.findall(text)
+
+
+def is_igo(code: str) -> bool:
+    """True for UN, EU and IGO: codes, which take no sector suffix."""
+    return code.startswith(IGO_PREFIXES)
+
+
+def _date(text: str, end: bool = False) -> dt.date | None:
+    """YYYY-MM-DD or YYYY-MM (a month: its first day, or its last for an end date)."""
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    y, m = parts
+    if not end:
+        return dt.date(y, m, 1)
+    return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One term in one office."""
+
+    code: str
+    sector: str
+    office: str
+    start: dt.date
+    end: dt.date | None
+
+    def holds(self, when: dt.date) -> bool:
+        """True if the term covers the date."""
+        return self.start <= when and (self.end is None or when <= self.end)
+
+    @property
+    def rank(self) -> int:
+        """Lower is more senior (see OFFICE_RANK)."""
+        return OFFICE_RANK.get(self.office, DEFAULT_RANK)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person with all their dated offices."""
+
+    name: str
+    offices: tuple[Office, ...]
+
+    @property
+    def country(self) -> str:
+        """The state (or IGO) of the latest office."""
+        return self.offices[-1].code
+
+    def office_at(self, when: dt.date | None) -> Office | None:
+        """The most senior office held on the date; with no date, the latest office."""
+        if when is None:
+            return self.offices[-1]
+        held = [o for o in self.offices if o.holds(when)]
+        return min(held, key=lambda o: o.rank) if held else None
+
+    def active(self, when: dt.date | None) -> bool:
+        """True if the person holds an office on the date (always, with no date)."""
+        return self.office_at(when) is not None
+
+    def best_rank(self) -> int:
+        """The most senior office the person ever held."""
+        return min(o.rank for o in self.offices)
+
+    def code_at(self, when: dt.date | None) -> tuple[str, str]:
+        """(code, why): state + sector of the office held then; ELI when every office has ended; bare state before any."""
+        office = self.office_at(when)
+        if office is not None:
+            if is_igo(office.code):
+                return office.code, f"{office.office} {_span(office)}"
+            return office.code + office.sector, f"{office.office} {_span(office)}"
+        assert when is not None
+        past = [o for o in self.offices if o.end is not None and o.end < when]
+        if past:
+            last = past[-1]
+            if is_igo(last.code):
+                return last.code, f"former {last.office} {_span(last)}"
+            return last.code + "ELI", f"former {last.office} {_span(last)}"
+        first = self.offices[0]
+        return first.code, f"before {first.office} {_span(first)}"
+
+
+def _span(o: Office) -> str:
+    """Term as 2021-02..2022-05 for explanations."""
+    return f"{o.start:%Y-%m}..{o.end:%Y-%m}" if o.end else f"{o.start:%Y-%m}.."
+
+
+@dataclass(slots=True)
+class Entry:
+    """One meaning of a matchable name.
+
+    kind: country | capital | metonym | igo | role | org | person | surname | place.
+    case: exact (all capitals: AS, RI), cap (first letter as written), any (role words).
+    """
+
+    kind: str
+    code: str = ""
+    sector: str = ""
+    role: str = ""
+    case: str = "cap"
+    name: str = ""
+    people: tuple[Person, ...] = ()
+
+
+@dataclass(slots=True)
+class Index:
+    """Names by first token: each maps to (token tuple, entries) pairs, longest first."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
+    surface: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+
+    def add(self, name: str, entry: Entry) -> None:
+        """Index a name under its normalised tokens; entries for the same tokens accumulate."""
+        toks = tokens(name)
+        if not toks:
+            return
+        key = tuple(norm(t) for t in toks)
+        bucket = self.by_first.setdefault(key[0], [])
+        for k, entries in bucket:
+            if k == key:
+                entries.append(entry)
+                return
+        bucket.append((key, [entry]))
+        bucket.sort(key=lambda kv: -len(kv[0]))
+
+    def match(self, low: list[str], raw: list[str], i: int) -> tuple[int, list[Entry]] | None:
+        """The longest name starting at token i whose case rules the surface satisfies: (end, entries)."""
+        for key, entries in self.by_first.get(low[i], ()):
+            n = len(key)
+            if tuple(low[i : i + n]) != key:
+                continue
+            ok = [e for e in entries if _case_ok(e, raw[i : i + n])]
+            if ok:
+                return i + n, ok
+        return None
+
+
+def _case_ok(e: Entry, surface: list[str]) -> bool:
+    """Apply the entry's case rule to the matched surface tokens."""
+    if e.case == "any":
+        return True
+    if e.case == "exact":
+        return [norm(t) for t in surface] == [norm(t) for t in tokens(e.name)] and "".join(surface) == "".join(tokens(e.name))
+    return surface[0][:1].isupper()
+
+
+def _case_of(name: str, default: str) -> str:
+    """All-capital names (AS, RI, PBB, KCNA) match only in capitals; others by the default rule."""
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
+        return "exact"
+    if default == "any" and any(c.isupper() for c in name):
+        return "cap"
+    return default
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    """Data rows of a TSV in kronik/data: comments and the column header skipped."""
+    text = files("kronik").joinpath("data", filename).read_text(encoding="utf-8")
+    lines = (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    next(lines, None)
+    for line in lines:
+        yield line.split("\t")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A location with its state and coordinates; code is empty for seas and regions shared by states."""
+
+    name: str
+    code: str
+    lat: float
+    lon: float
+    kind: str
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Every place name and alias (normalised) -> Place."""
+    out: dict[str, Place] = {}
+    for name, aliases, code, lat, lon, kind in _rows("places.tsv"):
+        place = Place(name, code, float(lat), float(lon), kind)
+        for n in [name, *filter(None, aliases.split("|"))]:
+            out.setdefault(" ".join(norm(t) for t in tokens(n)), place)
+    return out
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Code -> Indonesian name (the first Indonesian CLDR name, else the first name listed)."""
+    out: dict[str, str] = {}
+    for code, _kind, name, _sector, _source in _rows("countries.tsv"):
+        out.setdefault(code, name)
+    for code, name in _rows("igos.tsv"):
+        out.setdefault(code, name)
+    return out
+
+
+@cache
+def people() -> dict[str, Person]:
+    """Canonical name -> Person with offices in start order."""
+    offices: dict[str, list[Office]] = {}
+    for name, _aliases, code, sector, office, start, end in _rows("people.tsv"):
+        begin = _date(start)
+        assert begin is not None, name
+        offices.setdefault(name, []).append(Office(code, sector, office, begin, _date(end, end=True)))
+    return {n: Person(n, tuple(sorted(os, key=lambda o: o.start))) for n, os in offices.items()}
+
+
+def _short_names(name: str, code: str) -> list[str]:
+    """Bare names the press uses for a person: family and given name for East Asian names, else the surname."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    if code in FAMILY_NAME_FIRST:
+        return [parts[0], " ".join(parts[1:])]
+    if code == "IDN":
+        return [parts[0], parts[-1]]
+    return [parts[-1]]
+
+
+@cache
+def index() -> Index:
+    """The token index of every actor, role, person and place name (built once per process)."""
+    idx = Index()
+    for code, kind, name, sector, _source in _rows("countries.tsv"):
+        idx.add(name, Entry(kind, code, sector, case=_case_of(name, "cap"), name=name))
+    for code, name in _rows("igos.tsv"):
+        idx.add(name, Entry("igo", code, case=_case_of(name, "cap"), name=name))
+    for word, sector, role, country in _rows("sectors.tsv"):
+        kind = "org" if role == "org" else "role"
+        idx.add(word, Entry(kind, country, sector, role, case=_case_of(word, "any"), name=word))
+    for place in set(places().values()):
+        if place.kind != "capital":
+            idx.add(place.name, Entry("place", place.code, case="cap", name=place.name))
+    surnames: dict[str, list[Person]] = {}
+    full: dict[str, list[Person]] = {}
+    for name, aliases, _code, *_ in _rows("people.tsv"):
+        person = people()[name]
+        for n in [name, *filter(None, aliases.split("|"))]:
+            target = full if len(n.split()) > 1 else surnames
+            if person not in target.setdefault(n, []):
+                target[n].append(person)
+            for short in _short_names(n, person.country):
+                if short not in SURNAME_STOP and len(short) > 1 and person not in surnames.setdefault(short, []):
+                    surnames[short].append(person)
+    for n, ps in full.items():
+        idx.add(n, Entry("person", ps[0].country, case="cap", name=n, people=tuple(ps)))
+    for n, ps in surnames.items():
+        idx.add(n, Entry("surname", ps[0].country, case="exact", name=n, people=tuple(ps)))
+    return idx
+
+
+def country_of_place(name: str) -> tuple[str, float, float] | None:
+    """(ISO3, lat, lon) of a place or capital name ("Kaesong", "Jenewa", "Laut China Selatan" -> code "")."""
+    place = places().get(" ".join(norm(t) for t in tokens(name)))
+    return (place.code, place.lat, place.lon) if place else None
+
+
+def country_name(code: str) -> str:
+    """Indonesian name of a state or IGO code (sector suffix ignored): KORGOV -> Korea Selatan."""
+    if is_igo(code):
+        return country_names().get(code, code)
+    return country_names().get(code[:3], code)

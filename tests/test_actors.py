@@ -1,0 +1,134 @@
+"""Actor mentions: each construction with sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from kronik.actors import DocumentActors, Mention
+
+D2021 = dt.date(2021, 8, 23)
+
+
+def codes(doc: DocumentActors, sentence: str) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in doc.mentions(sentence)]
+
+
+def one(doc: DocumentActors, sentence: str) -> Mention:
+    found = doc.mentions(sentence)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_role_country_name_is_one_mention() -> None:
+    doc = DocumentActors(D2021)
+    m = one(doc, "Menteri Luar Negeri Korea Selatan Chung Eui-yong menyambut tamunya.")
+    assert (m.text, m.code, m.kind) == ("Menteri Luar Negeri Korea Selatan Chung Eui-yong", "KORGOV", "person")
+    assert "foreign_minister" in m.how
+    assert one(DocumentActors(D2021), "Kemarin Presiden China Xi Jinping berpidato.").code == "CHNGOV"
+    assert one(DocumentActors(D2021), "Pernyataan itu disampaikan militer Korea Selatan.").code == "KORMIL"
+    assert one(DocumentActors(D2021), "Kementerian Unifikasi Korea Selatan membantah laporan itu.").code == "KORGOV"
+
+
+def test_envoy_belongs_to_the_sending_state() -> None:
+    doc = DocumentActors(dt.date(2017, 12, 23))
+    m = one(doc, "Duta Besar AS untuk PBB, Nikki Haley, berbicara di depan wartawan.")
+    assert m.code == "USAGOV" and m.text.endswith("Nikki Haley")
+    assert one(DocumentActors(D2021), "Utusan khusus AS untuk Korea Utara akan tiba besok.").code == "USAGOV"
+
+
+def test_counterpart_takes_the_named_person() -> None:
+    doc = DocumentActors(D2021)
+    m = one(doc, "Ia akan bertemu mitranya dari Korea Selatan, Noh Kyu-duk, di Seoul.")
+    assert m.code == "KORGOV" and m.text == "mitranya dari Korea Selatan, Noh Kyu-duk"
+
+
+def test_state_media() -> None:
+    doc = DocumentActors(D2021)
+    found = doc.mentions("Media pemerintah Korea Utara (Korut), KCNA, menyiarkan pernyataan itu.")
+    assert found[0].code == "PRKJRN"
+    assert all(m.code == "PRKJRN" for m in found)
+
+
+def test_press_abbreviations_and_nicknames() -> None:
+    doc = DocumentActors(D2021)
+    assert [c for _, c in codes(doc, "Korut menembakkan rudal, Korsel dan AS berunding.")] == ["PRK", "KOR"]
+    assert codes(DocumentActors(D2021), "Negeri Tirai Bambu menolak tuduhan RI.") == [("Negeri Tirai Bambu", "CHN"), ("RI", "IDN")]
+    assert codes(DocumentActors(D2021), "as the word as is not a state") == []
+
+
+def test_group_of_coordinated_states() -> None:
+    m = one(DocumentActors(D2021), "Korsel dan AS menggelar latihan bersama.")
+    assert m.kind == "group" and m.members == ("KOR", "USA")
+    m = one(DocumentActors(D2021), "Latihan militer AS-Korea Selatan dimulai.")
+    assert m.members == ("USAMIL", "KORMIL")
+
+
+def test_metonyms() -> None:
+    doc = DocumentActors(D2021)
+    assert one(doc, "Gedung Putih menyatakan keprihatinan.").code == "USAGOV"
+    assert one(doc, "Sementara itu, Kremlin membantah.").code == "RUSGOV"
+    assert one(doc, "Pyongyang mengecam latihan itu.").code == "PRK"
+    assert codes(doc, "Delegasi tiba di Pyongyang pada pagi hari.") == []
+
+
+def test_igos() -> None:
+    doc = DocumentActors(D2021)
+    assert one(doc, "Dewan Keamanan PBB menjatuhkan sanksi baru.").code == "UNO"
+    assert one(doc, "Pernyataan bersama dikeluarkan Uni Eropa.").code == "EUR"
+    assert one(doc, "Para menteri ASEAN berkumpul.").code == "IGO:ASEAN"
+
+
+def test_surname_after_introduction_and_title_surname() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Menteri Luar Negeri Korea Selatan Chung Eui-yong menerima tamu.")
+    assert one(doc, "Chung kemudian menjelaskan rencananya.").code == "KORGOV"
+    m = one(doc, "Menurut Menlu Chung, pembicaraan berjalan lancar.")
+    assert (m.text, m.code) == ("Menlu Chung", "KORGOV")
+
+
+def test_bare_surname_by_article_date() -> None:
+    assert one(DocumentActors(dt.date(2018, 4, 27)), "Moon menyambut tamunya.").code == "KORGOV"
+    assert one(DocumentActors(dt.date(2019, 5, 1)), "Putin tidak hadir.").code == "RUSGOV"
+    assert one(DocumentActors(dt.date(2023, 3, 16)), "Kishida menyampaikan terima kasih.").code == "JPNGOV"
+    assert one(DocumentActors(dt.date(2018, 3, 28)), "Jinping tersenyum.").code == "CHNGOV"
+
+
+def test_pronoun_refers_to_last_person() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Presiden Rusia Vladimir Putin berpidato di Moskow.")
+    m = one(doc, "Ia mengatakan perundingan harus dilanjutkan.")
+    assert (m.kind, m.code) == ("pronoun", "RUSGOV")
+
+
+def test_two_of_them_resolves_to_last_two_states() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Indonesia menerima kunjungan pejabat Australia.")
+    m = one(doc, "Kedua negara sepakat memperkuat kerja sama.")
+    assert m.kind == "group" and set(m.members) == {"IDN", "AUS"}
+    m = one(DocumentActors(D2021), "Kedua Korea membuka kembali jalur komunikasi.")
+    assert set(m.members) == {"PRK", "KOR"}
+
+
+def test_same_surname_two_people() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Pemimpin Korea Utara Kim Jong-un tidak menanggapi.")
+    assert one(doc, "Kim dikabarkan sakit.").code == "PRKGOV"
+    doc.mentions("Utusan AS Sung Kim tiba di Seoul.")
+    assert one(doc, "Kim mengatakan pintu dialog terbuka.").code == "USAGOV"
+
+
+def test_dated_roles() -> None:
+    chung = "Chung Eui-yong tiba di Washington."
+    assert "national_security_adviser" in one(DocumentActors(dt.date(2018, 3, 8)), chung).how
+    assert "foreign_minister" in one(DocumentActors(dt.date(2021, 8, 23)), chung).how
+    trump = "Donald Trump mengomentari keputusan itu."
+    assert one(DocumentActors(dt.date(2019, 6, 30)), trump).code == "USAGOV"
+    assert one(DocumentActors(dt.date(2022, 6, 30)), trump).code == "USAELI"
+    assert one(DocumentActors(dt.date(2019, 6, 30)), "Mantan Presiden Barack Obama berbicara.").code == "USAELI"
+
+
+def test_mentions_are_sorted_and_disjoint() -> None:
+    doc = DocumentActors(D2021)
+    found = doc.mentions("Presiden AS Joe Biden, Perdana Menteri Jepang Yoshihide Suga dan PBB membahas Korut.")
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))

@@ -1,0 +1,55 @@
+"""The actor and place data load, are complete where the contract needs it, and answer dated questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kronik import gazetteer as gz
+
+
+def test_every_state_has_a_name() -> None:
+    codes = set(gz.country_names())
+    states = {c for c in codes if len(c) == 3 and c not in ("UNO", "EUR")}
+    assert len(states) == 197  # 193 UN members, 2 observers, Taiwan, Kosovo
+    assert {"KOR", "PRK", "PSE", "VAT", "TWN", "XKX", "COD"} <= states
+
+
+def test_country_name() -> None:
+    assert gz.country_name("KORGOV") == "Korea Selatan"
+    assert gz.country_name("UNO") == "PBB"
+    assert gz.country_name("IGO:ASEAN") == "ASEAN"
+
+
+def test_country_of_place() -> None:
+    code, lat, lon = gz.country_of_place("Kaesong") or ("", 0.0, 0.0)
+    assert code == "PRK" and 37 < lat < 39 and 126 < lon < 127
+    assert gz.country_of_place("Laut China Selatan") is not None
+    assert gz.country_of_place("Atlantis") is None
+
+
+def test_person_office_by_date() -> None:
+    chung = gz.people()["Chung Eui-yong"]
+    assert chung.office_at(dt.date(2018, 6, 1)).office == "national_security_adviser"  # type: ignore[union-attr]
+    assert chung.office_at(dt.date(2021, 8, 1)).office == "foreign_minister"  # type: ignore[union-attr]
+    trump = gz.people()["Donald Trump"]
+    assert trump.code_at(dt.date(2019, 1, 1))[0] == "USAGOV"
+    assert trump.code_at(dt.date(2022, 6, 1))[0] == "USAELI"
+    assert trump.code_at(dt.date(2025, 6, 1))[0] == "USAGOV"
+    assert gz.people()["António Guterres"].code_at(dt.date(2020, 1, 1))[0] == "UNO"
+
+
+def test_people_rows_are_well_formed() -> None:
+    for person in gz.people().values():
+        for office in person.offices:
+            assert office.end is None or office.start <= office.end, person.name
+            assert len(office.code) == 3 or gz.is_igo(office.code), person.name
+
+
+def test_index_case_rules() -> None:
+    idx = gz.index()
+    raw = ["AS", "as", "Korea", "Utara", "korea"]
+    low = [gz.norm(t) for t in raw]
+    assert idx.match(low, raw, 0) is not None
+    assert idx.match(low, raw, 1) is None
+    assert idx.match(low, raw, 2) is not None
+    assert idx.match(low, raw, 4) is None
