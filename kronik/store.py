@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS events(
     location VARCHAR, location_country VARCHAR, latitude DOUBLE, longitude DOUBLE,
     quad VARCHAR, cameo VARCHAR, intensity DOUBLE, source_count INTEGER, outlets VARCHAR[],
     first_reported VARCHAR, last_reported VARCHAR, sentence VARCHAR, article_id VARCHAR,
-    quad_class TINYINT, mention_count INTEGER, article_count INTEGER, cluster_key VARCHAR);
+    quad_class TINYINT, mention_count INTEGER, article_count INTEGER, actor_text VARCHAR, recipient_text VARCHAR,
+    cluster_key VARCHAR);
 CREATE TABLE IF NOT EXISTS errors(doc_id VARCHAR, source VARCHAR, error VARCHAR, seen_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS documents(doc_id VARCHAR PRIMARY KEY, raw_hash VARCHAR, seen_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS signatures(article_id VARCHAR PRIMARY KEY, minhash BLOB);
@@ -552,7 +553,7 @@ def _event_row(group: list[_Mention], articles: dict[str, dict[str, Any]]) -> di
         "first_reported": stamps[0][1] if stamps else None, "last_reported": stamps[-1][1] if stamps else None,
         "sentence": rep["sentence"], "article_id": rep["article_id"], "quad_class": rep["quad_class"],
         "mention_count": len(group), "article_count": len({m.row["article_id"] for m in group}),
-        "cluster_key": rep["cluster_key"],
+        "actor_text": rep["actor_text"], "recipient_text": rep["recipient_text"], "cluster_key": rep["cluster_key"],
     }
 
 
@@ -563,7 +564,8 @@ EVENT_SCHEMA = pa.schema([
     ("location_country", pa.string()), ("latitude", pa.float64()), ("longitude", pa.float64()), ("quad", pa.string()),
     ("cameo", pa.string()), ("intensity", pa.float64()), ("source_count", pa.int32()), ("outlets", pa.list_(pa.string())),
     ("first_reported", pa.string()), ("last_reported", pa.string()), ("sentence", pa.string()), ("article_id", pa.string()),
-    ("quad_class", pa.int8()), ("mention_count", pa.int32()), ("article_count", pa.int32()), ("cluster_key", pa.string())])
+    ("quad_class", pa.int8()), ("mention_count", pa.int32()), ("article_count", pa.int32()), ("actor_text", pa.string()),
+    ("recipient_text", pa.string()), ("cluster_key", pa.string())])
 
 
 def recluster(con: duckdb.DuckDBPyConnection, keys: Iterable[str], settings: Settings = DEFAULT) -> None:

@@ -1,0 +1,202 @@
+"""`kronik export`: the events table as CSV or Parquet, in kronik's own layout or in POLECAT's or GDELT 2.0's columns.
+
+The POLECAT and GDELT layouts keep those datasets' column names and order, so code written for them loads
+kronik's events unchanged; fields kronik does not produce are left empty. Codes stay ISO 3166-1 alpha-3
+(GDELT's ActionGeo_CountryCode is FIPS 10-4 and CAMEO actor codes differ for a few states: see docs/database.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from kronik import __version__
+from kronik.store import connect, party, query_rows, report_time
+
+POLECAT_COLUMNS = (
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title", "Actor Name Raw",
+    "Wikipedia Actor ID", "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector",
+    "Recipient Sectors", "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
+    "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename",
+    "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations", "Story Locations", "Language",
+    "Version",
+    # kronik's additions, after POLECAT's own columns so positional readers are not disturbed
+    "Story ID", "Story Date", "Headline", "Event Text", "Source URL", "Num Sources",
+)
+
+_GDELT_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+                "Type1Code", "Type2Code", "Type3Code")
+_GDELT_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{f}" for f in _GDELT_ACTOR), *(f"Actor2{f}" for f in _GDELT_ACTOR),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{f}" for f in _GDELT_GEO), *(f"Actor2Geo_{f}" for f in _GDELT_GEO), *(f"ActionGeo_{f}" for f in _GDELT_GEO),
+    "DATEADDED", "SOURCEURL",
+)
+_GDELT_INT = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions", "NumSources",
+              "NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type", "DATEADDED"}
+_GDELT_FLOAT = {"FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor2Geo_Lat",
+                "Actor2Geo_Long", "ActionGeo_Lat", "ActionGeo_Long"}
+_POLECAT_FLOAT = {"Event Intensity", "Latitude", "Longitude"}
+_POLECAT_INT = {"Quad Code", "Num Sources"}
+
+# PLOVER type -> CAMEO root code, for events the coder gave no CAMEO code (after the PLOVER CAMEO2PLOVER table).
+CAMEO_ROOT = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08", "RETREAT": "08",
+    "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15",
+    "SANCTION": "16", "COERCE": "17", "ASSAULT": "18",
+}
+
+EVENTS_SQL = """
+    SELECT e.* EXCLUDE (cluster_key), a.url, a.outlet, a.title, a.published, a.language,
+           CASE WHEN strpos(a.body, e.sentence) BETWEEN 1 AND strpos(a.body || chr(10) || chr(10), chr(10) || chr(10))
+                THEN 1 ELSE 0 END AS in_lead
+    FROM events e LEFT JOIN articles a USING (article_id)
+    ORDER BY coalesce(e.date_start, try_cast(left(e.first_reported, 10) AS DATE)) NULLS LAST, e.event_id
+"""
+
+
+def dyad(actors: Sequence[str], recipients: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Actor and recipient sides; a reciprocal event (no recipients) puts its first party on the actor side."""
+    if recipients or len(actors) < 2:
+        return list(actors), list(recipients)
+    return list(actors[:1]), list(actors[1:])
+
+
+def _names(codes: Sequence[str]) -> str | None:
+    from kronik.gazetteer import country_name
+
+    return "; ".join(country_name(c) for c in codes) or None
+
+
+def _join(values: Sequence[str]) -> str | None:
+    return "; ".join(v for v in values if v) or None
+
+
+def _sector(code: str) -> str | None:
+    return None if code.startswith("IGO:") else (code[3:] or None)
+
+
+def _day(e: dict[str, Any]) -> date | None:
+    if e["date_start"] is not None:
+        return e["date_start"]
+    t = report_time(e["first_reported"])
+    return t.date() if t else None
+
+
+def polecat_row(e: dict[str, Any]) -> dict[str, Any]:
+    """One event in POLECAT's columns (one row per event, several actors joined with '; ' as POLECAT lists are)."""
+    actors, recipients = dyad(e["actors"], e["recipients"])
+    day = _day(e)
+    story = (e["published"] or "")[:10] or None
+    return {
+        "Event ID": e["event_id"], "Event Date": day.isoformat() if day else None, "Event Type": e["type"],
+        "Event Mode": e["mode"], "Event Intensity": e["intensity"], "Quad Code": e["quad_class"], "Contexts": None,
+        "Actor Name": _names(actors), "Actor Country": _join([party(c) for c in actors]),
+        "Primary Actor Sector": _sector(actors[0]) if actors else None, "Actor Sectors": _join([_sector(c) or "" for c in actors]),
+        "Actor Name Raw": e["actor_text"],
+        "Recipient Name": _names(recipients), "Recipient Country": _join([party(c) for c in recipients]),
+        "Primary Recipient Sector": _sector(recipients[0]) if recipients else None,
+        "Recipient Sectors": _join([_sector(c) or "" for c in recipients]), "Recipient Name Raw": e["recipient_text"],
+        "Placename": e["location"], "Country": e["location_country"], "Latitude": e["latitude"], "Longitude": e["longitude"],
+        "Raw Placename": e["location"], "Source": e["outlet"], "Publication Date": story, "Language": e["language"],
+        "Version": f"kronik {__version__}", "Story ID": e["article_id"], "Story Date": story, "Headline": e["title"],
+        "Event Text": e["sentence"], "Source URL": e["url"], "Num Sources": e["source_count"],
+    }
+
+
+def _cameo(e: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    code = e["cameo"] or (CAMEO_ROOT[e["type"]] + "0" if e["type"] in CAMEO_ROOT else None)
+    return (code, code[:3], code[:2]) if code else (None, None, None)
+
+
+def _gdelt_actor(n: int, codes: Sequence[str]) -> dict[str, Any]:
+    if not codes:
+        return {}
+    first = codes[0]
+    return {f"Actor{n}Code": first.replace(":", ""), f"Actor{n}Name": _names(codes[:1]),
+            f"Actor{n}CountryCode": None if first.startswith("IGO:") else party(first),
+            f"Actor{n}KnownGroupCode": first[4:] if first.startswith("IGO:") else None, f"Actor{n}Type1Code": _sector(first)}
+
+
+def gdelt_row(e: dict[str, Any]) -> dict[str, Any]:
+    """One event in GDELT 2.0's event table columns (tone and actor geography are not computed: left empty)."""
+    actors, recipients = dyad(e["actors"], e["recipients"])
+    day = _day(e)
+    code, base, root = _cameo(e)
+    added = report_time(e["first_reported"])
+    place = ", ".join(x for x in (e["location"], _names([e["location_country"]]) if e["location_country"] else None) if x)
+    geo_type = 4 if e["latitude"] is not None else (1 if e["location_country"] else None)
+    return {
+        "GLOBALEVENTID": int(e["event_id"][:15], 16),
+        "SQLDATE": int(day.strftime("%Y%m%d")) if day else None, "MonthYear": int(day.strftime("%Y%m")) if day else None,
+        "Year": day.year if day else None,
+        "FractionDate": round(day.year + day.timetuple().tm_yday / 365, 4) if day else None,
+        **_gdelt_actor(1, actors), **_gdelt_actor(2, recipients),
+        "IsRootEvent": e["in_lead"], "EventCode": code, "EventBaseCode": base, "EventRootCode": root,
+        "QuadClass": e["quad_class"], "GoldsteinScale": e["intensity"], "NumMentions": e["mention_count"],
+        "NumSources": e["source_count"], "NumArticles": e["article_count"],
+        "ActionGeo_Type": geo_type, "ActionGeo_FullName": place or None, "ActionGeo_CountryCode": e["location_country"],
+        "ActionGeo_Lat": e["latitude"], "ActionGeo_Long": e["longitude"],
+        "DATEADDED": int(added.astimezone(UTC).strftime("%Y%m%d%H%M%S")) if added else None,
+        "SOURCEURL": e["url"] or e["article_id"],
+    }
+
+
+def _typed(rows: list[dict[str, Any]], columns: Sequence[str], ints: set[str], floats: set[str]) -> pa.Table:
+    def kind(c: str) -> pa.DataType:
+        return pa.int64() if c in ints else pa.float64() if c in floats else pa.string()
+
+    return pa.table({c: pa.array([r.get(c) for r in rows], kind(c)) for c in columns})
+
+
+LAYOUTS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], Sequence[str], set[str], set[str]]] = {
+    "polecat": (polecat_row, POLECAT_COLUMNS, _POLECAT_INT, _POLECAT_FLOAT),
+    "gdelt": (gdelt_row, GDELT_COLUMNS, _GDELT_INT, _GDELT_FLOAT),
+}
+
+
+def events_table(con: duckdb.DuckDBPyConnection, schema: str = "kronik") -> pa.Table:
+    """All events in the chosen layout, ordered by event day then id (so exports are reproducible)."""
+    if schema == "kronik":
+        return con.execute(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({EVENTS_SQL})").to_arrow_table()
+    convert, columns, ints, floats = LAYOUTS[schema]
+    return _typed([convert(e) for e in query_rows(con, EVENTS_SQL)], columns, ints, floats)
+
+
+def write(table: pa.Table, fmt: str, path: str) -> None:
+    """Parquet keeps list columns; CSV joins them with ';' (CSV has no lists)."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        pq.write_table(table, path)
+        return
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+
+    for i, f in enumerate(table.schema):
+        if pa.types.is_list(f.type):
+            table = table.set_column(i, f.name, pc.binary_join(table.column(i), ";"))
+    pcsv.write_csv(table, path)
+
+
+def command(args: argparse.Namespace) -> int:
+    """Write the events table to a file."""
+    if not Path(args.db).exists():
+        print(f"kronik export: no database at {args.db}", file=sys.stderr)
+        return 2
+    with connect(args.db, read_only=True) as con:
+        table = events_table(con, args.schema)
+    write(table, args.format, args.output)
+    print(f"kronik export: {table.num_rows} events written to {args.output} ({args.schema}, {args.format})", file=sys.stderr)
+    return 0
