@@ -169,7 +169,7 @@ LAYOUTS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], Sequence[st
 def events_table(con: duckdb.DuckDBPyConnection, schema: str = "kronik") -> pa.Table:
     """All events in the chosen layout, ordered by event day then id (so exports are reproducible)."""
     if schema == "kronik":
-        return con.execute(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({EVENTS_SQL})").to_arrow_table()
+        return con.sql(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({EVENTS_SQL})").to_arrow_table()
     convert, columns, ints, floats = LAYOUTS[schema]
     return _typed([convert(e) for e in query_rows(con, EVENTS_SQL)], columns, ints, floats)
 
