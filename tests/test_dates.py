@@ -1,0 +1,71 @@
+"""Event dates: each relative and absolute form, resolved against a written reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kronik.dates import anchor_date, find_dates
+
+REF = dt.date(2022, 5, 12)  # a Thursday
+
+
+def value(text: str, ref: dt.date | None = REF) -> str | None:
+    found = [d for d in find_dates(text, ref) if not d.reporting]
+    assert found, text
+    return found[0].value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("pada 3 Februari 2022", "2022-02-03"),
+    ("tanggal 9 Mei", "2022-05-09"),
+    ("20 Juni mendatang", "2022-06-20"),
+    ("Selasa (10/5)", "2022-05-10"),
+    ("Rabu (11/5/2022)", "2022-05-11"),
+    ("(9/5/22)", "2022-05-09"),
+    ("pada hari Senin", "2022-05-09"),
+    ("akan bertemu pada hari Senin", "2022-05-16"),
+    ("Sabtu lalu", "2022-05-07"),
+    ("kemarin", "2022-05-11"),
+    ("hari ini", "2022-05-12"),
+    ("pekan lalu", "2022-05-02/2022-05-08"),
+    ("minggu depan", "2022-05-16/2022-05-22"),
+    ("bulan lalu", "2022-04"),
+    ("Maret lalu", "2022-03"),
+    ("pada Agustus lalu", "2021-08"),
+    ("Oktober mendatang", "2022-10"),
+    ("Januari 2020", "2020-01"),
+    ("tahun lalu", "2021"),
+    ("pada tahun 2019", "2019"),
+    ("dua bulan lalu", "2022-03"),
+    ("sejak Januari lalu", "2022-01/2022-05-12"),
+    ("dari Senin (2/5) hingga Rabu (4/5)", "2022-05-02/2022-05-04"),
+    ("14-16 Maret 2022", "2022-03-14/2022-03-16"),
+    ("antara Juli 2020 dan Mei 2021", "2020-07/2021-05"),
+])
+def test_forms(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+def test_lower_case_minggu_is_a_week_not_sunday() -> None:
+    assert [d.value for d in find_dates("dalam beberapa minggu", REF)] == []
+
+
+def test_quoted_source_date_is_marked() -> None:
+    (d,) = find_dates("Dikutip dari Reuters, Kamis (12/5/2022), ia berkata", REF)
+    assert d.reporting
+
+
+def test_relative_dates_need_a_reference() -> None:
+    assert value("kemarin", None) is None
+
+
+def test_weekday_fixes_the_year_without_reference() -> None:
+    assert value("Jumat (13/5)", None) == "2022-05-13"
+
+
+def test_anchor_prefers_publication_then_body_date() -> None:
+    assert anchor_date("2022-05-12T10:00:00+07:00", None, []) == REF
+    assert anchor_date(None, None, ["JAKARTA - Pada Kamis (12/5/2022) ..."]) == REF
+    assert anchor_date(None, "2022-05", []) == dt.date(2022, 5, 1)

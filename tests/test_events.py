@@ -1,0 +1,119 @@
+"""Event coder: one written sentence per construction (not taken from the dev pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronik.events import inflect, lexicon, plover, trace
+from kronik.model import Article, Event
+from kronik.settings import DEFAULT
+
+
+def code(*paragraphs: str, published: str | None = "2024-03-06") -> list[Event]:
+    return trace(Article(id="t", published=published, paragraphs=list(paragraphs)), DEFAULT).events
+
+
+def countries(codes: list[str]) -> set[str]:
+    return {c if c.startswith("IGO:") else c[:3] for c in codes}
+
+
+def only(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, events
+    return found[0]
+
+
+@pytest.mark.parametrize(("stem", "form", "surface", "voice"), [
+    ("tolak", "meN-", "menolak", "active"),
+    ("serang", "meN-", "menyerang", "active"),
+    ("kirim", "meN-", "mengirim", "active"),
+    ("protes", "meN-", "memprotes", "active"),
+    ("kecam", "di-", "dikecam", "passive"),
+    ("kecam", "-an", "kecaman", "noun"),
+    ("temu", "per-an", "pertemuan", "noun"),
+    ("runding", "ber-", "berunding", "active"),
+    ("kerja sama", "ber-", "bekerja sama", "active"),
+    ("sepakat", "meN-i", "menyepakati", "active"),
+    ("tarik", "peN-an", "penarikan", "noun"),
+])
+def test_affixes(stem: str, form: str, surface: str, voice: str) -> None:
+    assert inflect(stem, form) == (surface, voice)
+
+
+def test_lexicon_and_plover_table_agree() -> None:
+    cues, _ = lexicon()
+    types = {t for t, _ in plover()}
+    assert len(types) == 16
+    assert all(c.type in types for c in cues.values())
+    assert plover()[("CONSULT", "visit")].score == 4
+
+
+def test_directed_active() -> None:
+    e = only(code("Pemerintah Jepang mengecam keras uji coba rudal Korea Utara pada Selasa (5/3)."), "ACCUSE")
+    assert countries(e.actors) == {"JPN"} and countries(e.recipients) == {"PRK"}
+    assert (e.mode, e.status, e.date, e.quad) == ("disapprove", "occurred", "2024-03-05", "verbal_conflict")
+
+
+def test_passive_swaps_roles() -> None:
+    e = only(code("Iran dijatuhi sanksi baru oleh Dewan Keamanan PBB."), "SANCTION")
+    assert e.actors == ["UNO"] and countries(e.recipients) == {"IRN"}
+
+
+def test_reciprocal_coordinated_subject() -> None:
+    e = only(code("Menteri Luar Negeri Malaysia dan Menteri Luar Negeri Filipina bertemu di Seoul pada Senin (4/3)."),
+             "CONSULT")
+    assert countries(e.actors) == {"MYS", "PHL"} and e.recipients == []
+    assert e.date == "2024-03-04"
+    assert e.location == "Seoul" and e.location_country == "KOR"
+
+
+def test_meeting_with_is_directed_from_the_subject() -> None:
+    e = only(code("Presiden Prancis bertemu dengan Kanselir Jerman di Berlin."), "CONSULT")
+    assert countries(e.actors) == {"FRA"} and countries(e.recipients) == {"DEU"}
+
+
+def test_nominal_meeting_between() -> None:
+    e = only(code("Pertemuan antara Presiden Indonesia dan Perdana Menteri Singapura berlangsung hangat."), "CONSULT")
+    assert countries(e.actors) == {"IDN", "SGP"} and e.recipients == []
+
+
+def test_planned_visit_next_week() -> None:
+    e = only(code("Presiden Vietnam akan mengunjungi Jepang pekan depan."), "CONSULT")
+    assert e.mode == "visit" and e.status == "planned"
+    assert e.date == "2024-03-11/2024-03-17"
+
+
+def test_negated() -> None:
+    e = only(code("Menteri Pertahanan Filipina batal mengunjungi China karena cuaca buruk."), "CONSULT")
+    assert e.status == "negated"
+
+
+def test_hypothetical() -> None:
+    e = only(code("Jika Korea Utara menyerang Korea Selatan, perang besar bisa pecah."), "ASSAULT")
+    assert e.status == "hypothetical"
+
+
+def test_reported_speech_codes_the_reported_event() -> None:
+    e = only(code("Menteri Luar Negeri Inggris mengatakan bahwa Rusia menyerang Ukraina pada hari Minggu."), "ASSAULT")
+    assert countries(e.actors) == {"RUS"} and countries(e.recipients) == {"UKR"}
+    assert e.date == "2024-03-03"
+
+
+def test_governed_complement_is_not_an_event() -> None:
+    events = code("Turki mendesak Swedia menarik pasukan dari perbatasan Suriah.")
+    assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_self_interaction_is_dropped() -> None:
+    assert code("Presiden Brasil bertemu dengan Menteri Luar Negeri Brasil di Brasilia.") == []
+
+
+def test_mentions_of_one_event_are_merged() -> None:
+    events = code("Jepang mengecam Korea Utara pada Selasa (5/3).", "Kecaman Jepang terhadap Korea Utara itu disampaikan di Tokyo.")
+    assert len([e for e in events if e.type == "ACCUSE"]) == 1
+
+
+def test_trace_keeps_dropped_candidates() -> None:
+    t = trace(Article(id="t", published="2024-03-06", paragraphs=["Presiden Brasil mengecam kebijakan itu."]), DEFAULT)
+    (s,) = t.sentences
+    assert s.candidates and s.candidates[0].dropped and s.candidates[0].event is None
