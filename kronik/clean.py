@@ -149,7 +149,8 @@ def _mark_bylines_and_cut_tail(lines: list[_Line]) -> None:
             prev.label = META
     if len(content) >= 2:
         last, prev = lines[content[-1]], lines[content[-2]]
-        if last.label == BODY and prev.label == BODY and prev.prose and last.words >= 4 and last.caps < 0.6 and re.match(r"[\"“'‘A-Z]", last.text):
+        cut_sentence = last.words >= 4 and last.caps < 0.6 and re.match(r"[\"“'‘A-Z]", last.text)
+        if last.label == BODY and prev.label == BODY and prev.prose and cut_sentence:
             last.prose = True
 
 
@@ -185,7 +186,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
     """Label every line (body, title, meta, caption, boilerplate, blank); also return the title's index."""
     hints = hints or Hints()
     indonesian = language in INDONESIAN
-    conservative = hints.from_html
+    conservative = hints.from_html and not indonesian
     lines = [_Line(raw.strip()) for raw in text.split("\n")]
     counts = Counter(_key(ln.text) for ln in lines if len(ln.text) >= 15)
     repeated: list[int] = []
@@ -199,7 +200,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
             ln.label = label
         elif not ln.prose and (meta.looks_like_date_line(ln.text) or meta.find_authors([ln.text])):
             ln.label = META
-        elif not hints.from_html and (counts[_key(ln.text)] > 1 or _doubled(ln.text)):
+        elif not conservative and (counts[_key(ln.text)] > 1 or _doubled(ln.text)):
             ln.label = CAPTION
             repeated.append(i)
     _mark_bylines_and_cut_tail(lines)

@@ -30,7 +30,7 @@ _DATE = re.compile(
       | (?P<d4>\d{{1,2}})[/.-](?P<n4>\d{{1,2}})[/.-](?P<y4>(?:19|20)\d\d)              # 28/03/2018
     )(?![\w/])
     (?:[\s,|–—-]*(?:pukul\s*|jam\s*|T)?(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)
-       \s*(?P<tz>{_TZ_ALT})?\b)?
+       (?:\s*(?P<tz>{_TZ_ALT})\b)?)?
     """
 )
 _UPDATED = re.compile(r"(?i)(?<![a-z])(diperbarui|pembaruan|diperbaharui|update[ds]?|updated|last modified|revisi)\b")
@@ -40,7 +40,9 @@ _LABEL_TZ = {"write": "+09:00"}
 """Labels that belong to one known CMS: KBS World prints 'Write: … Update: …' in Korean time."""
 
 _AUTHOR_PATTERNS = (
-    re.compile(r"^(?:(?:redaktur|editor)\s*(?:&|dan)\s*)?(?:penulis|reporter|wartawan|pewarta|kontributor|written by)\s*:\s*(?P<n>[^|,;]+)", re.I),
+    re.compile(
+        r"^(?:(?:redaktur|editor)\s*(?:&|dan)\s*)?(?:penulis|reporter|wartawan|pewarta|kontributor|written by)\s*:\s*(?P<n>[^|,;]+)", re.I
+    ),
     re.compile(r"^(?:[Oo]leh|[Bb]y)\s+(?P<n>[A-Z][\w.'-]*(?:\s+(?!diperbarui|diterbitkan|pada|\d)[\w.'-]+){0,4})"),
     re.compile(r"^(?P<n>[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,4})\s*,\s*(?:jurnalis|wartawan|reporter|kontributor)\b", re.I),
 )

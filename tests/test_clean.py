@@ -1,0 +1,174 @@
+"""The text cleaner on pages written for the tests: what it keeps, what it drops, what it reads as metadata."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kronik.clean import clean
+from kronik.model import RawDoc
+from kronik.settings import DEFAULT, Settings
+
+BODY_1 = "Menteri Luar Negeri kedua negara bertemu di Jakarta untuk membahas kerja sama perdagangan dan keamanan kawasan."
+BODY_2 = "Dalam pertemuan itu, mereka sepakat membentuk kelompok kerja yang akan melapor kepada para pemimpin tahun depan."
+BODY_3 = "Pertemuan berikutnya dijadwalkan berlangsung di ibu kota negara tetangga itu pada akhir tahun ini."
+TITLE = "Dua Menlu Sepakat Bentuk Kelompok Kerja Perdagangan"
+
+PAGE = "\n".join(
+    [
+        "BerandaNasionalInternasionalEkonomiOlahragaTeknologi",
+        "ADVERTISEMENT",
+        TITLE,
+        "Selasa, 14 Mei 2019 - 10:15 WIB",
+        "Dua Menlu Sepakat Bentuk...",
+        "A A A",
+        "Para menteri berjabat tangan seusai pertemuan di Jakarta. (Foto: Ahmad Fauzi via REUTERS)",
+        "",
+        "JAKARTA - " + BODY_1,
+        "Baca juga: Harga Beras Naik Jelang Lebaran",
+        BODY_2,
+        "Advertisement",
+        BODY_3 + " (xyz)",
+        "Untuk informasi terbaru, silakan WhatsApp ke nomor 0812 0000 0000 dan ketik kata kunci.",
+        "Copyright © 2024 Contoh Media. All Rights Reserved",
+    ]
+)
+
+
+def _clean(text: str, url: str | None = None) -> object:
+    return clean(RawDoc(id="t", url=url, text=text), DEFAULT)
+
+
+def test_keeps_the_body_in_order_and_drops_furniture() -> None:
+    article = _clean(PAGE)
+    assert article.paragraphs == [BODY_1, BODY_2, BODY_3]
+    assert article.title == TITLE
+    assert article.language == "id"
+
+
+def test_dateline_moves_out_of_the_body() -> None:
+    article = _clean(PAGE)
+    assert article.dateline == "JAKARTA"
+    assert article.paragraphs[0].startswith("Menteri")
+
+
+def test_meta_line_gives_the_publication_date() -> None:
+    assert _clean(PAGE).published == "2019-05-14T10:15:00+07:00"
+
+
+def test_editor_initials_are_cut_from_the_last_line() -> None:
+    assert _clean(PAGE).paragraphs[-1] == BODY_3
+
+
+def test_captions_and_credits_are_dropped() -> None:
+    page = "\n".join(
+        [
+            BODY_1,
+            "Photo : KANTOR BERITA",
+            "Presiden tiba di bandara disambut pejabat setempat, Senin (3/5/2021). (ANTARA FOTO/Budi Setiawan)",
+            "ⓒKANTOR BERITA",
+            BODY_2,
+        ]
+    )
+    assert _clean(page).paragraphs == [BODY_1, BODY_2]
+
+
+def test_repeated_line_is_a_caption_echo() -> None:
+    caption = "Kedua menteri berbincang sebelum konferensi pers di gedung kementerian, Jakarta, 5 Mei 2021."
+    page = "\n".join([caption, caption, BODY_1, BODY_2])
+    assert _clean(page).paragraphs == [BODY_1, BODY_2]
+
+
+def test_caption_doubled_on_one_line() -> None:
+    caption = "Para delegasi tiba di Pyongyang, Senin (5/3/2018). (KANTOR BERITA via AFP)"
+    page = "\n".join([f"{caption} {caption}", BODY_1])
+    assert _clean(page).paragraphs == [BODY_1]
+
+
+def test_read_also_links_and_the_headline_under_them() -> None:
+    page = "\n".join([BODY_1, "Baca Juga:", "Harga Minyak Dunia Turun Tajam Pekan Ini", BODY_2, "BACA JUGA: Kurs Rupiah Menguat"])
+    assert _clean(page).paragraphs == [BODY_1, BODY_2]
+
+
+def test_continuation_page_has_no_title_and_no_date_from_the_body() -> None:
+    page = "\n".join([BODY_1, "Kunjungan itu terjadi pada Sabtu (23/12/2017) dan berlangsung dua jam.", BODY_2])
+    article = _clean(page, url="https://www.contoh.co.id/berita/12345/judul?page=2")
+    assert article.title is None
+    assert article.published is None
+    assert len(article.paragraphs) == 3
+
+
+def test_store_prefix_is_a_reference_date_not_the_publication_date() -> None:
+    article = _clean(" date 2019-04 " + BODY_1 + "\n" + BODY_2)
+    assert article.reference_date == "2019-04"
+    assert article.published is None
+    assert article.paragraphs == [BODY_1, BODY_2]
+
+
+def test_outlet_from_url_and_date_from_url() -> None:
+    article = _clean(BODY_1, url="https://news.okezone.com/read/2020/02/03/18/123/judul")
+    assert article.outlet == "Okezone"
+    assert article.published == "2020-02-03"
+
+
+def test_byline_above_a_lone_label() -> None:
+    page = "\n".join([TITLE, "Berita.com - 28/03/2018, 08:26 WIB", "Rudi Hartono", "Penulis", BODY_1, BODY_2])
+    article = _clean(page)
+    assert article.authors == ["Rudi Hartono"]
+    assert article.paragraphs == [BODY_1, BODY_2]
+    assert article.title == TITLE
+
+
+def test_last_line_cut_mid_sentence_is_kept() -> None:
+    page = "\n".join([BODY_1, BODY_2, "Sementara itu, pemerintah kedua negara juga akan mem"])
+    assert _clean(page).paragraphs[-1] == "Sementara itu, pemerintah kedua negara juga akan mem"
+
+
+def test_english_page_is_cleaned_and_marked() -> None:
+    page = "\n".join(
+        [
+            "The two foreign ministers met in Jakarta on Tuesday to discuss trade and regional security.",
+            "They agreed to set up a working group that will report to their leaders next year.",
+        ]
+    )
+    article = _clean(page)
+    assert article.language == "en"
+    assert len(article.paragraphs) == 2
+
+
+def test_html_input_takes_the_same_path() -> None:
+    html = (
+        "<html><head><title>Dua Menlu Bertemu di Jakarta - Contoh.com</title>"
+        "<meta property='og:site_name' content='Contoh.com'>"
+        "<meta property='article:published_time' content='2021-05-04T10:00:00+07:00'></head>"
+        f"<body><nav><a href='/'>Beranda</a></nav><article><h1>Dua Menlu Bertemu di Jakarta</h1>"
+        f"<p>{BODY_1}</p><p>Baca juga: Harga Beras Naik</p><p>{BODY_2}</p><p>{BODY_3}</p></article></body></html>"
+    )
+    article = clean(RawDoc(id="h", url="https://www.contoh.com/berita/1", html=html), DEFAULT)
+    assert article.title == "Dua Menlu Bertemu di Jakarta"
+    assert article.paragraphs == [BODY_1, BODY_2, BODY_3]
+    assert article.published and article.published.startswith("2021-05-04")
+
+
+def test_html_without_article_text_falls_back_to_a_text_dump() -> None:
+    html = f"<div>{BODY_1}</div><div>{BODY_2}</div>"
+    article = clean(RawDoc(id="h", html=html), DEFAULT)
+    assert BODY_1 in article.body
+
+
+def test_odd_input_never_raises() -> None:
+    for text in ["", "\x00\x01\x02", "\n\n\n", "ⓒ", "a" * 100_000, "\ud800 broken surrogate", "<html>"]:
+        clean(RawDoc(id="x", text=text), DEFAULT)
+        clean(RawDoc(id="x", html=text), DEFAULT)
+
+
+def test_huge_input_is_cut_to_max_bytes() -> None:
+    article = clean(RawDoc(id="x", text=(BODY_1 + "\n") * 50_000), Settings(max_bytes=10_000))
+    assert len(article.body.encode()) <= 10_000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_string_is_cleaned(text: str) -> None:
+    article = clean(RawDoc(id="x", text=text), DEFAULT)
+    assert isinstance(article.paragraphs, list)

@@ -1,0 +1,63 @@
+"""End to end on the shared dev set and HTML benchmark: the acceptance floors of the cleaning stage.
+
+The dev input goes through the readers and the cleaner in-process (events are another stage's concern) and
+is scored with the shared eval/score.py, imported as a module so the rules are exactly the evaluation's.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from kronik.clean import clean
+from kronik.model import Record
+from kronik.readers import read_paths
+from kronik.settings import DEFAULT
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _scorer(shared: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("kronik_shared_score_e2e", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _score(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    pred = tmp_path / "dev.jsonl"
+    with pred.open("w", encoding="utf-8") as out:
+        for raw in read_paths([str(shared / "dev" / "input.jsonl")]):
+            assert raw.error is None
+            out.write(json.dumps(Record(id=raw.id, article=clean(raw, DEFAULT)).to_dict(), ensure_ascii=False) + "\n")
+    _scorer(shared).main(["--gold", str(shared / "dev" / "gold"), "--pred", str(pred), "--json"])
+    return json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+
+
+def test_dev_set_floors(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    summary = _score(shared, tmp_path, capsys)
+    assert summary["missing"] == 0
+    assert summary["body"]["f"] >= 0.97
+    assert summary["title_acc"] == 1.0
+    assert summary["published_acc"] == 1.0
+
+
+@pytest.mark.slow
+def test_html_benchmark_not_worse_than_trafilatura(shared: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import cleaning
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    score = cleaning.load_scorer(shared)
+    folder = shared / "data" / "article-extraction-benchmark"
+    docs = cleaning.read_jsonl(folder / "input.jsonl")
+    ours = cleaning.body_prf(score, folder / "gold", {d["id"]: cleaning.kronik_html(d) for d in docs})
+    theirs = cleaning.body_prf(score, folder / "gold", {d["id"]: cleaning.trafilatura_html(d) for d in docs})
+    assert ours[2] >= theirs[2]

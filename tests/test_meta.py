@@ -1,0 +1,108 @@
+"""Metadata: date stamps to ISO 8601 with time zone, outlet from host and furniture, bylines, datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronik import meta
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("5 Januari 2020 09:41 WIB", [("", "2020-01-05T09:41:00+07:00")]),
+        ("Diperbarui 7 Juni 2022 22:10 WIB", [("updated", "2022-06-07T22:10:00+07:00")]),
+        ("Senin, 09 Desember 2019 - 08:05 WITA", [("", "2019-12-09T08:05:00+08:00")]),
+        ("diperbarui 12 Okt 2020, 11:02 WIB", [("updated", "2020-10-12T11:02:00+07:00")]),
+        ("Diterbitkan 12 Okt 2020, 11:02 WIT", [("published", "2020-10-12T11:02:00+09:00")]),
+        ("Sabtu, 30 Mei 2015 |07:45 WIB", [("", "2015-05-30T07:45:00+07:00")]),
+        ("Berita.com - 01/02/2016, 13:30 WIB", [("", "2016-02-01T13:30:00+07:00")]),
+        ("Rabu, 3 Agt 2022", [("", "2022-08-03")]),
+        ("March 4, 2021 10:00 KST", [("", "2021-03-04T10:00:00+09:00")]),
+    ],
+)
+def test_date_lines_to_iso(line: str, expected: list[tuple[str, str]]) -> None:
+    assert meta.parse_dates(line) == expected
+
+
+def test_write_update_stamps_are_korean_time() -> None:
+    stamps = meta.parse_dates("Write: 2022-01-02 09:08:07Update: 2022-01-02 10:00:00")
+    assert stamps == [("published", "2022-01-02T09:08:07+09:00"), ("updated", "2022-01-02T10:00:00+09:00")]
+
+
+def test_time_without_zone_uses_outlet_zone_or_gives_the_date_alone() -> None:
+    assert meta.parse_dates("12 Mei 2021 10:00") == [("", "2021-05-12")]
+    assert meta.parse_dates("12 Mei 2021 10:00", "+07:00") == [("", "2021-05-12T10:00:00+07:00")]
+
+
+def test_impossible_dates_are_dropped() -> None:
+    assert meta.parse_dates("31 Februari 2020 10:00 WIB") == []
+
+
+def test_find_dates_prefers_lines_then_url() -> None:
+    lines = ["8 Maret 2019 10:00 WIB", "Diperbarui 9 Maret 2019 11:00 WIB"]
+    found = meta.find_dates(lines, "https://news.example.com/read/2018/01/02/1/x")
+    assert (found.published, found.updated) == ("2019-03-08T10:00:00+07:00", "2019-03-09T11:00:00+07:00")
+    assert meta.find_dates([], "https://news.example.com/read/2018/01/02/1/x").published == "2018-01-02"
+    assert meta.find_dates([], "https://kabar.example.com/read/20190415/19/12345/x").published == "2019-04-15"
+    assert meta.find_dates([], "https://example.com/news/12345/judul").published is None
+    assert meta.find_dates([], None).published is None
+
+
+def test_date_line_is_not_a_body_sentence() -> None:
+    assert meta.looks_like_date_line("Jumat, 4 Juni 2021 - 10:00 WIB")
+    assert not meta.looks_like_date_line("Pertemuan itu berlangsung di Bali pada Jumat (4/6/2021) dan dihadiri dua menteri.")
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://internasional.kompas.com/read/2020/01/01/x", "Kompas.com"),
+        ("https://news.okezone.com:443/read/x", "Okezone"),
+        ("http://world.kbs.co.kr/service/news_view.htm?lang=i", "KBS World"),
+        ("https://m.jpnn.com/news/x", "JPNN.com"),
+        ("https://amp.kontan.co.id/news/x", "Kontan"),
+        ("https://www.unknownsite.co.id/berita/x", "unknownsite.co.id"),
+        ("https://sub.portalberita.net/x", "portalberita.net"),
+    ],
+)
+def test_outlet_from_host(url: str, name: str) -> None:
+    assert meta.outlet_from_host(url) == name
+
+
+def test_outlet_from_furniture() -> None:
+    assert meta.outlet_from_text(["Hak cipta © 2021 Liputan6.com"]) == "Liputan6"
+    assert meta.outlet_from_text(["BerandaTentangMenulis di kumparanKarir"]) == "kumparan"
+    assert meta.outlet_from_text(["Tidak ada nama di sini"]) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        (["oleh Siti Rahma Putri diperbarui 2 Mei 2021, 10:00 WIB"], ["Siti Rahma Putri"]),
+        (["Penulis: Budi Santoso"], ["Budi Santoso"]),
+        (["Redaktur & Reporter : Andi Wijaya"], ["Andi Wijaya"]),
+        (["Rina Marlina , Jurnalis-Senin, 1 Mei 2023 |10:00 WIB"], ["Rina Marlina"]),
+        (["Agus Salim", "Penulis"], ["Agus Salim"]),
+        (["Oleh karena itu pemerintah menunda rapat."], []),
+    ],
+)
+def test_authors(lines: list[str], authors: list[str]) -> None:
+    assert meta.find_authors(lines) == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "rest"),
+    [
+        ("SEOUL - Pemerintah mengumumkan", "SEOUL", "Pemerintah mengumumkan"),
+        ("TOKYO, BERITA.com — Perdana menteri", "TOKYO, BERITA.com", "Perdana menteri"),
+        ("Berita6.com, Manila - Presiden", "Berita6.com, Manila", "Presiden"),
+        ("KABAR.CO.ID - Harga minyak", "KABAR.CO.ID", "Harga minyak"),
+        ("Surabaya (ANTARA) - Gubernur", "Surabaya (ANTARA)", "Gubernur"),
+        ("NEW YORK – Dewan Keamanan", "NEW YORK", "Dewan Keamanan"),
+        ("AS - China sepakat menurunkan tarif", None, "AS - China sepakat menurunkan tarif"),
+        ("Korea Utara - negara tertutup itu", None, "Korea Utara - negara tertutup itu"),
+    ],
+)
+def test_dateline(text: str, dateline: str | None, rest: str) -> None:
+    assert meta.split_dateline(text) == (dateline, rest)
