@@ -7,6 +7,7 @@ interval ``start/end`` ("pekan lalu" is that Monday-Sunday week). Relative words
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -90,10 +91,10 @@ def _week(monday: dt.date) -> str:
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
+    """The date, with a day past the month's end ("31/11", a common slip) read as its last day."""
+    if not (1 <= m <= 12 and 1 <= d <= 31 and 1 <= y <= 9999):
         return None
+    return dt.date(y, m, min(d, calendar.monthrange(y, m)[1]))
 
 
 def _infer_year(month: int, day: int, ref: dt.date | None, weekday: int | None, direction: int) -> dt.date | None:

@@ -170,6 +170,14 @@ _COORD_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|atau|&)\s+)?(?:jug
 _RELATIVE = re.compile(r"^\s*,?\s*yang\b[^,]*$", re.IGNORECASE)
 _RECEIVE = re.compile(r"\b(?:mendapat|mendapatkan|menerima|memperoleh|meraih|menuai)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _THEN_BEFORE = 60
+_POSSESSOR_GAP = re.compile(r"^\s*(?:(?!(?:me|di|ber|ter|yang|adalah|ini|itu|tersebut)\w*\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
+_LIGHT_VERB = re.compile(
+    r"\b(?:mengadakan|menggelar|melakukan|melangsungkan|menyelenggarakan|menghadiri|memulai|melanjutkan|mengakhiri|"
+    r"menjalin|memberikan|memberi|mengirimkan|mengirim|menyampaikan|mengeluarkan|melancarkan|meluncurkan|menjatuhkan|"
+    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:mendatang|depan|besok|nanti)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku|anda)\b", re.IGNORECASE)
+_VERBISH = re.compile(r"\b(?:me|di|ber|ter)[a-z]{3,}", re.IGNORECASE)
 
 _NEGATED = re.compile(r"\b(?:tidak|tak|belum|batal|membatalkan|dibatalkan|gagal|bukan|tanpa|urung)\b(?:\s+\w+){0,2}\s*$",
                       re.IGNORECASE)
@@ -258,11 +266,14 @@ def _subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Men
         i, m = before[-1]
         if _RELATIVE.match(sentence[m.end:pos]) and m.start >= 0:
             return _group(sentence, mentions, i), "head of the relative clause"
-    in_clause = [(i, m) for i, m in before if m.start >= lo and _oblique(sentence, m, mentions) is None]
+    in_clause = [(i, m) for i, m in before if m.start >= lo and (
+        _oblique(sentence, m, mentions) is None
+        # "Personel militer dari Korea Utara ... diserang": a nationality inside the clause's first noun phrase
+        or (_oblique(sentence, m, mentions) == "dari" and not _VERBISH.search(sentence[lo:m.start])))]
     if in_clause:
         return _group(sentence, mentions, in_clause[0][0], lo, pos), "subject of the clause"
     earlier = [(i, m) for i, m in before if m.start < lo and _oblique(sentence, m, mentions) is None]
-    if earlier:
+    if earlier and not _FIRST_PERSON.search(sentence[lo:pos]):
         return _group(sentence, mentions, earlier[0][0], 0, lo), "subject carried over from the main clause"
     for i, m in enumerate(mentions):
         if m.start >= pos and _ATTRIBUTION.search(sentence[max(0, m.start - 30):m.start]):
@@ -286,7 +297,8 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
     after = [(i, m) for i, m in _after(mentions, end, stop) if cue.mode == "visit" or _oblique(sentence, m) != "di"]
     if cue.voice == "passive":
         targets, how = _subject(sentence, mentions, start)
-        by = next(((i, m) for i, m in after if _oblique(sentence, m) == "oleh"), after[0] if after else None)
+        by = next(((i, m) for i, m in after if _oblique(sentence, m) == "oleh"),
+                  next(((i, m) for i, m in after if _oblique(sentence, m) is None), None))
         agents = _group(sentence, mentions, by[0], end, stop) if by else []
         targets = [m for m in targets if m not in agents]
         if cue.mutual and not (agents and targets):
@@ -304,14 +316,14 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
                                "passive: doer follows, target marked after it")
         return Parties(agents, targets, False, f"passive: target is the {how}, doer follows")
     if cue.voice == "noun":
-        return _noun_parties(sentence, mentions, start, end, stop, after, cue)
+        return _noun_parties(sentence, mentions, start, end, stop, after, cue, sentence[start:end].lower().endswith("nya"))
     subject, how = _subject(sentence, mentions, start)
     objects: list[Mention] = []
     if cue.topic:
         if len(_countries(_codes(subject))) < 2:
             with_ = [(i, m) for i, m in after if _oblique(sentence, m) in ("dengan", "bersama")]
             objects = _group(sentence, mentions, with_[0][0], end, stop) if with_ else []
-    elif after:
+    elif after and not (cue.mutual and len(_countries(_codes(subject))) >= 2):
         objects = _group(sentence, mentions, after[0][0], end, stop)
     objects = [m for m in objects if m not in subject]
     reciprocal = cue.mutual and not objects and len(_countries(_codes(subject))) >= 2
@@ -319,12 +331,14 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
 
 
 def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, stop: int,
-                  after: list[tuple[int, Mention]], cue: Cue) -> Parties:
+                  after: list[tuple[int, Mention]], cue: Cue, clitic: bool) -> Parties:
     """Parties of a nominal event: "antara X dan Y", "X-Y", a possessor, "dari X untuk Y", or the clause subject."""
     agents: list[Mention] = []
     targets: list[Mention] = []
     how = "noun"
     received = _RECEIVE.search(sentence[max(0, start - 30):start])
+    if after and not _POSSESSOR_GAP.match(sentence[end:after[0][1].start]) and _oblique(sentence, after[0][1]) is None:
+        after = []  # a state named further on is not this noun's possessor ("kunjungan itu dilakukan ... antar-Korea")
     if after:
         i, first = after[0]
         prep = _oblique(sentence, first)
@@ -340,6 +354,8 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         else:
             targets, how = group, f"noun: target after {prep}"
     if not agents:
+        if not targets and not clitic and not _LIGHT_VERB.search(sentence[max(0, start - 40):start]):
+            return Parties([], [], False, "noun without its own parties and not the object of a light verb")
         subject, subject_how = _subject(sentence, mentions, start)
         agents = [m for m in subject if m not in targets]
         how += f"; doer is the {subject_how}" if subject_how else ""
@@ -349,8 +365,8 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     return Parties(agents, targets, reciprocal, how)
 
 
-def _status(sentence: str, start: int, date: str | None, anchor: dt.date | None) -> tuple[str, str]:
-    """occurred, planned, negated or hypothetical, from the words just before the cue or a date in the future."""
+def _status(sentence: str, start: int, date: DateExpr | None) -> tuple[str, str]:
+    """occurred, planned, negated or hypothetical, from the words just before the cue or a date said to be ahead."""
     window = sentence[_left_limit(sentence, start):start]
     if (m := _NEGATED.search(window)) is not None:
         return "negated", m.group(0).strip()
@@ -358,9 +374,8 @@ def _status(sentence: str, start: int, date: str | None, anchor: dt.date | None)
         return "hypothetical", m.group(0).strip()
     if (m := _PLANNED.search(window)) is not None:
         return "planned", m.group(0).strip()
-    first = parse_iso(date.split("/")[0]) if date else None
-    if first and anchor and first > anchor and len(date or "") >= 10:
-        return "planned", f"date {date} after the article date"
+    if date and _AHEAD.search(date.text):
+        return "planned", date.text
     return "occurred", ""
 
 
@@ -517,7 +532,7 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         elif anchor:
             # the lead event of a report happens on its date; for background events the gold is mostly open (null)
             c.date, c.date_why = anchor.isoformat(), "no date in the sentence: the article date"
-        c.status, c.status_why = _status(sentence, start, c.date, anchor)
+        c.status, c.status_why = _status(sentence, start, picked)
         if location is None:
             location = _location(sentence, start) or ("", ("", 0.0, 0.0))
         c.event = _make_event(c, sentence, location if location[0] else None)
