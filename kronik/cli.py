@@ -56,10 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="run the pipeline and store articles and events in the database")
     _run_options(p)
     _db_option(p)
+    p.add_argument("--force", action="store_true", help="re-run the pipeline on documents already stored unchanged")
 
     p = sub.add_parser("sql", help="run an SQL query against the database")
     p.add_argument("query")
     _db_option(p)
+    p.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
 
     p = sub.add_parser("timeline", help="events between two actors per period, with a cooperation-conflict score")
     p.add_argument("a")
