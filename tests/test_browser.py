@@ -114,11 +114,11 @@ def test_dashboard_draws_the_chosen_dyad(page: sync_api.Page) -> None:
     chart = page.locator("#timeline svg.timeline-chart")
     expect(chart).to_have_attribute("aria-label", re.compile("KOR – PRK"))
     expect(page.locator("#timeline-title")).to_have_text("Timeline: KOR – PRK")
-    months = page.request.get("/api/timeline?a=KOR&b=PRK").json()["months"]
-    expect(page.locator("#timeline")).to_have_attribute("data-months", str(len(months)))
-    assert page.locator("#timeline svg .bar").count() == len(months) > 3
-    assert page.locator("#timeline svg rect.seg").count() == sum(1 for m in months for q in ("verbal_coop", "material_coop",
-                                                                 "verbal_conflict", "material_conflict") if m[q])
+    periods = page.request.get("/api/timeline?a=KOR&b=PRK").json()["periods"]
+    expect(page.locator("#timeline")).to_have_attribute("data-periods", str(len(periods)))
+    assert page.locator("#timeline svg .bar").count() == len(periods) > 3
+    assert page.locator("#timeline svg rect.seg").count() == sum(1 for p in periods for q in ("verbal_coop", "material_coop",
+                                                                 "verbal_conflict", "material_conflict") if p[q])
     expect(page.locator("#timeline svg path.score-line")).to_have_count(1)
     expect(page.locator("#dyad-events tbody tr").first).to_be_visible()
     for row in page.locator("#dyad-events tbody tr").all():
@@ -128,14 +128,17 @@ def test_dashboard_draws_the_chosen_dyad(page: sync_api.Page) -> None:
     _shot(page, "dashboard")
 
 
-def test_clicking_a_bar_lists_that_month(page: sync_api.Page) -> None:
+def test_clicking_a_bar_lists_that_period(page: sync_api.Page) -> None:
     page.goto("/?a=RUS&b=UKR")
-    bar = page.locator("#timeline svg .bar").first
-    month = bar.get_attribute("data-month")
+    page.select_option("#freq", "year")
+    sync_api.expect(page.locator("#timeline svg .bar")).to_have_count(2)
+    bar = page.locator("#timeline svg .bar").last
+    year = bar.get_attribute("data-period")
+    assert year == "2024"
     bar.click()
-    sync_api.expect(page.locator("#dyad-events .count")).to_contain_text(f"RUS – UKR, {month}")
-    for day in page.locator("#dyad-events tbody tr td:first-child").all_inner_texts():
-        assert day.startswith(month or "?")
+    sync_api.expect(page.locator("#dyad-events .count")).to_contain_text(f"RUS – UKR, {year}")
+    days = page.locator("#dyad-events tbody tr td:first-child").all_inner_texts()
+    assert days and all(day.startswith(year) for day in days)
 
 
 def test_clicking_an_event_opens_its_article_with_the_evidence_marked(page: sync_api.Page) -> None:

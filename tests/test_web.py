@@ -14,6 +14,7 @@ import duckdb
 import pytest
 import webdemo
 
+from kronik import analysis
 from kronik.web import command, highlight, queries
 
 with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2; httpx 0.28 is what the project pins
@@ -53,34 +54,48 @@ def test_dashboard_defaults_to_the_busiest_pair(client: TestClient) -> None:
     assert '<option value="USA">USA (' in html
 
 
-def test_api_timeline_counts_by_quad_per_month(client: TestClient) -> None:
-    data = client.get("/api/timeline", params={"a": "idn", "b": "USA"}).json()
-    assert (data["a"], data["b"]) == ("IDN", "USA")
-    months = [m["month"] for m in data["months"]]
-    assert months == sorted(months) and len(months) == len(set(months))
-    assert months[0] >= "2023-01" and months[-1] <= "2024-06"
-    for m in data["months"]:
-        assert m["events"] == sum(m[q] for q in data["quads"])
-    feb = next(m for m in data["months"] if m["month"] == "2024-02")
-    assert feb["verbal_coop"] >= 1 and -10 <= feb["mean_intensity"] <= 10
+def test_api_timeline_counts_by_quad_per_month(client: TestClient, db: Path) -> None:
+    data = client.get("/api/timeline", params={"a": "idn", "b": "Amerika Serikat"}).json()
+    assert (data["a"], data["b"], data["freq"]) == ("IDN", "USA", "month")
+    labels = [p["label"] for p in data["periods"]]
+    assert labels == sorted(labels) and len(labels) == len(set(labels))
+    assert labels[0] >= "2023-01" and labels[-1] <= "2024-06"
+    for p in data["periods"]:
+        assert p["events"] == sum(p[q] for q in data["quads"])
+        assert p["from"].startswith(p["label"]) and p["to"].startswith(p["label"])
+    feb = next(p for p in data["periods"] if p["label"] == "2024-02")
+    assert feb["verbal_coop"] >= 1 and -10 <= feb["score"] <= 10
     total = client.get("/api/events", params={"actor": "IDN", "other": "USA", "limit": 0}).json()["total"]
-    assert sum(m["events"] for m in data["months"]) == total
+    assert sum(p["events"] for p in data["periods"]) == total
+    with queries.open_db(db) as con:  # the same numbers as `kronik timeline IDN USA`
+        assert [p["events"] for p in data["periods"]] == [r["events"] for r in analysis.timeline(con, "IDN", "USA")]
 
 
-def test_api_timeline_period_and_errors(client: TestClient) -> None:
+def test_each_timeline_bar_lists_exactly_the_events_it_counts(client: TestClient) -> None:
+    for p in client.get("/api/timeline", params={"a": "USA", "b": "CHN", "freq": "week"}).json()["periods"]:
+        listed = client.get("/api/events", params={"actor": "USA", "other": "CHN", "from": p["from"], "to": p["to"]}).json()
+        assert listed["total"] == p["events"], p
+
+
+def test_api_timeline_period_freq_and_errors(client: TestClient) -> None:
     data = client.get("/api/timeline", params={"a": "KOR", "b": "PRK", "from": "2023-03", "to": "2023-05"}).json()
-    assert {m["month"] for m in data["months"]} <= {"2023-03", "2023-04", "2023-05"}
-    assert client.get("/api/timeline").status_code == 400
-    bad = client.get("/api/timeline", params={"a": "IDN", "from": "maret"})
-    assert bad.status_code == 400 and "not a date" in bad.json()["error"]
+    assert {p["label"] for p in data["periods"]} <= {"2023-03", "2023-04", "2023-05"}
+    years = client.get("/api/timeline", params={"a": "KOR", "b": "PRK", "freq": "year"}).json()["periods"]
+    assert [(p["label"], p["from"], p["to"]) for p in years] == [("2023", "2023-01-01", "2023-12-31"), ("2024", "2024-01-01", "2024-12-31")]
+    assert client.get("/api/timeline", params={"a": "IDN"}).status_code == 400
+    assert client.get("/api/timeline", params={"a": "IDN", "b": "USA", "freq": "day"}).status_code == 400
+    assert "unknown actor" in client.get("/api/timeline", params={"a": "IDN", "b": "Atlantis"}).json()["error"]
+    bad = client.get("/api/timeline", params={"a": "IDN", "b": "USA", "from": "maret"})
+    assert bad.status_code == 400 and "YYYY" in bad.json()["error"]
 
 
 def test_api_network(client: TestClient) -> None:
     data = client.get("/api/network").json()
     pairs = {(e["source"], e["target"]): e for e in data["edges"]}
     assert ("KOR", "PRK") in pairs and ("RUS", "UKR") in pairs
-    assert pairs[("RUS", "UKR")]["mean_intensity"] < 0 < pairs[("AUS", "IDN")]["mean_intensity"]
+    assert pairs[("RUS", "UKR")]["score"] < 0 < pairs[("AUS", "IDN")]["score"]
     assert {n["id"] for n in data["nodes"]} == {x for e in data["edges"] for x in (e["source"], e["target"])}
+    assert len(client.get("/api/network", params={"limit": 2}).json()["edges"]) == 2
 
 
 def test_api_events_filters(client: TestClient) -> None:
@@ -136,12 +151,11 @@ def test_highlight_tolerates_rewrapped_whitespace_and_case() -> None:
     assert highlight.snippet("Kerjasama AS dan Indonesia", "as") == [("Kerjasama ", False), ("AS", True), (" dan Indonesia", False)]
 
 
-def test_period_bounds() -> None:
-    assert str(queries.period_bound("2024")) == "2024-01-01"
-    assert str(queries.period_bound("2024-02", end=True)) == "2024-02-29"
-    assert queries.period_bound("") is None
-    with pytest.raises(ValueError):
-        queries.period_bound("kemarin")
+def test_filters_take_names_as_analysts_type_them(client: TestClient) -> None:
+    by_name = client.get("/api/events", params={"actor": "Korea Selatan", "other": "korea utara", "limit": 0}).json()["total"]
+    by_code = client.get("/api/events", params={"actor": "KOR", "other": "PRK", "limit": 0}).json()["total"]
+    assert by_name == by_code > 0
+    assert str(queries.bounds("2024-02", "2024-02")) == "(datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))"
 
 
 def test_serve_refuses_a_missing_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

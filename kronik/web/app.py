@@ -28,6 +28,7 @@ from kronik.web import highlight, queries
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 100
+FREQS = ("week", "month", "year")
 QUAD_LABELS = {
     "verbal_coop": "verbal cooperation",
     "material_coop": "material cooperation",
@@ -90,9 +91,15 @@ def _templates() -> Jinja2Templates:
 
 
 def _dates(request: Request) -> tuple[Any, Any]:
-    q = request.query_params
     try:
-        return queries.period_bound(q.get("from")), queries.period_bound(q.get("to"), end=True)
+        return queries.bounds(request.query_params.get("from"), request.query_params.get("to"))
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
+def _actor(request: Request, name: str) -> str:
+    try:
+        return queries.actor(request.query_params.get(name))
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from exc
 
@@ -104,11 +111,18 @@ def _int(request: Request, name: str, default: int, most: int) -> int:
         raise HTTPException(400, f"{name} must be a whole number") from exc
 
 
+def _freq(request: Request) -> str:
+    freq = request.query_params.get("freq") or "month"
+    if freq not in FREQS:
+        raise HTTPException(400, f"freq must be one of {', '.join(FREQS)}")
+    return freq
+
+
 def _filter(request: Request) -> queries.EventFilter:
     q = request.query_params
     start, end = _dates(request)
     return queries.EventFilter(
-        start=start, end=end, actor=queries.code(q.get("actor")), other=queries.code(q.get("other")),
+        start=start, end=end, actor=_actor(request, "actor"), other=_actor(request, "other"),
         type=q.get("type", "").strip(), status=q.get("status", "").strip(), outlet=q.get("outlet", "").strip(),
         quad=q.get("quad", "").strip(),
     )
@@ -126,9 +140,9 @@ def create_app(db_path: str | Path) -> Starlette:
         with queries.open_db(db_path) as con:
             actors = queries.actors(con)
             default = queries.top_dyad(con) or ("", "")
-        a = queries.code(q.get("a")) or default[0]
-        b = queries.code(q.get("b")) if "b" in q else default[1]
-        return page(request, "dashboard.html", actors=actors, a=a, b=b, start=q.get("from", ""), end=q.get("to", ""))
+        a, b = _actor(request, "a") or default[0], _actor(request, "b") or default[1]
+        return page(request, "dashboard.html", actors=actors, a=a, b=b, freq=_freq(request), freqs=FREQS,
+                    start=q.get("from", ""), end=q.get("to", ""))
 
     def event_table(request: Request) -> Response:
         flt = _filter(request)
@@ -184,13 +198,14 @@ def create_app(db_path: str | Path) -> Starlette:
             return JSON({"actors": queries.actors(con)})
 
     def api_timeline(request: Request) -> Response:
-        a = queries.code(request.query_params.get("a"))
-        b = queries.code(request.query_params.get("b"))
-        if not a:
-            raise HTTPException(400, "give at least one actor: ?a=IDN&b=USA")
+        a, b = _actor(request, "a"), _actor(request, "b")
+        if not (a and b):
+            raise HTTPException(400, "give two actors: ?a=IDN&b=USA")
+        freq = _freq(request)
         start, end = _dates(request)
         with queries.open_db(db_path) as con:
-            return JSON({"a": a, "b": b, "quads": list(queries.QUADS), "months": queries.timeline(con, a, b, start, end)})
+            periods = queries.timeline(con, a, b, freq, start, end)
+        return JSON({"a": a, "b": b, "freq": freq, "quads": list(queries.QUADS), "periods": periods})
 
     def api_network(request: Request) -> Response:
         start, end = _dates(request)

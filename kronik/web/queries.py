@@ -1,30 +1,26 @@
-"""Read-only SQL behind the dashboard: every query the web layer runs lives here, as plain dicts out.
+"""Read-only queries behind the dashboard, as plain dicts out; the routes only parse and render.
 
-Kept apart from the routes so that the pages and the JSON API share one definition of
-"the events between A and B", and so the queries can be tested without HTTP.
+The timeline and the network come from kronik.analysis, so the dashboard shows the same numbers as
+`kronik timeline` and `kronik network`; the event table, articles and search are the web layer's own.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from kronik import store
+from kronik import analysis, store
 
-QUADS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+QUADS = tuple(store.QUAD_NAMES.values())
 
-# An event's date for charts: when it happened, else when it was first reported.
-EVENT_DAY = "coalesce(e.date_start, try_cast(left(CAST(e.first_reported AS VARCHAR), 10) AS DATE))"
-# Events that involve an actor: a country code (parties) or a full actor code such as KORGOV.
-INVOLVES = "(list_contains(e.parties, ?) OR list_contains(e.actors, ?) OR list_contains(e.recipients, ?))"
+# An event's day (when it happened, else when first reported), the one the timeline counts it under.
+EVENT_DAY = analysis.EVENT_DAY
 
 
 @contextmanager
@@ -37,36 +33,20 @@ def open_db(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cur = con.execute(sql, params or [])
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+def bounds(start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the first and last day they cover (ValueError if unreadable)."""
+    return analysis.bounds(start or None, end or None)
 
 
-def period_bound(text: str | None, *, end: bool = False) -> date | None:
-    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the first (or, with end, the last) day it covers."""
-    if text is None or not text.strip():
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text.strip())
-    if not m:
-        raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
-    if day:
-        return date(year, month, day)
-    if not end:
-        return date(year, month or 1, 1)
-    month = month or 12
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def code(text: str | None) -> str:
-    """Actor codes as the database stores them (upper case; `IGO:` prefix kept)."""
-    return (text or "").strip().upper()
+def actor(text: str | None) -> str:
+    """A party code from a code or a name analysts type (`KOR`, `korgov`, `Korea Selatan`, `PBB`); '' for none."""
+    return analysis.resolve(text) if text and text.strip() else ""
 
 
 @dataclass(slots=True)
 class EventFilter:
-    """The event table's filters; empty fields do not filter."""
+    """The event table's filters; empty fields do not filter. Dates filter on the day the timeline uses,
+    so clicking a timeline bar lists exactly the events it counts."""
 
     start: date | None = None
     end: date | None = None
@@ -83,10 +63,10 @@ class EventFilter:
         params: list[Any] = []
         for who in (self.actor, self.other):
             if who:
-                parts.append(INVOLVES)
-                params += [who, who, who]
+                parts.append("list_contains(e.parties, ?)")
+                params.append(who)
         if self.start:
-            parts.append(f"coalesce(e.date_end, {EVENT_DAY}) >= ?")
+            parts.append(f"{EVENT_DAY} >= ?")
             params.append(self.start)
         if self.end:
             parts.append(f"{EVENT_DAY} <= ?")
@@ -103,7 +83,7 @@ class EventFilter:
 
 def actors(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Every country or body that takes part in an event, busiest first."""
-    return _rows(con, """
+    return store.query_rows(con, """
         SELECT p AS code, count(*) AS events
         FROM (SELECT unnest(parties) AS p FROM events)
         GROUP BY p ORDER BY events DESC, code
@@ -112,60 +92,43 @@ def actors(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 
 def top_dyad(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
     """The pair with most events: what the dashboard shows before anyone picks."""
-    edges = network(con, limit=1)["edges"]
-    return (edges[0]["source"], edges[0]["target"]) if edges else None
+    top = analysis.top_dyads(con, limit=1)
+    return (top[0]["a"], top[0]["b"]) if top else None
 
 
 def choices(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     """Values present in the data, for the filter drop-downs."""
     out: dict[str, list[str]] = {}
     for column in ("type", "status", "quad"):
-        out[column] = [r["v"] for r in _rows(con, f"SELECT DISTINCT {column} AS v FROM events WHERE {column} IS NOT NULL ORDER BY v")]
-    out["outlet"] = [r["v"] for r in _rows(con, "SELECT DISTINCT unnest(outlets) AS v FROM events ORDER BY v") if r["v"]]
+        sql = f"SELECT DISTINCT {column} AS v FROM events WHERE {column} IS NOT NULL ORDER BY v"
+        out[column] = [r["v"] for r in store.query_rows(con, sql)]
+    out["outlet"] = [r["v"] for r in store.query_rows(con, "SELECT DISTINCT unnest(outlets) AS v FROM events ORDER BY v") if r["v"]]
     return out
 
 
-def _months(first: str, last: str) -> list[str]:
-    y, m = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{y:04d}-{m:02d}" <= last:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+def _period_end(first: date, freq: str) -> date:
+    if freq == "week":
+        return first + timedelta(days=6)
+    if freq == "year":
+        return date(first.year, 12, 31)
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
 
 
-def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str = "", start: date | None = None,
+def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "month", start: date | None = None,
              end: date | None = None) -> list[dict[str, Any]]:
-    """Per month: events between a and b by quad class and their mean intensity; empty months included."""
-    where, params = EventFilter(start=start, end=end, actor=a, other=b).where()
-    counts = ", ".join(f"count(*) FILTER (WHERE e.quad = '{q}') AS {q}" for q in QUADS)
-    rows = _rows(con, f"""
-        SELECT strftime({EVENT_DAY}, '%Y-%m') AS month, count(*) AS events, {counts},
-               avg(e.intensity) AS mean_intensity
-        FROM events e WHERE {where} AND {EVENT_DAY} IS NOT NULL
-        GROUP BY month ORDER BY month
-    """, params)
-    if not rows:
-        return []
-    by_month = {r["month"]: r for r in rows}
-    empty = {"events": 0, **dict.fromkeys(QUADS, 0), "mean_intensity": None}
-    return [by_month.get(m) or {"month": m, **empty} for m in _months(rows[0]["month"], rows[-1]["month"])]
+    """kronik.analysis's dyad timeline, each period with a label and the days it covers (for the chart's clicks)."""
+    label = {"week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[freq]
+    return [{**r, "label": r["period"].strftime(label), "from": r["period"], "to": _period_end(r["period"], freq)}
+            for r in analysis.timeline(con, a, b, freq, start, end)]
 
 
 def network(con: duckdb.DuckDBPyConnection, start: date | None = None, end: date | None = None, limit: int = 120) -> dict[str, Any]:
-    """Actor graph: an edge per pair of parties that share events, weighted by count and scored by mean intensity."""
-    where, params = EventFilter(start=start, end=end).where()
-    edges = _rows(con, f"""
-        WITH p AS (SELECT e.event_id, e.intensity, unnest(e.parties) AS party FROM events e WHERE {where})
-        SELECT x.party AS source, y.party AS target, count(*) AS events, avg(x.intensity) AS mean_intensity
-        FROM p x JOIN p y ON x.event_id = y.event_id AND x.party < y.party
-        GROUP BY source, target ORDER BY events DESC, source, target LIMIT ?
-    """, [*params, limit])
-    totals: dict[str, int] = {}
-    for e in edges:
-        for side in ("source", "target"):
-            totals[e[side]] = totals.get(e[side], 0) + e["events"]
-    nodes = [{"id": k, "events": v} for k, v in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+    """kronik.analysis's actor graph as nodes and its `limit` heaviest edges (count and mean score)."""
+    graph = analysis.network(con, start, end)
+    edges = sorted(({"source": u, "target": v, "events": d["events"], "score": d.get("score")} for u, v, d in graph.edges(data=True)),
+                   key=lambda e: (-e["events"], e["source"], e["target"]))[:limit]
+    shown = {x for e in edges for x in (e["source"], e["target"])}
+    nodes = sorted(({"id": n, "events": graph.nodes[n]["events"]} for n in shown), key=lambda n: (-n["events"], n["id"]))
     return {"nodes": nodes, "edges": edges}
 
 
@@ -177,7 +140,7 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 100, o
     """One page of the event table (newest first) and how many events match in all."""
     where, params = flt.where()
     total = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
-    rows = _rows(con, f"""
+    rows = store.query_rows(con, f"""
         SELECT {EVENT_COLUMNS} FROM events e WHERE {where}
         ORDER BY {EVENT_DAY} DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
     """, [*params, limit, offset])
@@ -186,11 +149,12 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 100, o
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     """One event with every report of it (mentions), each with its article's title and outlet."""
-    found = _rows(con, f"SELECT {EVENT_COLUMNS}, e.first_reported, e.last_reported FROM events e WHERE e.event_id = ?", [event_id])
+    sql = f"SELECT {EVENT_COLUMNS}, e.first_reported, e.last_reported FROM events e WHERE e.event_id = ?"
+    found = store.query_rows(con, sql, [event_id])
     if not found:
         return None
     out = found[0]
-    out["mentions"] = _rows(con, """
+    out["mentions"] = store.query_rows(con, """
         SELECT m.mention_id, m.article_id, m.sentence, m.actor_text, m.recipient_text, a.title, a.outlet, a.published
         FROM mentions m LEFT JOIN articles a USING (article_id)
         WHERE m.event_id = ? ORDER BY a.published NULLS LAST, m.mention_id
@@ -200,14 +164,14 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | Non
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """One article and the events reported in it, with the sentence each was read from."""
-    found = _rows(con, """
+    found = store.query_rows(con, """
         SELECT article_id, url, outlet, title, authors, language, published, updated, body, dateline
         FROM articles WHERE article_id = ?
     """, [article_id])
     if not found:
         return None
     out = found[0]
-    out["mentions"] = _rows(con, """
+    out["mentions"] = store.query_rows(con, """
         SELECT m.mention_id, m.event_id, m.sentence, m.type, m.status, m.date, m.actors, m.recipients, m.quad
         FROM mentions m WHERE m.article_id = ? ORDER BY m.mention_id
     """, [article_id])

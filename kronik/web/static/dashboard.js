@@ -51,13 +51,6 @@ function scoreColor(v, max) {
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
-function niceMax(v) {
-  if (v <= 0) return 1;
-  const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
-}
-
 // A whole-number tick step giving about four ticks up to n.
 function countStep(n) {
   const p = Math.pow(10, Math.floor(Math.log10(Math.max(n / 4, 1))));
@@ -76,25 +69,28 @@ function message(box, text) {
   box.replaceChildren(html("p", { class: "empty" }, text));
 }
 
-function drawTimeline(box, data, onMonth) {
-  const months = data.months;
-  box.dataset.months = String(months.length);
-  if (!months.length) {
-    message(box, "No dated events between these actors.");
+// PLOVER scores run from -10 (most conflictual) to +10 (most cooperative): a fixed scale keeps charts comparable.
+const SCORE_MAX = 10;
+
+function drawTimeline(box, data, onPeriod) {
+  const periods = data.periods;
+  box.dataset.periods = String(periods.length);
+  if (!periods.length) {
+    message(box, "No dated events between these two actors.");
     return;
   }
   const W = Math.max(box.clientWidth || 800, 480), H = 320;
   const m = { top: 16, right: 56, bottom: 64, left: 44 };
   const iw = W - m.left - m.right, ih = H - m.top - m.bottom;
-  const step = countStep(Math.max(...months.map((d) => d.events)));
-  const yMax = step * Math.ceil(Math.max(...months.map((d) => d.events)) / step);
-  const sMax = niceMax(Math.max(1, ...months.map((d) => Math.abs(d.mean_intensity ?? 0))));
-  const band = iw / months.length;
+  const step = countStep(Math.max(...periods.map((d) => d.events)));
+  const yMax = step * Math.ceil(Math.max(...periods.map((d) => d.events)) / step);
+  const sMax = SCORE_MAX;
+  const band = iw / periods.length;
   const bw = Math.max(2, Math.min(48, band * 0.75));
   const x = (i) => m.left + band * i + band / 2;
   const y = (v) => m.top + ih - (v / yMax) * ih;
   const ys = (v) => m.top + ih / 2 - (v / sMax) * (ih / 2);
-  const title = data.b ? `${data.a} – ${data.b}` : `${data.a} with anyone`;
+  const title = `${data.a} – ${data.b}`;
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", class: "timeline-chart",
     "aria-label": `Timeline of events, ${title}` });
 
@@ -112,9 +108,9 @@ function drawTimeline(box, data, onMonth) {
   svg.appendChild(el("text", { x: W - 8, y: m.top + ih / 2, transform: `rotate(90 ${W - 8} ${m.top + ih / 2})`,
     "text-anchor": "middle", class: "axis" }, "mean score"));
 
-  const every = Math.ceil(months.length / Math.max(1, Math.floor(iw / 56)));
-  months.forEach((d, i) => {
-    const g = el("g", { class: "bar", "data-month": d.month, tabindex: 0 });
+  const every = Math.ceil(periods.length / Math.max(1, Math.floor(iw / 56)));
+  periods.forEach((d, i) => {
+    const g = el("g", { class: "bar", "data-period": d.label, tabindex: 0 });
     let base = 0;
     for (const q of QUADS) {
       if (!d[q]) continue;
@@ -124,28 +120,28 @@ function drawTimeline(box, data, onMonth) {
     }
     g.appendChild(el("rect", { x: m.left + band * i, y: m.top, width: band, height: ih, class: "hit" }));
     const parts = QUADS.filter((q) => d[q]).map((q) => `${QUAD_LABELS[q]}: ${d[q]}`);
-    tip(g, `${d.month}: ${d.events} event(s)\n${parts.join("\n")}\nmean score ${fmtScore(d.mean_intensity)}`);
-    g.addEventListener("click", () => onMonth(d.month));
-    g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") onMonth(d.month); });
+    tip(g, `${d.label}: ${d.events} event(s)\n${parts.join("\n")}\nmean score ${fmtScore(d.score)}`);
+    g.addEventListener("click", () => onPeriod(d));
+    g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") onPeriod(d); });
     svg.appendChild(g);
     if (i % every === 0) {
       svg.appendChild(el("text", { x: x(i), y: m.top + ih + 14, "text-anchor": "end", class: "axis",
-        transform: `rotate(-40 ${x(i)} ${m.top + ih + 14})` }, d.month));
+        transform: `rotate(-40 ${x(i)} ${m.top + ih + 14})` }, d.label));
     }
   });
 
   let path = "";
   let pen = false;
-  months.forEach((d, i) => {
-    if (d.mean_intensity === null || d.mean_intensity === undefined) { pen = false; return; }
-    path += `${pen ? "L" : "M"}${x(i).toFixed(1)},${ys(d.mean_intensity).toFixed(1)}`;
+  periods.forEach((d, i) => {
+    if (d.score === null || d.score === undefined) { pen = false; return; }
+    path += `${pen ? "L" : "M"}${x(i).toFixed(1)},${ys(d.score).toFixed(1)}`;
     pen = true;
   });
   if (path) svg.appendChild(el("path", { d: path, class: "score-line" }));
-  months.forEach((d, i) => {
-    if (d.mean_intensity === null || d.mean_intensity === undefined) return;
-    svg.appendChild(tip(el("circle", { cx: x(i), cy: ys(d.mean_intensity), r: 3.5, class: "score-dot" }),
-      `${d.month}: mean score ${fmtScore(d.mean_intensity)}`));
+  periods.forEach((d, i) => {
+    if (d.score === null || d.score === undefined) return;
+    svg.appendChild(tip(el("circle", { cx: x(i), cy: ys(d.score), r: 3.5, class: "score-dot" }),
+      `${d.label}: mean score ${fmtScore(d.score)}`));
   });
 
   const legend = html("ul", { class: "legend" });
@@ -204,15 +200,15 @@ function drawNetwork(box, data, onPair) {
   });
   const maxCount = Math.max(...edges.map((e) => e.events));
   const maxNode = Math.max(...nodes.map((n) => n.events));
-  const sMax = niceMax(Math.max(1, ...edges.map((e) => Math.abs(e.mean_intensity ?? 0))));
+  const sMax = SCORE_MAX;
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", class: "network-chart",
     "aria-label": `Network of ${nodes.length} actors and ${edges.length} pairs` });
   for (const e of [...edges].reverse()) {
     const s = pos[e.source], t = pos[e.target];
     const line = el("line", { x1: s.x, y1: s.y, x2: t.x, y2: t.y, class: "edge",
-      stroke: scoreColor(e.mean_intensity, sMax), "stroke-width": 1 + (7 * e.events) / maxCount,
+      stroke: scoreColor(e.score, sMax), "stroke-width": 1 + (7 * e.events) / maxCount,
       "data-source": e.source, "data-target": e.target });
-    tip(line, `${e.source} – ${e.target}: ${e.events} event(s), mean score ${fmtScore(e.mean_intensity)}`);
+    tip(line, `${e.source} – ${e.target}: ${e.events} event(s), mean score ${fmtScore(e.score)}`);
     line.addEventListener("click", () => onPair(e.source, e.target));
     svg.appendChild(line);
   }
@@ -224,39 +220,38 @@ function drawNetwork(box, data, onPair) {
     const anchor = Math.cos(p.a) > 0.3 ? "start" : Math.cos(p.a) < -0.3 ? "end" : "middle";
     g.appendChild(el("text", { x: p.x + (out - 10) * Math.cos(p.a), y: p.y + out * Math.sin(p.a) + 4, "text-anchor": anchor }, n.id));
     tip(g, `${n.id}: ${n.events} event(s) with others shown`);
-    g.addEventListener("click", () => onPair(n.id, ""));
     svg.appendChild(g);
   }
   const legend = html("p", { class: "hint" },
-    `Scale: deepest red ≤ ${fmtScore(-sMax)}, deepest blue ≥ ${fmtScore(sMax)}; widest line ${maxCount} event(s).`);
+    `Colour: mean PLOVER score from ${fmtScore(-sMax)} (red) through 0 (grey) to ${fmtScore(sMax)} (blue); widest line ${maxCount} event(s).`);
   box.replaceChildren(svg, legend);
 }
 
 function start() {
   const form = document.getElementById("dyad");
   const selA = document.getElementById("actor-a"), selB = document.getElementById("actor-b");
+  const freq = document.getElementById("freq");
   const from = document.getElementById("from"), to = document.getElementById("to");
   const timeline = document.getElementById("timeline"), list = document.getElementById("dyad-events");
   const network = document.getElementById("network");
   if (!form || !selA.value) return;
 
-  async function loadEvents(month) {
+  async function loadEvents(period) {
     const q = new URLSearchParams({ actor: selA.value, other: selB.value, limit: "50" });
-    q.set("from", month || from.value);
-    q.set("to", month || to.value);
-    const who = selB.value ? `${selA.value} – ${selB.value}` : selA.value;
+    q.set("from", period ? period.from : from.value);
+    q.set("to", period ? period.to : to.value);
+    const who = `${selA.value} – ${selB.value}`;
     try {
-      drawEvents(list, await getJSON(`/api/events?${q}`), month ? `${who}, ${month}` : who);
+      drawEvents(list, await getJSON(`/api/events?${q}`), period ? `${who}, ${period.label}` : who);
     } catch (err) {
       message(list, `Could not load events: ${err.message}`);
     }
   }
 
   async function load() {
-    const q = new URLSearchParams({ a: selA.value, b: selB.value, from: from.value, to: to.value });
+    const q = new URLSearchParams({ a: selA.value, b: selB.value, freq: freq.value, from: from.value, to: to.value });
     history.replaceState(null, "", `/?${q}`);
-    document.getElementById("timeline-title").textContent =
-      selB.value ? `Timeline: ${selA.value} – ${selB.value}` : `Timeline: ${selA.value} with anyone`;
+    document.getElementById("timeline-title").textContent = `Timeline: ${selA.value} – ${selB.value}`;
     timeline.classList.add("loading");
     try {
       drawTimeline(timeline, await getJSON(`/api/timeline?${q}`), loadEvents);
@@ -264,7 +259,7 @@ function start() {
       message(timeline, `Could not load the timeline: ${err.message}`);
     }
     timeline.classList.remove("loading");
-    await loadEvents("");
+    await loadEvents(null);
   }
 
   async function loadNetwork() {
@@ -282,8 +277,7 @@ function start() {
   }
 
   form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); loadNetwork(); });
-  selA.addEventListener("change", load);
-  selB.addEventListener("change", load);
+  for (const input of [selA, selB, freq]) input.addEventListener("change", load);
   load();
   loadNetwork();
 }
