@@ -25,6 +25,8 @@ INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 
 MAX_PATTERN_WORDS = 40
 """Furniture patterns (but credits) are tried only on lines this short: a long line is prose even if it says 'cookie'."""
+MAX_HEADLINE_WORDS = 25
+"""Headlines are shorter than this; a longer line under 'Baca juga:' is the body going on."""
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
 """A lone label line under which some outlets print the author's name on the line above."""
 
@@ -36,6 +38,7 @@ _GLUED_NAV = re.compile(r"[a-z][A-Z][a-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)[\])]\s*$")
 _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
+_READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _TRAILING_PUNCT = re.compile(r"[\s.!?:;,…\"'“”‘’]+$")
 
@@ -149,9 +152,18 @@ def _mark_bylines_and_cut_tail(lines: list[_Line]) -> None:
             prev.label = META
     if len(content) >= 2:
         last, prev = lines[content[-1]], lines[content[-2]]
-        cut_sentence = last.words >= 4 and last.caps < 0.6 and re.match(r"[\"“'‘A-Z]", last.text)
+        cut_sentence = last.words >= 4 and (last.caps < 0.6 or ". " in last.text) and re.match(r"[\"“'‘A-Z]", last.text)
         if last.label == BODY and prev.label == BODY and prev.prose and cut_sentence:
             last.prose = True
+
+
+def _mark_read_also_headlines(lines: list[_Line]) -> None:
+    """The line under a bare 'Baca juga:' is the linked headline, even when it ends like a sentence."""
+    content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
+    for k, i in enumerate(content[:-1]):
+        nxt = lines[content[k + 1]]
+        if _READ_ALSO.match(lines[i].text) and nxt.label == BODY and nxt.words <= MAX_HEADLINE_WORDS:
+            nxt.label = BOILERPLATE
 
 
 def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> int | None:
@@ -204,12 +216,13 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
             ln.label = CAPTION
             repeated.append(i)
     _mark_bylines_and_cut_tail(lines)
+    _mark_read_also_headlines(lines)
     title_key = _key(hints.title) if hints.title else None
     title_at: int | None = None
     if title_key is None:
         first_body = next((i for i, ln in enumerate(lines) if ln.label == BODY and ln.prose), len(lines))
         for i in repeated:
-            if i < first_body and lines[i].title_like:
+            if i < first_body and lines[i].title_like and counts[_key(lines[i].text)] == 2:
                 lines[i].label = BODY
         title_at = _choose_title(lines, first_body, counts)
         if title_at is not None:

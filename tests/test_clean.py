@@ -90,6 +90,24 @@ def test_read_also_links_and_the_headline_under_them() -> None:
     assert _clean(page).paragraphs == [BODY_1, BODY_2]
 
 
+def test_headline_under_a_bare_read_also_line_even_with_a_question_mark() -> None:
+    page = "\n".join([BODY_1, "Baca Juga:", "Lima Negara Ini Melarang Warganya Bersiul di Jalan, Kok Bisa?", BODY_2])
+    assert _clean(page).paragraphs == [BODY_1, BODY_2]
+
+
+def test_line_repeated_many_times_is_furniture_not_the_title() -> None:
+    promo = "Nikmati berita pilihan tanpa gangguan di aplikasi kami"
+    page = "\n".join([promo, BODY_1, promo, BODY_2, promo])
+    article = _clean(page)
+    assert article.title is None
+    assert article.paragraphs == [BODY_1, BODY_2]
+
+
+def test_glued_editor_label_is_not_a_title() -> None:
+    page = "\n".join(["Berita.com - 04/03/2017, 23:13 WIB", "EditorAnton Wijaya Kusuma", BODY_1, BODY_2])
+    assert _clean(page).title is None
+
+
 def test_continuation_page_has_no_title_and_no_date_from_the_body() -> None:
     page = "\n".join([BODY_1, "Kunjungan itu terjadi pada Sabtu (23/12/2017) dan berlangsung dua jam.", BODY_2])
     article = _clean(page, url="https://www.contoh.co.id/berita/12345/judul?page=2")
