@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from kronik.gazetteer import TOKEN, Entry, Index, Person, index, is_igo, norm
+from kronik.gazetteer import TOKEN, Entry, Index, Person, index, is_igo, norm, short_names
 
 ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person", "surname"})
 """Index entry kinds that name an actor by themselves (roles need a state or person to attach to)."""
@@ -22,33 +22,44 @@ ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person"
 PRONOUNS = {"ia": "person", "dia": "person", "beliau": "person", "pihaknya": "actor", "mereka": "group"}
 """Pronouns and what they refer back to: the last person, the last actor, the last group."""
 
-GROUPS = (
+STATE_PAIRS = (
     "kedua negara",
     "kedua belah pihak",
     "kedua pihak",
+    "kedua pemerintah",
+    "kedua negara tersebut",
+    "kedua negara itu",
+    "kedua pihak tersebut",
+    "dua negara",
+)
+"""Words for "the two states": resolved to the last two states the document mentioned."""
+
+PEOPLE_PAIRS = (
     "kedua sekutu",
+    "kedua sekutu itu",
     "kedua pemimpin",
     "kedua pemimpin negara",
+    "kedua pemimpin tersebut",
     "kedua kepala negara",
     "kedua menteri",
     "kedua menlu",
     "kedua menteri luar negeri",
-    "kedua pemerintah",
-    "kedua negara tersebut",
-    "kedua negara itu",
-    "kedua sekutu itu",
-    "kedua pihak tersebut",
-    "keduanya",
-    "dua negara",
     "kedua delegasi",
+    "keduanya",
 )
-"""Words for "the two of them": resolved to the last two states the document mentioned."""
+"""Words for "the two of them" that usually take up two people: the states of the last two people named, else states."""
 
 KOREAS = ("kedua korea", "dua korea", "antar - korea", "antar korea", "antarkorea", "inter - korea", "korea - korea")
 """Words for both Koreas at once."""
 
 BLOCKS = ("perang korea", "dolar", "won", "yen", "yuan", "rupiah", "ringgit", "euro", "rubel", "baht", "peso")
 """Words after which a state name is not an actor (the Korean War, dolar AS, won Korea)."""
+
+STATE_WORDS = frozenset({"pemerintah", "pemerintahan", "negara"})
+"""After another role these say whose it is ("kantor berita pemerintah"), not which sector."""
+
+NAMED_ROLES = frozenset({"title", "envoy", ""})
+"""Roles a person's name may follow (Presiden ..., Duta Besar ..., mitranya ...); bodies (pemerintah) take none."""
 
 CONJUNCTIONS = frozenset({"dan", "serta", "maupun", "-", "&", "atau"})
 LINKS = frozenset({"dari", "asal"})
@@ -61,7 +72,7 @@ _NAME_STOP_TEXT = (
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Pada Dalam Di Ke Dari Yang Dan Itu Ini Juga Telah Akan Sudah "
     "Sebelumnya Kemudian Namun Tetapi Saat Ketika Untuk Dengan Mengatakan Menyatakan Kata Ujar Tersebut "
-    "Pun The Sebagai "
+    "Pun The Sebagai Jalan Kota Provinsi Gedung Kantor Istana Kabupaten "
 )
 NAME_STOP = frozenset(_NAME_STOP_TEXT.split())
 """Capitalised words that never start a person's name after a role ("Presiden Korea Selatan Senin ...")."""
@@ -119,8 +130,10 @@ def _grammar() -> Index:
     idx = Index()
     for w, what in PRONOUNS.items():
         idx.add(w, Entry("pronoun", role=what, case="any", name=w))
-    for w in GROUPS:
-        idx.add(w, Entry("group", role="pair", case="any", name=w))
+    for w in STATE_PAIRS:
+        idx.add(w, Entry("group", role="states", case="any", name=w))
+    for w in PEOPLE_PAIRS:
+        idx.add(w, Entry("group", role="people", case="any", name=w))
     for w in KOREAS:
         idx.add(w, Entry("group", role="koreas", case="any", name=w))
     for w in BLOCKS:
@@ -142,6 +155,7 @@ class DocumentActors:
         self.when = when
         self.names: dict[str, tuple[str, str, Person | None]] = {}
         self.countries: list[str] = []
+        self.person_countries: list[str] = []
         self.last_person: tuple[str, str] | None = None
         self.last_actor: tuple[str, str] | None = None
         self.last_group: tuple[str, ...] = ()
@@ -258,7 +272,7 @@ class DocumentActors:
     ) -> tuple[_Unit | None, int]:
         """Resolve the head with its roles, then swallow (abbr), 'untuk X' for envoys, and a trailing name."""
         e = head.entries[0]
-        sector = next((r.sector for r in reversed(roles) if r.sector), "")
+        sector = next((r.sector for r in reversed(roles) if r.sector and (r is roles[0] or r.name not in STATE_WORDS)), "")
         role_text = " ".join(r.name for r in roles)
         if e.kind in ("person", "surname"):
             code, how, person = self._person(head, raw)
@@ -318,7 +332,7 @@ class DocumentActors:
                 end = atoms[k].j
                 kind = "person"
                 k += 1
-            else:
+            elif roles[-1].role in NAMED_ROLES:
                 name_end = self._new_name(raw, low, end)
                 if name_end > end:
                     short = tuple(t for t in raw[end:name_end] if t != ",")
@@ -375,26 +389,19 @@ class DocumentActors:
         if e.kind == "group":
             if e.role == "koreas":
                 return _Unit(u.i, u.j, "PRK", "group", f"'{text}': both Koreas", ("PRK", "KOR"))
-            pair = self._last_two()
+            pair = _last_two(self.person_countries) if e.role == "people" else None
+            what = "states of the last two people"
+            if pair is None:
+                pair, what = _last_two(self.countries), "last two states"
             if pair is None:
                 return None
-            return _Unit(u.i, u.j, pair[0], "group", f"'{text}': last two states {pair[0]}, {pair[1]}", pair)
+            return _Unit(u.i, u.j, pair[0], "group", f"'{text}': {what} {pair[0]}, {pair[1]}", pair)
         if e.role == "person" and self.last_person:
             return _Unit(u.i, u.j, self.last_person[0], "pronoun", f"'{text}' → {self.last_person[1]}")
         if e.role == "group" and self.last_group:
             return _Unit(u.i, u.j, self.last_group[0], "pronoun", f"'{text}' → group {', '.join(self.last_group)}", self.last_group)
         if e.role in ("actor", "group") and self.last_actor:
             return _Unit(u.i, u.j, self.last_actor[0], "pronoun", f"'{text}' → {self.last_actor[1]}")
-        return None
-
-    def _last_two(self) -> tuple[str, str] | None:
-        """The last two distinct states mentioned, in order of mention."""
-        out: list[str] = []
-        for c in reversed(self.countries):
-            if c not in out and not is_igo(c):
-                out.append(c)
-            if len(out) == 2:
-                return out[1], out[0]
         return None
 
     def _korean_context(self) -> bool:
@@ -456,11 +463,14 @@ class DocumentActors:
         self.last_actor = (u.code, u.how)
         if u.kind in ("person", "surname"):
             self.last_person = (u.code, u.how)
+            self.person_countries.append(_country(u.code))
         if u.short:
-            parts = [p for p in " ".join(u.short).replace(" - ", "-").split() if p[:1].isupper()]
-            names = {parts[0], parts[-1], " ".join(parts)} if parts else set()
-            if len(parts) >= 3:
-                names.add(" ".join(parts[1:]))
+            full = " ".join(u.short).replace(" - ", "-")
+            if u.person is not None:
+                names = {full, *short_names(full, u.person.country), *short_names(u.person.name, u.person.country)}
+            else:
+                parts = [p for p in full.split() if p[:1].isupper()]
+                names = {full, parts[0], parts[-1]} if parts else set()
             for n in names:
                 self.names[n] = (u.code, u.how, u.person)
 
@@ -469,3 +479,14 @@ def _rank(p: Person, when: dt.date | None) -> int:
     """Rank of the office held on the date (active people only)."""
     office = p.office_at(when)
     return office.rank if office else 99
+
+
+def _last_two(codes: list[str]) -> tuple[str, str] | None:
+    """The last two distinct states in a list of mentions, in order of mention."""
+    out: list[str] = []
+    for c in reversed(codes):
+        if c not in out and not is_igo(c):
+            out.append(c)
+        if len(out) == 2:
+            return out[1], out[0]
+    return None

@@ -16,8 +16,14 @@ from importlib.resources import files
 TOKEN = re.compile(r"\w+|[^\w\s]")
 """Words and single punctuation marks: "Kim Jong-un" is Kim, Jong, -, un; names and sentences share it."""
 
-FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "SGP", "MNG"})
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "KHM"})
 """States whose leaders' names the press writes family name first (Xi Jinping -> Xi, Jinping)."""
+
+EXPLICIT_SHORT = frozenset(
+    {"MYS", "SGP", "THA", "MMR", "BRN", "SAU", "ARE", "QAT", "JOR", "EGY", "KWT", "BHR", "OMN", "LAO", "TLS", "BGD", "PAK"}
+)
+"""States whose naming customs (patronymics, given names first used alone) get no derived short name:
+people.tsv lists the short forms the press uses (Mahathir, Prayut) as aliases."""
 
 OFFICE_RANK = {
     "head_of_state": 0,
@@ -34,10 +40,24 @@ OFFICE_RANK = {
 """Which office wins when one bare surname fits several people on a date (Kim -> the leader first)."""
 DEFAULT_RANK = 5
 
-SURNAME_STOP = frozenset({"No", "Kan", "Power", "Hill", "Rice", "Smith", "Carter", "Gates", "Craft", "Carr", "Cohen", "Katz", "Salam"})
-"""Surnames that are also common words or names of others too often to be read as the person alone."""
+_SURNAME_STOP_TEXT = (
+    "No Kan Power Hill Rice Smith Carter Gates Craft Carr Cohen Katz Salam Khan Singh Son Hasan Yang Han Mao Pak May Brown "
+    "Howard Austin Wallace Cooper Harris Hunt Silva Charles Elizabeth William Michel Gabriel Costa Philippe Straw Amin "
+    "Hassan Dong Kong Jun Gang Jian Ning Cong Jin Wen Yi Tong Fu Wu Lin Song Mon"
+)
+SURNAME_STOP = frozenset(_SURNAME_STOP_TEXT.split())
+"""Short names that are also common words, ethnonyms, places or other people's names too often to stand alone."""
+
+_TITLES_TEXT = "Raja Ratu Sultan Pangeran Putra Kaisar Sheikh Syekh Emir Jenderal Tun Samdech Daw Ayatollah Sayyed"
+TITLES = frozenset(_TITLES_TEXT.split())
+"""Titles written as part of a name ("Raja Salman"): such names give no short form."""
+
+MIN_GIVEN = 5
+"""Given names used alone (Jinping, Jong-un) must be this long: short ones (Yi, Jun) are too ambiguous."""
 
 IGO_PREFIXES = ("UNO", "EUR", "IGO:")
+SHORT_NAME = re.compile(r"[^\W\d_][\w'-]+( [^\W\d_][\w'-]+)*")
+ROMAN = re.compile(r"[IVX]+|Jr|Sr")
 
 
 def norm(token: str) -> str:
@@ -198,10 +218,15 @@ def _case_ok(e: Entry, surface: list[str]) -> bool:
 
 
 def _case_of(name: str, default: str) -> str:
-    """All-capital names (AS, RI, PBB, KCNA) match only in capitals; others by the default rule."""
+    """All-capital names (AS, RI, PBB, KCNA) match only in capitals; others by the default rule.
+
+    Names that begin in lower case ("von der Leyen", "al-Sisi") match in any case.
+    """
     letters = [c for c in name if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
         return "exact"
+    if name[:1].islower():
+        return "any"
     if default == "any" and any(c.isupper() for c in name):
         return "cap"
     return default
@@ -225,6 +250,7 @@ class Place:
     lat: float
     lon: float
     kind: str
+    names: tuple[str, ...] = ()
 
 
 @cache
@@ -232,8 +258,9 @@ def places() -> dict[str, Place]:
     """Every place name and alias (normalised) -> Place."""
     out: dict[str, Place] = {}
     for name, aliases, code, lat, lon, kind in _rows("places.tsv"):
-        place = Place(name, code, float(lat), float(lon), kind)
-        for n in [name, *filter(None, aliases.split("|"))]:
+        names = (name, *filter(None, aliases.split("|")))
+        place = Place(name, code, float(lat), float(lon), kind, names)
+        for n in names:
             out.setdefault(" ".join(norm(t) for t in tokens(n)), place)
     return out
 
@@ -260,16 +287,17 @@ def people() -> dict[str, Person]:
     return {n: Person(n, tuple(sorted(os, key=lambda o: o.start))) for n, os in offices.items()}
 
 
-def _short_names(name: str, code: str) -> list[str]:
+def short_names(name: str, code: str) -> list[str]:
     """Bare names the press uses for a person: family and given name for East Asian names, else the surname."""
     parts = name.split()
-    if len(parts) < 2:
+    if len(parts) < 2 or code in EXPLICIT_SHORT or parts[0] in TITLES:
         return []
     if code in FAMILY_NAME_FIRST:
-        return [parts[0], " ".join(parts[1:])]
-    if code == "IDN":
-        return [parts[0], parts[-1]]
-    return [parts[-1]]
+        given = " ".join(parts[1:])
+        out = [parts[0]] + ([given] if len(given) >= MIN_GIVEN else [])
+    else:
+        out = [parts[-1]]
+    return [s for s in out if SHORT_NAME.fullmatch(s) and not ROMAN.fullmatch(s) and s not in SURNAME_STOP]
 
 
 @cache
@@ -285,7 +313,8 @@ def index() -> Index:
         idx.add(word, Entry(kind, country, sector, role, case=_case_of(word, "any"), name=word))
     for place in set(places().values()):
         if place.kind != "capital":
-            idx.add(place.name, Entry("place", place.code, case="cap", name=place.name))
+            for n in place.names:
+                idx.add(n, Entry("place", place.code, case="any" if len(n.split()) > 1 else "cap", name=n))
     surnames: dict[str, list[Person]] = {}
     full: dict[str, list[Person]] = {}
     for name, aliases, _code, *_ in _rows("people.tsv"):
@@ -294,11 +323,11 @@ def index() -> Index:
             target = full if len(n.split()) > 1 else surnames
             if person not in target.setdefault(n, []):
                 target[n].append(person)
-            for short in _short_names(n, person.country):
-                if short not in SURNAME_STOP and len(short) > 1 and person not in surnames.setdefault(short, []):
+            for short in short_names(n, person.country):
+                if person not in surnames.setdefault(short, []):
                     surnames[short].append(person)
     for n, ps in full.items():
-        idx.add(n, Entry("person", ps[0].country, case="cap", name=n, people=tuple(ps)))
+        idx.add(n, Entry("person", ps[0].country, case=_case_of(n, "cap"), name=n, people=tuple(ps)))
     for n, ps in surnames.items():
         idx.add(n, Entry("surname", ps[0].country, case="exact", name=n, people=tuple(ps)))
     return idx
