@@ -190,3 +190,14 @@ def test_huge_input_is_cut_to_max_bytes() -> None:
 def test_any_string_is_cleaned(text: str) -> None:
     article = clean(RawDoc(id="x", text=text), DEFAULT)
     assert isinstance(article.paragraphs, list)
+
+
+def test_site_suffix_is_cut_from_html_titles() -> None:
+    from kronik.htmltext import strip_site_suffix
+
+    assert strip_site_suffix("Dua Menlu Bertemu - Kompas.com", None, "https://kompas.com/read/1") == "Dua Menlu Bertemu"
+    assert strip_site_suffix("Dua Menlu Bertemu | Okezone", "Okezone", None) == "Dua Menlu Bertemu"
+    assert strip_site_suffix("Dua Menlu Bertemu : Okezone News", "Okezone", None) == "Dua Menlu Bertemu"
+    assert strip_site_suffix("Korea Utara - Korea Selatan Sepakat Berdamai", "Berita Kita", None) == (
+        "Korea Utara - Korea Selatan Sepakat Berdamai"
+    )
