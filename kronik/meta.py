@@ -43,7 +43,7 @@ _AUTHOR_PATTERNS = (
     re.compile(
         r"^(?:(?:redaktur|editor)\s*(?:&|dan)\s*)?(?:penulis|reporter|wartawan|pewarta|kontributor|written by)\s*:\s*(?P<n>[^|,;]+)", re.I
     ),
-    re.compile(r"^(?:[Oo]leh|[Bb]y)\s+(?P<n>[A-Z][\w.'-]*(?:\s+(?!diperbarui|diterbitkan|pada|\d)[\w.'-]+){0,4})"),
+    re.compile(r"^(?:[Oo]leh|OLEH|[Bb]y|BY)\s*:?\s+(?P<n>[A-Z][\w.'-]*(?:\s+(?!diperbarui|diterbitkan|pada|\d)[\w.'-]+){0,4})"),
     re.compile(r"^(?P<n>[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,4})\s*,\s*(?:jurnalis|wartawan|reporter|kontributor)\b", re.I),
 )
 _NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){1,4}$")

@@ -67,6 +67,8 @@ def test_captions_and_credits_are_dropped() -> None:
             "Photo : KANTOR BERITA",
             "Presiden tiba di bandara disambut pejabat setempat, Senin (3/5/2021). (ANTARA FOTO/Budi Setiawan)",
             "ⓒKANTOR BERITA",
+            "Suasana rapat kabinet di istana. (Dok. Sekretariat Kabinet)",
+            "Warga antre bantuan di perbatasan. (AP Photo/Jon Doe)",
             BODY_2,
         ]
     )
@@ -83,6 +85,13 @@ def test_caption_doubled_on_one_line() -> None:
     caption = "Para delegasi tiba di Pyongyang, Senin (5/3/2018). (KANTOR BERITA via AFP)"
     page = "\n".join([f"{caption} {caption}", BODY_1])
     assert _clean(page).paragraphs == [BODY_1]
+
+
+def test_share_and_byline_furniture() -> None:
+    page = "\n".join(["Oleh: Dewi Lestari", "Share:", BODY_1, "Bagikan", BODY_2, "Laporan Wartawan Berita.com, Dewi Lestari"])
+    article = _clean(page)
+    assert article.paragraphs == [BODY_1, BODY_2]
+    assert article.authors == ["Dewi Lestari"]
 
 
 def test_read_also_links_and_the_headline_under_them() -> None:
