@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kronik.calendar import MONTHS, WEEKDAYS
 
@@ -246,21 +247,29 @@ _FULL_DATE = re.compile(
     rf"\b(\d{{1,2}})\s+({_MONTH_WORDS})\.?\s*,?\s*(\d{{4}})\b|\((\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\)", re.IGNORECASE)
 
 
-def anchor_date(published: str | None, reference: str | None, paragraphs: list[str]) -> dt.date | None:
+class Anchor(NamedTuple):
+    """The article's own date: a day to count relative expressions from, and its ISO value as precise as known."""
+
+    day: dt.date | None
+    value: str | None
+
+
+def anchor_date(published: str | None, reference: str | None, paragraphs: list[str]) -> Anchor:
     """The date relative expressions count from: the publication date, else the first full date in the
     body (a dateline such as "Senin (23/8/2021)"), else a weekday-and-day date such as "Jumat (6/8)" (the weekday
-    fixes the year), else the reference date the crawler or cleaner gave."""
+    fixes the year), else the reference date the crawler or cleaner gave (which may be a month only)."""
     d = parse_iso(published) if published and len(published) >= 10 else None
     if d:
-        return d
+        return Anchor(d, d.isoformat())
     for para in paragraphs:
         for m in _FULL_DATE.finditer(para):
             day, month, year = (m[1], MONTHS[m[2].lower()], m[3]) if m[1] else (m[4], int(m[5]), m[6])
             found = _safe_date(int(year), month, int(day))
             if found:
-                return found
+                return Anchor(found, found.isoformat())
     for para in paragraphs:
         for expr in find_dates(para, None):
             if expr.value and len(expr.value) == 10 and "(" in expr.text:
-                return parse_iso(expr.value)
-    return parse_iso(reference) if reference else None
+                return Anchor(parse_iso(expr.value), expr.value)
+    ref = parse_iso(reference) if reference else None
+    return Anchor(ref, reference[:10] if ref and reference else None)

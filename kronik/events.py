@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kronik.actors import DocumentActors, Mention
-from kronik.dates import DateExpr, anchor_date, find_dates, parse_iso
+from kronik.dates import Anchor, DateExpr, anchor_date, find_dates, parse_iso
 from kronik.gazetteer import country_of_place
 from kronik.model import Article, Event
 from kronik.sentences import split
@@ -166,15 +166,23 @@ _ATTRIBUTION = re.compile(r",\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh
 _PREP = (r"dari|dengan|kepada|terhadap|ke|oleh|atas|untuk|bagi|pada|di|antara|antar|melawan|tentang|mengenai|"
          r"menuju|bersama|sama")
 _PREP_BEFORE = re.compile(rf"\b({_PREP})\s*-?\s*(?:pihak\s+|para\s+|warga\s+|rakyat\s+)?$", re.IGNORECASE)
-_COORD_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|atau|&)\s+)?(?:juga\s+)?$|^\s*[-–/]\s*$", re.IGNORECASE)
+_COORD_GAP = re.compile(r"^\s*,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", re.IGNORECASE)
+"""What may stand between two coordinated parties: "dan", "serta", a hyphen ("AS-Korea Selatan"); a bare comma
+may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is not enough."""
 _RELATIVE = re.compile(r"^\s*,?\s*yang\b[^,]*$", re.IGNORECASE)
 _RECEIVE = re.compile(r"\b(?:mendapat|mendapatkan|menerima|memperoleh|meraih|menuai)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _THEN_BEFORE = 60
-_POSSESSOR_GAP = re.compile(r"^\s*(?:(?!(?:me|di|ber|ter|yang|adalah|ini|itu|tersebut)\w*\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
+_POSSESSOR_GAP = re.compile(
+    rf"^\s*(?:(?!(?:me|di|ber|ter|yang|adalah|ini|itu|tersebut)\w*\b|(?:{_PREP})\b)[\w-]+\s+){{0,3}}$", re.IGNORECASE)
 _LIGHT_VERB = re.compile(
     r"\b(?:mengadakan|menggelar|melakukan|melangsungkan|menyelenggarakan|menghadiri|memulai|melanjutkan|mengakhiri|"
     r"menjalin|memberikan|memberi|mengirimkan|mengirim|menyampaikan|mengeluarkan|melancarkan|meluncurkan|menjatuhkan|"
     r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ANAPHORIC_TIME = re.compile(
+    r"^\W*(?:sebagai\s+balasan(?:nya)?|setelah\s+itu|sesudah\s+itu|sejak\s+itu|saat\s+itu|ketika\s+itu|pada\s+saat\s+itu|"
+    r"kala\s+itu|waktu\s+itu|kemudian|selanjutnya|(?:dalam|selama|di\s+sela)\s+(?:pertemuan|kunjungan|pembicaraan|KTT|"
+    r"lawatan|acara)\s+(?:itu|tersebut|ini))\b", re.IGNORECASE)
+"""A sentence opening that places its event at the time of the one before ("Sebagai balasan, ...", "Ketika itu")."""
 _AHEAD = re.compile(r"\b(?:mendatang|depan|besok|nanti)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku|anda)\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b(?:me|di|ber|ter)[a-z]{3,}", re.IGNORECASE)
@@ -185,7 +193,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:jika|bila|apabila|kalau|seandainya|andai|bisa|dapat|mungkin|kemungkinan|berpotensi|diperkirakan|"
     r"ingin|berharap|mengharapkan|siap|bersedia)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 _PLANNED = re.compile(
-    r"\b(?:akan|bakal|hendak|berencana|rencana|rencananya|direncanakan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
+    r"\b(?:akan|bakal|hendak|berencana|rencana|rencananya|direncanakan|mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
     r"mendatang)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:di|ke)\s+((?:kota\s+|ibu\s+kota\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 
@@ -359,6 +367,11 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         subject, subject_how = _subject(sentence, mentions, start)
         agents = [m for m in subject if m not in targets]
         how += f"; doer is the {subject_how}" if subject_how else ""
+    if received and agents and not targets and how.startswith("noun: doer after dari"):
+        # "Korea Utara mendapatkan dukungan dari Rusia": the receiver is the clause subject
+        subject, _ = _subject(sentence, mentions, start)
+        targets = [m for m in subject if m not in agents]
+        return Parties(agents, targets, False, how + "; received by the clause subject")
     if received and targets and agents:
         return Parties(targets, agents, False, how + "; received (roles swapped)")
     reciprocal = cue.mutual and not targets and len(_countries(_codes(agents))) >= 2
@@ -423,6 +436,8 @@ class Candidate:
     status_why: str = ""
     date: str | None = None
     date_why: str = ""
+    fallback: bool = False
+    """True when the date is only the article's (no date expression in or before the sentence)."""
     event: Event | None = None
     dropped: str | None = None
 
@@ -501,7 +516,8 @@ def _make_event(c: Candidate, sentence: str, location: tuple[str, tuple[str, flo
         latitude=location[1][1] if location else None, longitude=location[1][2] if location else None)
 
 
-def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: dt.date | None) -> list[Candidate]:
+def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: Anchor,
+                   previous: DateExpr | None) -> list[Candidate]:
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
     out: list[Candidate] = []
@@ -529,9 +545,11 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         picked = _pick_date(dates, start, end, sentence)
         if picked:
             c.date, c.date_why = picked.value, f"{picked.text!r} in the sentence"
-        elif anchor:
-            # the lead event of a report happens on its date; for background events the gold is mostly open (null)
-            c.date, c.date_why = anchor.isoformat(), "no date in the sentence: the article date"
+        elif previous is not None and _ANAPHORIC_TIME.match(sentence):
+            c.date, c.date_why = previous.value, f"{previous.text!r} of the sentence the connective refers back to"
+        elif anchor.value:
+            # a report's lead event happens on its date; a background event is rarely dated more precisely
+            c.date, c.date_why, c.fallback = anchor.value, "no date in the sentence: the article date", True
         c.status, c.status_why = _status(sentence, start, picked)
         if location is None:
             location = _location(sentence, start) or ("", ("", 0.0, 0.0))
@@ -564,45 +582,56 @@ def _compatible(a: str | None, b: str | None, days: int) -> bool:
     return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
 
 
-def _same_event(a: Event, b: Event) -> bool:
-    """Same states, type, mode and occurred-or-not; same direction unless one of them is reciprocal."""
-    if (a.type, a.mode, a.status == "occurred") != (b.type, b.mode, b.status == "occurred"):
+def _same_event(a: Event, b: Event, loose: bool) -> bool:
+    """Same states, type and occurred-or-not, same direction unless one of them is reciprocal, and the same
+    mode; ``loose`` (one side's date is only the article's) also lets a mode-less mention join a specific one."""
+    if (a.type, a.status == "occurred") != (b.type, b.status == "occurred"):
+        return False
+    if a.mode != b.mode and not (loose and None in (a.mode, b.mode)):
         return False
     if _countries(a.actors + a.recipients) != _countries(b.actors + b.recipients):
         return False
     return not a.recipients or not b.recipients or _countries(a.actors) == _countries(b.actors)
 
 
-def _merge(events: list[Event], days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
-    """One event per real-world event: same states, type, mode and occurred-or-not, compatible dates."""
-    kept: list[Event] = []
+def _merge(found: list[tuple[Event, bool]], days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
+    """One event per real-world event. Each event comes with whether its date is only the article's date; such an
+    event may join one of a more specific mode, and the merged event keeps the better-attested date and mode."""
+    kept: list[tuple[Event, bool]] = []
     merged: list[tuple[Event, Event]] = []
-    for ev in events:
-        twin = next((k for k in kept if _same_event(k, ev) and _compatible(k.date, ev.date, days)), None)
-        if twin is None:
-            kept.append(ev)
+    for ev, fallback in found:
+        k = next((n for n, (twin, twin_fallback) in enumerate(kept)
+                  if _same_event(twin, ev, fallback or twin_fallback) and _compatible(twin.date, ev.date, days)), None)
+        if k is None:
+            kept.append((ev, fallback))
             continue
-        if twin.date is None and ev.date:
+        twin, twin_fallback = kept[k]
+        if (twin_fallback and not fallback) or (twin.date is None and ev.date):
             twin.date = ev.date
+            kept[k] = (twin, fallback)
+        twin.mode = twin.mode or ev.mode
         merged.append((ev, twin))
-    return kept, merged
+    return [ev for ev, _ in kept], merged
 
 
 def trace(article: Article, settings: Settings) -> DocumentTrace:
     """Code the article's body and keep every step, for `kronik explain` and for the events themselves."""
     anchor = anchor_date(article.published, article.reference_date, article.paragraphs)
-    actors = DocumentActors(anchor)
+    actors = DocumentActors(anchor.day)
+    previous: DateExpr | None = None
     sentences: list[SentenceTrace] = []
-    found: list[Event] = []
+    found: list[tuple[Event, bool]] = []
     for p, paragraph in enumerate(article.paragraphs):
         for sentence in split(paragraph):
             mentions = actors.mentions(sentence)
-            dates = find_dates(sentence, anchor)
-            candidates = _code_sentence(sentence, mentions, dates, anchor)
+            dates = find_dates(sentence, anchor.day)
+            candidates = _code_sentence(sentence, mentions, dates, anchor, previous)
+            usable = [d for d in dates if d.value and not d.reporting]
+            previous = usable[-1] if usable else previous
             sentences.append(SentenceTrace(p, sentence, mentions, dates, candidates))
-            found.extend(c.event for c in candidates if c.event is not None)
+            found.extend((c.event, c.fallback) for c in candidates if c.event is not None)
     events, merged = _merge(found, settings.event_cluster_days)
-    return DocumentTrace(anchor, sentences, events, merged)
+    return DocumentTrace(anchor.day, sentences, events, merged)
 
 
 def code_events(article: Article, settings: Settings) -> list[Event]:

@@ -66,6 +66,8 @@ def test_weekday_fixes_the_year_without_reference() -> None:
 
 
 def test_anchor_prefers_publication_then_body_date() -> None:
-    assert anchor_date("2022-05-12T10:00:00+07:00", None, []) == REF
-    assert anchor_date(None, None, ["JAKARTA - Pada Kamis (12/5/2022) ..."]) == REF
-    assert anchor_date(None, "2022-05", []) == dt.date(2022, 5, 1)
+    assert anchor_date("2022-05-12T10:00:00+07:00", None, []) == (REF, "2022-05-12")
+    assert anchor_date(None, None, ["JAKARTA - Pada Kamis (12/5/2022) ..."]) == (REF, "2022-05-12")
+    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"]).value == "2022-05-11"
+    assert anchor_date(None, "2022-05", []) == (dt.date(2022, 5, 1), "2022-05")
+    assert anchor_date(None, None, ["tanpa tanggal"]) == (None, None)

@@ -117,3 +117,20 @@ def test_trace_keeps_dropped_candidates() -> None:
     t = trace(Article(id="t", published="2024-03-06", paragraphs=["Presiden Brasil mengecam kebijakan itu."]), DEFAULT)
     (s,) = t.sentences
     assert s.candidates and s.candidates[0].dropped and s.candidates[0].event is None
+
+
+def test_connective_takes_the_date_of_the_sentence_before() -> None:
+    events = code("Kanada menaikkan tarif atas baja Meksiko pada 2 Februari 2024.",
+                  "Sebagai balasan, Meksiko mengenakan tarif terhadap barang Kanada.")
+    retaliation = [e for e in events if countries(e.actors) == {"MEX"}]
+    assert retaliation and retaliation[0].date == "2024-02-02"
+
+
+def test_sentence_without_date_takes_the_article_date() -> None:
+    e = only(code("Australia mengecam Iran."), "ACCUSE")
+    assert e.date == "2024-03-06"
+
+
+def test_received_support_turns_roles() -> None:
+    e = only(code("Myanmar telah mendapatkan dukungan dari Thailand dalam sengketa itu."), "SUPPORT")
+    assert countries(e.actors) == {"THA"} and countries(e.recipients) == {"MMR"}
