@@ -169,14 +169,20 @@ def _mark_read_also_headlines(lines: list[_Line]) -> None:
 def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> int | None:
     """Index of the headline among the lines before the body.
 
-    The headline is the title-like line followed closely by a date or byline; failing that, one the page
+    The headline is the title-like line closest above a date or byline (a breadcrumb or menu line sits
+    further up); failing that, one the page
     repeats (outlets echo the headline above the body); failing that, the first line in headline case.
     """
     cands = [i for i in range(first_body) if lines[i].label == BODY and lines[i].title_like]
+    content = [j for j, ln in enumerate(lines) if ln.label != BLANK]
+    nearest: list[tuple[int, int]] = []
     for i in cands:
-        following = [j for j in range(i + 1, min(first_body, len(lines))) if lines[j].label != BLANK][:3]
-        if any(lines[j].label == META for j in following):
-            return i
+        k = content.index(i)
+        gap = next((d for d, j in enumerate(content[k + 1 : k + 4]) if lines[j].label == META), None)
+        if gap is not None:
+            nearest.append((gap, i))
+    if nearest:
+        return min(nearest)[1]
     for i in cands:
         if counts[_key(lines[i].text)] > 1:
             return i

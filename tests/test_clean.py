@@ -112,6 +112,11 @@ def test_line_repeated_many_times_is_furniture_not_the_title() -> None:
     assert article.paragraphs == [BODY_1, BODY_2]
 
 
+def test_title_is_the_line_right_above_the_date_not_the_breadcrumb() -> None:
+    page = "\n".join(["Beranda Berita Internasional Asia", TITLE, "Penulis: Dewi Lestari", "Selasa, 14 Mei 2019 10:15 WIB", BODY_1])
+    assert _clean(page).title == TITLE
+
+
 def test_glued_editor_label_is_not_a_title() -> None:
     page = "\n".join(["Berita.com - 04/03/2017, 23:13 WIB", "EditorAnton Wijaya Kusuma", BODY_1, BODY_2])
     assert _clean(page).title is None
