@@ -125,17 +125,21 @@ def _data_lines(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[dict[str, Cue], re.Pattern[str]]:
-    """Every cue surface form (lower case) and one compiled pattern finding them, longest first."""
-    cues: dict[str, Cue] = {}
+def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
+    """Every cue surface form (lower case) with its readings, those needing a following word first
+    ("mendukung sanksi" is SANCTION, plain "mendukung" SUPPORT), and one pattern finding them, longest first."""
+    cues: dict[str, list[Cue]] = {}
     for row in _data_lines("event_cues.tsv"):
         stem, forms, type_, mode, frame, then = (row + [""] * 6)[:6]
         flags = set(frame.split(","))
         then_rx = re.compile(rf"^(?:[^\w]+[\w.-]+){{0,4}}?[^\w]+(?:{then})", re.IGNORECASE) if then else None
         for form in forms.split():
             surface, voice = inflect(stem, form)
-            cues.setdefault(surface.lower(), Cue(surface.lower(), stem, type_, mode or None, voice, "mutual" in flags,
-                                                 "host" in flags, "topic" in flags, "governs" in flags, then_rx))
+            cues.setdefault(surface.lower(), []).append(Cue(
+                surface.lower(), stem, type_, mode or None, voice, "mutual" in flags, "host" in flags, "topic" in flags,
+                "governs" in flags, then_rx))
+    for readings in cues.values():
+        readings.sort(key=lambda c: c.then is None)
     alternation = "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in sorted(cues, key=len, reverse=True))
     return cues, re.compile(rf"(?<![\w-])(?:{alternation})(?:nya)?(?![\w-])", re.IGNORECASE)
 
@@ -183,6 +187,8 @@ _ANAPHORIC_TIME = re.compile(
     r"kala\s+itu|waktu\s+itu|kemudian|selanjutnya|(?:dalam|selama|di\s+sela)\s+(?:pertemuan|kunjungan|pembicaraan|KTT|"
     r"lawatan|acara)\s+(?:itu|tersebut|ini))\b", re.IGNORECASE)
 """A sentence opening that places its event at the time of the one before ("Sebagai balasan, ...", "Ketika itu")."""
+_TARGET_PREPS = frozenset({"dengan", "ke", "kepada", "terhadap", "atas", "untuk", "bagi", "pada", "melawan", "menuju"})
+"""Prepositions that mark the target of a nominal event ("serangan Israel ke Gaza", "bantuan untuk Palestina")."""
 _AHEAD = re.compile(r"\b(?:mendatang|depan|besok|nanti)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku|anda)\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b(?:me|di|ber|ter)[a-z]{3,}", re.IGNORECASE)
@@ -193,7 +199,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:jika|bila|apabila|kalau|seandainya|andai|bisa|dapat|mungkin|kemungkinan|berpotensi|diperkirakan|"
     r"ingin|berharap|mengharapkan|siap|bersedia)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 _PLANNED = re.compile(
-    r"\b(?:akan|bakal|hendak|berencana|rencana|rencananya|direncanakan|mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
+    r"\b(?:akan|bakal|hendak|menjelang|berencana|rencana|rencananya|direncanakan|mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
     r"mendatang)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:di|ke)\s+((?:kota\s+|ibu\s+kota\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 
@@ -287,7 +293,7 @@ def _subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Men
         if m.start >= pos and _ATTRIBUTION.search(sentence[max(0, m.start - 30):m.start]):
             return _group(sentence, mentions, i), "speaker of the quote"
     comma = sentence.find(", ", pos)
-    if not before and comma > 0:
+    if not before and comma > 0 and not re.search(r"\w", sentence[:pos]):
         # "Mengecam peluncuran rudal Korea Utara, PM Kishida mengatakan ...": the subject follows the fronted clause
         for i, m in enumerate(mentions):
             if m.start > comma and _oblique(sentence, m, mentions) is None:
@@ -356,7 +362,11 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
             return Parties(group, [], True, f"noun: parties {'after ' + prep if prep else 'named with it'}")
         if prep is None or prep in ("oleh", "dari"):
             agents, how = group, f"noun: doer {'after ' + prep if prep else 'is its possessor'}"
-            marked = [(j, m) for j, m in rest if _oblique(sentence, m) not in (None, "oleh", "dari", "di")]
+            if received and prep == "dari":
+                # "Korea Utara mendapatkan dukungan dari Rusia": the receiver is the clause subject
+                subject, _ = _subject(sentence, mentions, start)
+                return Parties(agents, [m for m in subject if m not in agents], False, how + "; received by the clause subject")
+            marked = [(j, m) for j, m in rest if _oblique(sentence, m) in _TARGET_PREPS]
             if marked:
                 targets = _group(sentence, mentions, marked[0][0], end, stop)
         else:
@@ -367,11 +377,6 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         subject, subject_how = _subject(sentence, mentions, start)
         agents = [m for m in subject if m not in targets]
         how += f"; doer is the {subject_how}" if subject_how else ""
-    if received and agents and not targets and how.startswith("noun: doer after dari"):
-        # "Korea Utara mendapatkan dukungan dari Rusia": the receiver is the clause subject
-        subject, _ = _subject(sentence, mentions, start)
-        targets = [m for m in subject if m not in agents]
-        return Parties(agents, targets, False, how + "; received by the clause subject")
     if received and targets and agents:
         return Parties(targets, agents, False, how + "; received (roles swapped)")
     reciprocal = cue.mutual and not targets and len(_countries(_codes(agents))) >= 2
@@ -469,13 +474,11 @@ def _cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     hits: list[tuple[int, int, Cue]] = []
     for m in pattern.finditer(sentence):
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
-        cue = cues.get(key) or cues[key[:-3]]
-        if cue.then is not None:
-            ahead = cue.then.match(sentence[m.end():m.end() + 60])
-            behind = cue.voice == "passive" and cue.then.search(" " + sentence[max(0, m.start() - _THEN_BEFORE):m.start()])
-            if not (ahead or behind):
-                continue
-        hits.append((m.start(), m.end(), cue))
+        for cue in cues.get(key) or cues[key[:-3]]:
+            if cue.then is None or cue.then.match(sentence[m.end():m.end() + 60]) or (
+                    cue.voice == "passive" and cue.then.search(" " + sentence[max(0, m.start() - _THEN_BEFORE):m.start()])):
+                hits.append((m.start(), m.end(), cue))
+                break
     return hits
 
 
@@ -532,7 +535,7 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         if cue.mode == "visit" and not c.parties.targets and c.parties.agents:
             _visit_place(sentence, start, c.parties)
         actors = _codes(c.parties.agents)
-        targets = _codes(c.parties.targets)
+        targets = [t for t in _codes(c.parties.targets) if _country(t) not in _countries(actors)]
         if not actors:
             c.dropped = "no doer found"
             continue
@@ -582,6 +585,10 @@ def _compatible(a: str | None, b: str | None, days: int) -> bool:
     return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
 
 
+_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+"""Types whose two sides act together: a mention from either side is the same event."""
+
+
 def _same_event(a: Event, b: Event, loose: bool) -> bool:
     """Same states, type and occurred-or-not, same direction unless one of them is reciprocal, and the same
     mode; ``loose`` (one side's date is only the article's) also lets a mode-less mention join a specific one."""
@@ -591,6 +598,8 @@ def _same_event(a: Event, b: Event, loose: bool) -> bool:
         return False
     if _countries(a.actors + a.recipients) != _countries(b.actors + b.recipients):
         return False
+    if a.type in _SYMMETRIC and "visit" not in (a.mode, b.mode):
+        return True  # "X mengadakan pembicaraan dengan Y" and "Y ... dengan X" are one meeting
     return not a.recipients or not b.recipients or _countries(a.actors) == _countries(b.actors)
 
 
