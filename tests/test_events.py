@@ -44,7 +44,7 @@ def test_lexicon_and_plover_table_agree() -> None:
     cues, _ = lexicon()
     types = {t for t, _ in plover()}
     assert len(types) == 16
-    assert all(c.type in types for c in cues.values())
+    assert all(c.type in types for readings in cues.values() for c in readings)
     assert plover()[("CONSULT", "visit")].score == 4
 
 
@@ -134,3 +134,14 @@ def test_sentence_without_date_takes_the_article_date() -> None:
 def test_received_support_turns_roles() -> None:
     e = only(code("Myanmar telah mendapatkan dukungan dari Thailand dalam sengketa itu."), "SUPPORT")
     assert countries(e.actors) == {"THA"} and countries(e.recipients) == {"MMR"}
+
+
+def test_reading_chosen_by_following_word() -> None:
+    assert only(code("Kanada mendukung sanksi baru terhadap Iran."), "SANCTION")
+    assert only(code("Kanada mendukung Ukraina dalam perundingan itu."), "SUPPORT")
+
+
+def test_symmetric_meeting_from_both_sides_is_one_event() -> None:
+    events = code("Presiden Chile mengadakan pembicaraan dengan Presiden Peru di Lima pada Senin (4/3).",
+                  "Presiden Peru menemui Presiden Chile pada Senin (4/3) di istana.")
+    assert len([e for e in events if e.type == "CONSULT"]) == 1
