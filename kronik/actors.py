@@ -65,6 +65,9 @@ CONJUNCTIONS = frozenset({"dan", "serta", "maupun", "-", "&", "atau"})
 LINKS = frozenset({"dari", "asal"})
 """Words allowed between a role and its state: "mitranya dari Korea Selatan"."""
 
+DATELINE_MARKS = frozenset({"-", "–", "—", "(", ","})
+"""After a capital that opens a sentence, these make it a dateline ("JAKARTA - ..."), not an actor."""
+
 LOCATIVE = frozenset({"di", "kota", "ibu kota", "ibukota"})
 """Before a capital, these make it a place rather than an actor ("tiba di Seoul")."""
 
@@ -165,7 +168,8 @@ class DocumentActors:
         spans = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         raw = [sentence[a:b] for a, b in spans]
         low = [norm(t) for t in raw]
-        units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low)
+        tight = [i > 0 and spans[i - 1][1] == a for i, (a, _) in enumerate(spans)]
+        units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, tight)
         out = []
         for u in units:
             if u.refer is not None:
@@ -217,11 +221,7 @@ class DocumentActors:
             elif a.kind in ("pronoun", "group"):
                 units.append(_Unit(a.i, a.j, "", "refer", " ".join(raw[a.i : a.j]), refer=a.entries[0]))
                 k += 1
-            elif (
-                a.kind in ("capital", "metonym")
-                and a.i > 0
-                and (low[a.i - 1] in LOCATIVE or " ".join(low[max(0, a.i - 2) : a.i]) in LOCATIVE)
-            ):
+            elif _as_place(a, low, raw):
                 k += 1
             else:
                 u, k = self._unit(atoms, k, low, raw)
@@ -408,8 +408,8 @@ class DocumentActors:
         """Both Koreas already mentioned: a bare "Utara"/"Selatan" means one of them."""
         return "PRK" in self.countries and "KOR" in self.countries
 
-    def _coordinate(self, units: list[_Unit], low: list[str]) -> list[_Unit]:
-        """Merge "X dan Y", "X, Y, dan Z", "AS-Korea Selatan" into one group unit."""
+    def _coordinate(self, units: list[_Unit], low: list[str], tight: list[bool]) -> list[_Unit]:
+        """Merge "X dan Y", "X, Y, dan Z", "AS-Korea Selatan" into one group unit (not a dateline "JAKARTA - Indonesia")."""
         out: list[_Unit] = []
         k = 0
         while k < len(units):
@@ -418,7 +418,8 @@ class DocumentActors:
             while chain[-1].refer is None and k + len(chain) < len(units):
                 nxt = units[k + len(chain)]
                 gap = low[chain[-1].j : nxt.i]
-                if nxt.refer is None and gap and len(gap) <= 2 and all(t in CONJUNCTIONS or t == "," for t in gap):
+                hyphen_ok = gap != ["-"] or (tight[chain[-1].j] and tight[nxt.i])
+                if nxt.refer is None and gap and len(gap) <= 2 and hyphen_ok and all(t in CONJUNCTIONS or t == "," for t in gap):
                     chain.append(nxt)
                     seps.append(gap)
                 else:
@@ -490,3 +491,12 @@ def _last_two(codes: list[str]) -> tuple[str, str] | None:
         if len(out) == 2:
             return out[1], out[0]
     return None
+
+
+def _as_place(a: _Atom, low: list[str], raw: list[str]) -> bool:
+    """A capital or seat named as a place: after "di"/"kota" ("tiba di Seoul") or as a dateline ("JAKARTA - ...")."""
+    if a.kind not in ("capital", "metonym"):
+        return False
+    if a.i == 0:
+        return a.kind == "capital" and a.j < len(raw) and raw[a.j] in DATELINE_MARKS
+    return low[a.i - 1] in LOCATIVE or " ".join(low[max(0, a.i - 2) : a.i]) in LOCATIVE

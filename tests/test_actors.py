@@ -132,3 +132,30 @@ def test_mentions_are_sorted_and_disjoint() -> None:
     doc = DocumentActors(D2021)
     found = doc.mentions("Presiden AS Joe Biden, Perdana Menteri Jepang Yoshihide Suga dan PBB membahas Korut.")
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_dateline_is_not_a_pair() -> None:
+    found = DocumentActors(D2021).mentions("JAKARTA - Indonesia dan Australia menandatangani perjanjian.")
+    assert [m.members for m in found] == [("IDN", "AUS")]
+
+
+def test_north_and_south_after_both_koreas() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Korea Utara dan Korea Selatan membuka kembali hotline.")
+    m = one(doc, "Hubungan antara Selatan dan Utara membaik.")
+    assert m.members == ("KOR", "PRK")
+    assert DocumentActors(D2021).mentions("Angin bertiup dari Utara.") == []
+
+
+def test_places_are_not_actors() -> None:
+    doc = DocumentActors(D2021)
+    assert codes(doc, "Kapal itu berlayar di Laut China Selatan.") == []
+    assert codes(doc, "Ketegangan di Semenanjung Korea meningkat.") == []
+    assert codes(doc, "Harganya 10 dolar AS per barel.") == []
+
+
+def test_former_official_and_state_body() -> None:
+    doc = DocumentActors(dt.date(2023, 3, 16))
+    assert one(doc, "Mantan Presiden Lee Myung-bak hadir.").code == "KORELI"
+    assert one(doc, "Juru bicara Kementerian Luar Negeri China menolak berkomentar.").code == "CHNGOV"
+    assert one(doc, "Kantor berita pemerintah Korea Utara melaporkan uji coba itu.").code == "PRKJRN"
