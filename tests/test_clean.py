@@ -60,6 +60,16 @@ def test_editor_initials_are_cut_from_the_last_line() -> None:
     assert _clean(PAGE).paragraphs[-1] == BODY_3
 
 
+def test_agency_attribution_is_not_a_photo_credit() -> None:
+    line = "Kedua negara menandatangani perjanjian itu di Jenewa, kata pejabat tersebut. (AFP/Reuters)"
+    assert _clean("\n".join([BODY_1, line])).paragraphs == [BODY_1, line]
+
+
+def test_trailing_star_and_initials_are_cut() -> None:
+    page = "\n".join([BODY_1 + " (*)", BODY_2 + " [ab/cd]"])
+    assert _clean(page).paragraphs == [BODY_1, BODY_2]
+
+
 def test_captions_and_credits_are_dropped() -> None:
     page = "\n".join(
         [
@@ -69,6 +79,7 @@ def test_captions_and_credits_are_dropped() -> None:
             "ⓒKANTOR BERITA",
             "Suasana rapat kabinet di istana. (Dok. Sekretariat Kabinet)",
             "Warga antre bantuan di perbatasan. (AP Photo/Jon Doe)",
+            "Massa berkumpul di depan kedutaan. (MP/Rudi Hartono)",
             BODY_2,
         ]
     )
