@@ -33,6 +33,8 @@ _DATE = re.compile(
        (?:\s*(?P<tz>{_TZ_ALT})\b)?)?
     """
 )
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?]['\"”’]?\s*$")
 _UPDATED = re.compile(r"(?i)(?<![a-z])(diperbarui|pembaruan|diperbaharui|update[ds]?|updated|last modified|revisi)\b")
 _PUBLISHED = re.compile(r"(?i)(?<![a-z])(diterbitkan|dipublikasikan|terbit|published|posted|write|ditulis|tanggal)\b")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/?(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?=/)")
@@ -198,16 +200,18 @@ def _fallback_date(line: str) -> str | None:
 
 def has_month_word(line: str) -> bool:
     """Whether a line names a month (a cue that a date line the patterns missed may still be a date)."""
-    return any(w.lower().rstrip(".,") in MONTHS for w in line.split())
+    return any(w.lower() in MONTHS for w in re.findall(r"[A-Za-z]+", line))
 
 
 def looks_like_date_line(line: str) -> bool:
     """A short line that carries a date stamp and little else (not a body sentence mentioning a date)."""
-    if len(line) > 140 or not _DATE.search(line):
+    if len(line) > 140:
         return False
+    if not _DATE.search(line):
+        return len(line) <= 60 and has_month_word(line) and bool(_YEAR.search(line)) and not _SENTENCE_END.search(line)
     rest = _DATE.sub(" ", line)
     rest = re.sub(rf"(?i)\b({_WEEKDAY_ALT})\b", " ", rest)
-    return len(re.findall(r"[^\W\d_]+", rest)) <= 10 and not re.search(r"[.!?]['\"”’]?\s*$", line.rstrip())
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 10 and not _SENTENCE_END.search(line)
 
 
 def find_dates(meta_lines: list[str], url: str | None, default_tz: str | None = None) -> Dates:

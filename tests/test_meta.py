@@ -49,6 +49,12 @@ def test_find_dates_prefers_lines_then_url() -> None:
     assert meta.find_dates([], None).published is None
 
 
+def test_unusual_date_lines_fall_back_to_dateparser() -> None:
+    assert meta.looks_like_date_line("Rabu 3-Agustus-2022")
+    assert meta.find_dates(["Rabu 3-Agustus-2022"], None).published == "2022-08-03"
+    assert meta.find_dates(["Penulis: Agus Mei"], None).published is None
+
+
 def test_date_line_is_not_a_body_sentence() -> None:
     assert meta.looks_like_date_line("Jumat, 4 Juni 2021 - 10:00 WIB")
     assert not meta.looks_like_date_line("Pertemuan itu berlangsung di Bali pada Jumat (4/6/2021) dan dihadiri dua menteri.")
