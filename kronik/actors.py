@@ -129,7 +129,7 @@ class _Unit:
 
 @cache
 def _grammar() -> Index:
-    """Pronouns, group words and blocking words, indexed like names."""
+    """Pronouns, group words and blocking words (US$ is money, not the US), indexed like names."""
     idx = Index()
     for w, what in PRONOUNS.items():
         idx.add(w, Entry("pronoun", role=what, case="any", name=w))
@@ -141,6 +141,8 @@ def _grammar() -> Index:
         idx.add(w, Entry("group", role="koreas", case="any", name=w))
     for w in BLOCKS:
         idx.add(w, Entry("block", case="any", name=w))
+    for currency in ("US$", "USD"):
+        idx.add(currency, Entry("place", case="exact", name=currency))
     idx.add("Utara", Entry("half", "PRK", case="exact", name="Utara"))
     idx.add("Selatan", Entry("half", "KOR", case="exact", name="Selatan"))
     return idx
@@ -278,7 +280,7 @@ class DocumentActors:
             code, how, person = self._person(head, raw)
             if not code:
                 return None, k
-            if sector and roles[-1].role == "body" and not is_igo(code):
+            if sector and not is_igo(code):
                 code, how = _country(code) + sector, f"{role_text} + {how} → {_country(code) + sector}"
             elif roles:
                 how = f"{role_text} + {how}"
@@ -291,7 +293,7 @@ class DocumentActors:
         how = f"{e.kind} {e.name}"
         if roles:
             how = f"{role_text} + {how}"
-        code = base if is_igo(base) else base + ("ELI" if former else (sector or own))
+        code = base if is_igo(base) else base + ("ELI" if former else (own if e.kind in ("org", "metonym") and own else sector or own))
         kind = "office" if roles else {"metonym": "org", "igo": "igo", "org": "org", "capital": "capital"}.get(e.kind, "country")
         if (
             k < len(atoms)

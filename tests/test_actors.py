@@ -152,6 +152,7 @@ def test_places_are_not_actors() -> None:
     assert codes(doc, "Kapal itu berlayar di Laut China Selatan.") == []
     assert codes(doc, "Ketegangan di Semenanjung Korea meningkat.") == []
     assert codes(doc, "Harganya 10 dolar AS per barel.") == []
+    assert codes(doc, "Ekspornya bernilai US$3 miliar.") == []
 
 
 def test_former_official_and_state_body() -> None:
