@@ -33,6 +33,7 @@ _DATE = re.compile(
        (?:\s*(?P<tz>{_TZ_ALT})\b)?)?
     """
 )
+_WEEKDAY = re.compile(rf"(?i)\b({_WEEKDAY_ALT})\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’]?\s*$")
 _UPDATED = re.compile(r"(?i)(?<![a-z])(diperbarui|pembaruan|diperbaharui|update[ds]?|updated|last modified|revisi)\b")
@@ -204,14 +205,18 @@ def has_month_word(line: str) -> bool:
 
 
 def looks_like_date_line(line: str) -> bool:
-    """A short line that carries a date stamp and little else (not a body sentence mentioning a date)."""
-    if len(line) > 140:
+    """A short line that carries a date stamp and little else (not a body sentence or a headline with a date).
+
+    Besides the date it must show a time, a weekday, a 'published/updated' label, or almost nothing else.
+    """
+    if len(line) > 140 or _SENTENCE_END.search(line):
         return False
-    if not _DATE.search(line):
-        return len(line) <= 60 and has_month_word(line) and bool(_YEAR.search(line)) and not _SENTENCE_END.search(line)
-    rest = _DATE.sub(" ", line)
-    rest = re.sub(rf"(?i)\b({_WEEKDAY_ALT})\b", " ", rest)
-    return len(re.findall(r"[^\W\d_]+", rest)) <= 10 and not _SENTENCE_END.search(line)
+    stamp = _DATE.search(line)
+    cue = bool(_WEEKDAY.search(line) or _UPDATED.search(line) or _PUBLISHED.search(line))
+    if not stamp:
+        return len(line) <= 60 and cue and has_month_word(line) and bool(_YEAR.search(line))
+    rest = len(re.findall(r"[^\W\d_]+", _WEEKDAY.sub(" ", _DATE.sub(" ", line))))
+    return rest <= 10 and (cue or bool(stamp.group("H")) or rest <= 2)
 
 
 def find_dates(meta_lines: list[str], url: str | None, default_tz: str | None = None) -> Dates:

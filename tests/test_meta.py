@@ -58,6 +58,9 @@ def test_unusual_date_lines_fall_back_to_dateparser() -> None:
 def test_date_line_is_not_a_body_sentence() -> None:
     assert meta.looks_like_date_line("Jumat, 4 Juni 2021 - 10:00 WIB")
     assert not meta.looks_like_date_line("Pertemuan itu berlangsung di Bali pada Jumat (4/6/2021) dan dihadiri dua menteri.")
+    assert not meta.looks_like_date_line("Kilas Balik Peristiwa 17 Agustus 1945 di Pegangsaan Timur")
+    assert meta.looks_like_date_line("17 Agustus 2021")
+    assert meta.looks_like_date_line("Berita.com - 17/08/2021, 10:00 WIB")
 
 
 @pytest.mark.parametrize(
