@@ -106,13 +106,13 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     n = len(words)
     line.words = n
     line.caps = sum(w[0].isupper() for w in words) / n if n else 1.0
-    terminated = bool(_TERMINATED.search(text))
+    terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _TRUNCATED.search(text))
     glued = not conservative and not terminated and len(_GLUED_NAV.findall(text)) >= 2
     if indonesian and not conservative:
         fw = sum(w.lower() in _function_words() for w in words) / n if n else 0.0
         caps = line.caps
         line.prose = not glued and (
-            (terminated and n >= 4 and (fw >= 0.08 or n >= 15))
+            (terminated and n >= 4 and (fw >= 0.08 or n >= 15 or (n >= 8 and caps < 0.5)))
             or (n >= 10 and fw >= 0.15 and caps < 0.5)
             or (text.endswith(":") and n >= 8 and fw >= 0.1)
         )

@@ -110,6 +110,15 @@ def test_read_also_links_and_the_headline_under_them() -> None:
     assert _clean(page).paragraphs == [BODY_1, BODY_2]
 
 
+def test_english_quote_inside_an_indonesian_page_is_body() -> None:
+    quote = "\u201cWe are ready to talk to them at any time without preconditions,\u201d tulis Menlu."
+    assert _clean("\n".join([BODY_1, quote, BODY_2])).paragraphs == [BODY_1, quote, BODY_2]
+
+
+def test_truncated_related_headline_is_dropped() -> None:
+    assert _clean("\n".join([BODY_1, "Harga Minyak Dunia Naik Tajam di Tengah Krisis...", BODY_2])).paragraphs == [BODY_1, BODY_2]
+
+
 def test_headline_under_a_bare_read_also_line_even_with_a_question_mark() -> None:
     page = "\n".join([BODY_1, "Baca Juga:", "Lima Negara Ini Melarang Warganya Bersiul di Jalan, Kok Bisa?", BODY_2])
     assert _clean(page).paragraphs == [BODY_1, BODY_2]
