@@ -15,11 +15,35 @@ from typing import NamedTuple
 
 from kronik.calendar import MONTHS, WEEKDAYS
 
-_MONTH_WORDS = "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True))
-_WEEKDAY_WORDS = "|".join(sorted((w for w in WEEKDAYS if w.isascii()), key=len, reverse=True))
+
+def word_pattern(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, factored by common prefixes so that matching stays
+    fast with hundreds of words; a space in a word matches any run of spaces or hyphens."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        optional = "" in node
+        branches = [(r"[\s-]+" if ch == " " else re.escape(ch)) + pattern(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return "(?:" + body + ")?"
+        return body
+
+    return pattern(tree)
+
+
+_MONTH_WORDS = word_pattern(sorted(m for m in MONTHS if len(m) > 2))
+_WEEKDAY_WORDS = word_pattern(sorted(w for w in WEEKDAYS if w.isascii()))
 _NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
             "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12}
-_NUMBER_WORDS = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_NUMBER_WORDS = word_pattern(sorted(_NUMBERS))
 
 _PAST = r"(?:lalu|kemarin|silam|sebelumnya|yang\s+lalu)"
 _FUTURE = r"(?:mendatang|depan|nanti|yang\s+akan\s+datang)"
@@ -220,11 +244,31 @@ def _is_weekday_noise(m: re.Match[str], sentence: str) -> bool:
     return word is not None and word[0].islower() and not sentence[max(0, m.start() - 5):m.start()].lower().endswith(("hari ", "pada "))
 
 
+_TRIGGER = re.compile(
+    rf"\d|\(|\b(?:tanggal|pada|sejak|tahun|bulan|pekan|minggu|kemarin|hari|besok|esok|se|pertengahan|awal|akhir|"
+    rf"{_MONTH_WORDS}|{_WEEKDAY_WORDS}|{_NUMBER_WORDS})\b",
+    re.IGNORECASE)
+"""Where a date expression can begin; the full pattern is tried only there, which keeps long sentences cheap."""
+
+
+def _matches(sentence: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (t := _TRIGGER.search(sentence, pos)) is not None:
+        m = _PATTERN.match(sentence, t.start())
+        if m and m.end() > m.start():
+            found.append(m)
+            pos = m.end()
+        else:
+            pos = t.end()
+    return found
+
+
 def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
     """All date expressions in a sentence, resolved against ``ref``; "X hingga Y" and "sejak X" become intervals."""
     future = bool(_FUTURE_CUE.search(sentence))
     found: list[DateExpr] = []
-    for m in _PATTERN.finditer(sentence):
+    for m in _matches(sentence):
         if m["weekday"] and _is_weekday_noise(m, sentence):
             continue
         value = _resolve(m, ref, future)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kronik.actors import DocumentActors, Mention
-from kronik.dates import Anchor, DateExpr, anchor_date, find_dates, parse_iso
+from kronik.dates import Anchor, DateExpr, anchor_date, find_dates, parse_iso, word_pattern
 from kronik.gazetteer import country_of_place
 from kronik.model import Article, Event
 from kronik.sentences import split
@@ -140,8 +140,8 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
                 "governs" in flags, then_rx))
     for readings in cues.values():
         readings.sort(key=lambda c: c.then is None)
-    alternation = "|".join(re.escape(s).replace(r"\ ", r"[\s-]+") for s in sorted(cues, key=len, reverse=True))
-    return cues, re.compile(rf"(?<![\w-])(?:{alternation})(?:nya)?(?![\w-])", re.IGNORECASE)
+    return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
+
 
 
 @lru_cache(maxsize=1)
@@ -633,6 +633,9 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     for p, paragraph in enumerate(article.paragraphs):
         for sentence in split(paragraph):
             mentions = actors.mentions(sentence)
+            if not mentions:  # no state named: no event, and its dates are not worth the time
+                sentences.append(SentenceTrace(p, sentence, mentions, [], []))
+                continue
             dates = find_dates(sentence, anchor.day)
             candidates = _code_sentence(sentence, mentions, dates, anchor, previous)
             usable = [d for d in dates if d.value and not d.reporting]
