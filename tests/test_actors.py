@@ -160,3 +160,8 @@ def test_former_official_and_state_body() -> None:
     assert one(doc, "Mantan Presiden Lee Myung-bak hadir.").code == "KORELI"
     assert one(doc, "Juru bicara Kementerian Luar Negeri China menolak berkomentar.").code == "CHNGOV"
     assert one(doc, "Kantor berita pemerintah Korea Utara melaporkan uji coba itu.").code == "PRKJRN"
+
+
+def test_deputy_prefix() -> None:
+    m = one(DocumentActors(D2021), "Pada Selasa, Wakil Menteri Luar Negeri Rusia Igor Morgulov tiba.")
+    assert (m.text, m.code) == ("Wakil Menteri Luar Negeri Rusia Igor Morgulov", "RUSGOV")
