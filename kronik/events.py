@@ -187,6 +187,9 @@ _ANAPHORIC_TIME = re.compile(
     r"kala\s+itu|waktu\s+itu|kemudian|selanjutnya|(?:dalam|selama|di\s+sela)\s+(?:pertemuan|kunjungan|pembicaraan|KTT|"
     r"lawatan|acara)\s+(?:itu|tersebut|ini))\b", re.IGNORECASE)
 """A sentence opening that places its event at the time of the one before ("Sebagai balasan, ...", "Ketika itu")."""
+_PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
+                      re.IGNORECASE)
+"""A purpose clause ("untuk membahas ..."): what it names is a topic, not a party of the event before it."""
 _TARGET_PREPS = frozenset({"dengan", "ke", "kepada", "terhadap", "atas", "untuk", "bagi", "pada", "melawan", "menuju"})
 """Prepositions that mark the target of a nominal event ("serangan Israel ke Gaza", "bantuan untuk Palestina")."""
 _AHEAD = re.compile(r"\b(?:mendatang|depan|besok|nanti)\b", re.IGNORECASE)
@@ -308,6 +311,8 @@ def _after(mentions: list[Mention], start: int, end: int) -> list[tuple[int, Men
 def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: Cue) -> Parties:
     """Apply the clause rules of the cue's voice; the result may still lack a side (checked by the caller)."""
     stop = _right_limit(sentence, end)
+    if not cue.governs and (purpose := _PURPOSE.search(sentence, end, stop)) is not None:
+        stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
     after = [(i, m) for i, m in _after(mentions, end, stop) if cue.mode == "visit" or _oblique(sentence, m) != "di"]
     if cue.voice == "passive":
         targets, how = _subject(sentence, mentions, start)

@@ -145,3 +145,12 @@ def test_symmetric_meeting_from_both_sides_is_one_event() -> None:
     events = code("Presiden Chile mengadakan pembicaraan dengan Presiden Peru di Lima pada Senin (4/3).",
                   "Presiden Peru menemui Presiden Chile pada Senin (4/3) di istana.")
     assert len([e for e in events if e.type == "CONSULT"]) == 1
+
+
+def test_purpose_clause_names_a_topic_not_a_party() -> None:
+    assert code("Para menteri luar negeri ASEAN bertemu di Bali untuk membahas krisis Myanmar.") == []
+
+
+def test_aid_to_a_population() -> None:
+    e = only(code("Indonesia mengirim bantuan kemanusiaan untuk warga Palestina melalui Mesir."), "AID")
+    assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"PSE"}
