@@ -217,7 +217,8 @@ class DocumentActors:
                 k += 1
             elif a.kind == "half":
                 prev = raw[a.i - 1] if a.i else ""
-                if self._korean_context() and not (prev[:1].isupper() and prev.isalpha()):
+                paired = bool(units) and units[-1].code[:3] in ("KOR", "PRK") and low[units[-1].j : a.i] in (["dan"], ["-"], ["serta"])
+                if (paired or self._korean_context()) and not (prev[:1].isupper() and prev.isalpha()):
                     units.append(_Unit(a.i, a.j, a.entries[0].code, "country", f"'{raw[a.i]}' in a Korean context → {a.entries[0].code}"))
                 k += 1
             elif a.kind in ("pronoun", "group"):
@@ -341,7 +342,8 @@ class DocumentActors:
                     how = f"{how} + new name {' '.join(short)}"
                     end = name_end
                     kind = "person"
-        return _Unit(start, end, code, kind, f"{how} → {code}", person=person, short=short), k
+        how = how if how.endswith(f"→ {code}") else f"{how} → {code}"
+        return _Unit(start, end, code, kind, how, person=person, short=short), k
 
     def _new_name(self, raw: list[str], low: list[str], i: int) -> int:
         """End of an unknown capitalised name right after a role + state (", Noh Kyu-duk"), or i."""
@@ -407,7 +409,7 @@ class DocumentActors:
         return None
 
     def _korean_context(self) -> bool:
-        """Both Koreas already mentioned: a bare "Utara"/"Selatan" means one of them."""
+        """Both Koreas already mentioned: a bare "Utara"/"Selatan" means one of them (as right after one: "Korsel dan Utara")."""
         return "PRK" in self.countries and "KOR" in self.countries
 
     def _coordinate(self, units: list[_Unit], low: list[str], tight: list[bool]) -> list[_Unit]:

@@ -165,3 +165,12 @@ def test_former_official_and_state_body() -> None:
 def test_deputy_prefix() -> None:
     m = one(DocumentActors(D2021), "Pada Selasa, Wakil Menteri Luar Negeri Rusia Igor Morgulov tiba.")
     assert (m.text, m.code) == ("Wakil Menteri Luar Negeri Rusia Igor Morgulov", "RUSGOV")
+
+
+def test_bare_half_after_one_korea() -> None:
+    m = one(DocumentActors(D2021), "Korea Selatan dan Utara sepakat berunding.")
+    assert m.members == ("KOR", "PRK")
+
+
+def test_regions_named_after_states_are_not_states() -> None:
+    assert codes(DocumentActors(D2021), "Negara-negara Amerika Latin dan Amerika Selatan bersatu.") == []
