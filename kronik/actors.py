@@ -49,7 +49,7 @@ PEOPLE_PAIRS = (
 )
 """Words for "the two of them" that usually take up two people: the states of the last two people named, else states."""
 
-KOREAS = ("kedua korea", "dua korea", "antar - korea", "antar korea", "antarkorea", "inter - korea", "korea - korea")
+KOREAS = ("kedua korea", "dua korea", "antar-korea", "antar korea", "antarkorea", "inter-korea", "korea-korea")
 """Words for both Koreas at once."""
 
 BLOCKS = ("perang korea", "dolar", "won", "yen", "yuan", "rupiah", "ringgit", "euro", "rubel", "baht", "peso")
@@ -104,11 +104,8 @@ class _Atom:
 
     @property
     def kind(self) -> str:
+        """The first meaning's kind decides how the atom composes."""
         return self.entries[0].kind
-
-    def first(self, *kinds: str) -> Entry | None:
-        """The first meaning of one of the kinds, if any."""
-        return next((e for e in self.entries if e.kind in kinds), None)
 
 
 @dataclass(slots=True)
