@@ -260,6 +260,8 @@ class Parties:
     targets: list[Mention] = field(default_factory=list)
     reciprocal: bool = False
     how: str = ""
+    also: list[list[Mention]] = field(default_factory=list)
+    """Further targets of the same act named later in the clause, each a separate event."""
 
 
 def _left_limit(sentence: str, pos: int) -> int:
@@ -346,7 +348,16 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
         objects = _group(sentence, mentions, after[0][0], end, stop)
     objects = [m for m in objects if m not in subject]
     reciprocal = cue.mutual and not objects and len(_countries(_codes(subject))) >= 2
-    return Parties(subject, objects, reciprocal, f"active: doer is the {how}" + (", target follows" if objects else ""))
+    parties = Parties(subject, objects, reciprocal, f"active: doer is the {how}" + (", target follows" if objects else ""))
+    if objects and (prep := _oblique(sentence, objects[0], mentions)) in _TARGET_PREPS:
+        # "bertemu dengan X, dan pada hari Selasa dengan Y": the same act again with another target
+        last = objects[-1].end
+        for i, m in after:
+            if m.start >= last and _oblique(sentence, m) == prep and re.search(r"\b(?:dan|serta)\b", sentence[last:m.start]):
+                group = _group(sentence, mentions, i, end, stop)
+                parties.also.append(group)
+                last = group[-1].end
+    return parties
 
 
 def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, stop: int,
@@ -524,12 +535,39 @@ def _make_event(c: Candidate, sentence: str, location: tuple[str, tuple[str, flo
         latitude=location[1][1] if location else None, longitude=location[1][2] if location else None)
 
 
+def _finish(c: Candidate, sentence: str, dates: list[DateExpr], anchor: Anchor, previous: DateExpr | None,
+            where: tuple[int, int]) -> None:
+    """Check the candidate's parties, then give it a date (nearest ``where``), status, place and event."""
+    p = c.parties
+    assert p is not None
+    actors = _codes(p.agents)
+    targets = [t for t in _codes(p.targets) if _country(t) not in _countries(actors)]
+    if not actors:
+        c.dropped = "no doer found"
+        return
+    if len(_countries(actors) | _countries(targets)) < 2:
+        c.dropped = "fewer than two distinct states"
+        return
+    if not targets and not p.reciprocal:
+        c.dropped = "no target found"
+        return
+    picked = _pick_date(dates, where[0], where[1], sentence)
+    if picked:
+        c.date, c.date_why = picked.value, f"{picked.text!r} in the sentence"
+    elif previous is not None and _ANAPHORIC_TIME.match(sentence):
+        c.date, c.date_why = previous.value, f"{previous.text!r} of the sentence the connective refers back to"
+    elif anchor.value:
+        # a report's lead event happens on its date; a background event is rarely dated more precisely
+        c.date, c.date_why, c.fallback = anchor.value, "no date in the sentence: the article date", True
+    c.status, c.status_why = _status(sentence, c.start, picked)
+    c.event = _make_event(c, sentence, _location(sentence, where[0]))
+
+
 def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: Anchor,
                    previous: DateExpr | None) -> list[Candidate]:
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
     out: list[Candidate] = []
-    location = None
     for i, (start, end, cue) in enumerate(hits):
         c = Candidate(start, end, sentence[start:end], cue)
         out.append(c)
@@ -539,29 +577,12 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         c.parties = _parties(sentence, mentions, start, end, cue)
         if cue.mode == "visit" and not c.parties.targets and c.parties.agents:
             _visit_place(sentence, start, c.parties)
-        actors = _codes(c.parties.agents)
-        targets = [t for t in _codes(c.parties.targets) if _country(t) not in _countries(actors)]
-        if not actors:
-            c.dropped = "no doer found"
-            continue
-        if len(_countries(actors) | _countries(targets)) < 2:
-            c.dropped = "fewer than two distinct states"
-            continue
-        if not targets and not c.parties.reciprocal:
-            c.dropped = "no target found"
-            continue
-        picked = _pick_date(dates, start, end, sentence)
-        if picked:
-            c.date, c.date_why = picked.value, f"{picked.text!r} in the sentence"
-        elif previous is not None and _ANAPHORIC_TIME.match(sentence):
-            c.date, c.date_why = previous.value, f"{previous.text!r} of the sentence the connective refers back to"
-        elif anchor.value:
-            # a report's lead event happens on its date; a background event is rarely dated more precisely
-            c.date, c.date_why, c.fallback = anchor.value, "no date in the sentence: the article date", True
-        c.status, c.status_why = _status(sentence, start, picked)
-        if location is None:
-            location = _location(sentence, start) or ("", ("", 0.0, 0.0))
-        c.event = _make_event(c, sentence, location if location[0] else None)
+        _finish(c, sentence, dates, anchor, previous, (start, end))
+        for group in c.parties.also:
+            extra = Candidate(start, end, sentence[start:end], cue, Parties(
+                c.parties.agents, group, False, c.parties.how + "; a further target of the same act"))
+            out.append(extra)
+            _finish(extra, sentence, dates, anchor, previous, (group[0].start, group[-1].end))
     return out
 
 

@@ -154,3 +154,12 @@ def test_purpose_clause_names_a_topic_not_a_party() -> None:
 def test_aid_to_a_population() -> None:
     e = only(code("Indonesia mengirim bantuan kemanusiaan untuk warga Palestina melalui Mesir."), "AID")
     assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"PSE"}
+
+
+def test_further_target_of_the_same_act_is_its_own_event() -> None:
+    events = code("Pada Senin (4/3), Menlu Kenya akan bertemu dengan Menlu Etiopia, dan pada hari Selasa dengan Menlu Somalia.",
+                  published="2024-03-03")
+    met = {frozenset(countries(e.actors + e.recipients)): e for e in events if e.type == "CONSULT"}
+    assert met[frozenset({"KEN", "ETH"})].date == "2024-03-04"
+    assert met[frozenset({"KEN", "SOM"})].date == "2024-03-05"
+    assert all(e.status == "planned" for e in met.values())
