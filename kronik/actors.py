@@ -274,6 +274,11 @@ class DocumentActors:
         e = head.entries[0]
         sector = next((r.sector for r in reversed(roles) if r.sector and (r is roles[0] or r.name not in STATE_WORDS)), "")
         role_text = " ".join(r.name for r in roles)
+        if e.kind == "surname" and (name_end := self._new_name(raw, low, head.i)) > head.j:
+            # a known surname opening an unknown full name ("Park Tae-sung"): someone else, with no state to pin on
+            while k < len(atoms) and atoms[k].i < name_end:
+                k += 1
+            return None, k
         if e.kind in ("person", "surname"):
             code, how, person = self._person(head, raw)
             if not code:
@@ -322,7 +327,8 @@ class DocumentActors:
         short: tuple[str, ...] = ()
         if (roles and not is_igo(code)) or (roles and e.kind == "igo"):
             gap = low[end : atoms[k].i] if k < len(atoms) else None
-            if k < len(atoms) and gap in ([], [","]) and atoms[k].kind in ("person", "surname"):
+            unknown = k < len(atoms) and atoms[k].kind == "surname" and self._new_name(raw, low, atoms[k].i) > atoms[k].j
+            if k < len(atoms) and gap in ([], [","]) and atoms[k].kind in ("person", "surname") and not unknown:
                 pcode, phow, person = self._person(atoms[k], raw)
                 if pcode and not sector and not former and _country(pcode) == _country(code):
                     code = pcode
@@ -339,6 +345,8 @@ class DocumentActors:
                     how = f"{how} + new name {' '.join(short)}"
                     end = name_end
                     kind = "person"
+        while k < len(atoms) and atoms[k].i < end:
+            k += 1
         how = how if how.endswith(f"→ {code}") else f"{how} → {code}"
         return _Unit(start, end, code, kind, how, person=person, short=short), k
 
@@ -348,7 +356,7 @@ class DocumentActors:
         start, words = j, 0
         while j < len(raw) and words < 4:
             t = raw[j]
-            if not (t[:1].isupper() and t.isalpha() and t not in NAME_STOP and index().match(low, raw, j) is None):
+            if not (t[:1].isupper() and t.isalpha() and t not in NAME_STOP and _name_part(low, raw, j)):
                 break
             words += 1
             j += 1
@@ -501,3 +509,9 @@ def _as_place(a: _Atom, low: list[str], raw: list[str]) -> bool:
     if a.i == 0:
         return a.kind == "capital" and a.j < len(raw) and raw[a.j] in DATELINE_MARKS
     return low[a.i - 1] in LOCATIVE or " ".join(low[max(0, a.i - 2) : a.i]) in LOCATIVE
+
+
+def _name_part(low: list[str], raw: list[str], j: int) -> bool:
+    """A token that may continue a person's name: unknown to the index, or only known as someone's surname."""
+    found = index().match(low, raw, j)
+    return found is None or all(e.kind == "surname" for e in found[1])

@@ -121,9 +121,9 @@ class Person:
         return self.offices[-1].code
 
     def office_at(self, when: dt.date | None) -> Office | None:
-        """The most senior office held on the date; with no date, the latest office."""
+        """The most senior office held on the date; with no date, the most senior office ever held (the latest on ties)."""
         if when is None:
-            return self.offices[-1]
+            return min(reversed(self.offices), key=lambda o: o.rank)
         held = [o for o in self.offices if o.holds(when)]
         return min(held, key=lambda o: o.rank) if held else None
 

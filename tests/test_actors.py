@@ -174,3 +174,10 @@ def test_bare_half_after_one_korea() -> None:
 
 def test_regions_named_after_states_are_not_states() -> None:
     assert codes(DocumentActors(D2021), "Negara-negara Amerika Latin dan Amerika Selatan bersatu.") == []
+
+
+def test_known_surname_opening_an_unknown_name() -> None:
+    doc = DocumentActors(dt.date(2018, 3, 28))
+    m = one(doc, "Hadir pula Perdana Menteri Korea Utara Park Pong-ju dalam jamuan itu.")
+    assert (m.text, m.code) == ("Perdana Menteri Korea Utara Park Pong-ju", "PRKGOV")
+    assert codes(doc, "Park Tae-sung tidak berkomentar.") == []

@@ -53,3 +53,8 @@ def test_index_case_rules() -> None:
     assert idx.match(low, raw, 1) is None
     assert idx.match(low, raw, 2) is not None
     assert idx.match(low, raw, 4) is None
+
+
+def test_undated_person_takes_most_senior_office() -> None:
+    assert gz.people()["Julie Bishop"].code_at(None)[0] == "AUSGOV"
+    assert gz.people()["Chung Eui-yong"].office_at(None).office == "foreign_minister"  # type: ignore[union-attr]
