@@ -15,7 +15,7 @@ import re
 import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import islice
@@ -25,7 +25,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from kronik.model import RawDoc, Record
+from kronik.model import Event, RawDoc, Record
 from kronik.settings import DEFAULT, Settings
 
 SCHEMA = """
@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS mentions(
     date VARCHAR, date_start DATE, date_end DATE,
     location VARCHAR, location_country VARCHAR, latitude DOUBLE, longitude DOUBLE,
     sentence VARCHAR, actor_text VARCHAR, recipient_text VARCHAR, quad VARCHAR, cameo VARCHAR, intensity DOUBLE,
-    parties VARCHAR[], quad_class TINYINT, cluster_key VARCHAR);
+    parties VARCHAR[], quad_class TINYINT, cluster_key VARCHAR, span_start DATE, span_end DATE);
 CREATE TABLE IF NOT EXISTS events(
     event_id VARCHAR PRIMARY KEY, actors VARCHAR[], recipients VARCHAR[], parties VARCHAR[],
     type VARCHAR, mode VARCHAR, status VARCHAR, date VARCHAR, date_start DATE, date_end DATE,
@@ -71,6 +71,7 @@ PLOVER_SCORE = {
     "REQUEST": 0.0, "ACCUSE": -3.0, "REJECT": -2.0, "THREATEN": -3.5, "PROTEST": -5.0, "SANCTION": -6.0,
     "MOBILIZE": -5.5, "COERCE": -7.0, "ASSAULT": -9.0,
 }
+EVENT_FIELDS = tuple(Event.__dataclass_fields__)
 _TOKEN = re.compile(r"\w+")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -233,7 +234,7 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20)
         return []
     return query_rows(con, """
         WITH n AS (SELECT greatest(count(*), 1) AS n FROM articles),
-        df AS (SELECT term, count(*) AS df FROM terms WHERE list_contains(?, term) GROUP BY term),
+        df AS (SELECT term, count(*) AS df FROM terms WHERE term IN (SELECT unnest(?)) GROUP BY term),
         hits AS (
             SELECT t.article_id, sum(t.tf / (t.tf + 1.2) * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))) AS score,
                    count(*) AS matched
@@ -291,7 +292,8 @@ MENTION_SCHEMA = pa.schema([
     ("date_end", pa.date32()), ("location", pa.string()), ("location_country", pa.string()),
     ("latitude", pa.float64()), ("longitude", pa.float64()), ("sentence", pa.string()), ("actor_text", pa.string()),
     ("recipient_text", pa.string()), ("quad", pa.string()), ("cameo", pa.string()), ("intensity", pa.float64()),
-    ("parties", pa.list_(pa.string())), ("quad_class", pa.int8()), ("cluster_key", pa.string())])
+    ("parties", pa.list_(pa.string())), ("quad_class", pa.int8()), ("cluster_key", pa.string()),
+    ("span_start", pa.date32()), ("span_end", pa.date32())])
 
 
 def cluster_key(party_list: Sequence[str], event_type: str, status: str) -> str:
@@ -299,21 +301,23 @@ def cluster_key(party_list: Sequence[str], event_type: str, status: str) -> str:
     return f"{'|'.join(party_list)}/{event_type}/{'occurred' if status == 'occurred' else 'not-occurred'}"
 
 
-def mention_rows(record: Record) -> list[dict[str, Any]]:
+def mention_rows(record: Record, settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """One row per coded event of a record; quad and intensity are filled from the PLOVER type when missing."""
+    reported = report_time(record.article.published if record.article else None)
     rows = []
     for i, e in enumerate(record.events):
-        d = asdict(e)
         start, end = date_span(e.date)
         qc = quad_class(e.type, e.quad)
         ps = parties(e.actors, e.recipients)
-        d.update(
+        span = effective_span(start, end, reported, settings) or (None, None)
+        row = {f: getattr(e, f) for f in EVENT_FIELDS}
+        row.update(
             mention_id=f"{record.id}#{i}", article_id=record.id, event_id=None, actors=list(e.actors),
             recipients=list(e.recipients), date_start=start, date_end=end, parties=ps, quad_class=qc,
             quad=QUAD_NAMES.get(qc or 0, e.quad),
             intensity=e.intensity if e.intensity is not None else PLOVER_SCORE.get(e.type),
-            cluster_key=cluster_key(ps, e.type, e.status))
-        rows.append({k: d.get(k) for k in MENTION_SCHEMA.names})
+            cluster_key=cluster_key(ps, e.type, e.status), span_start=span[0], span_end=span[1])
+        rows.append({k: row.get(k) for k in MENTION_SCHEMA.names})
     return rows
 
 
@@ -344,10 +348,10 @@ def _store_near_duplicates(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[
     pairs = _in(con, """
         SELECT DISTINCT least(n.article_id, o.article_id), greatest(n.article_id, o.article_id)
         FROM lsh_bands n JOIN lsh_bands o ON n.band = o.band AND n.bucket = o.bucket AND n.article_id <> o.article_id
-        WHERE list_contains(?, n.article_id)""", ids)
+        WHERE n.article_id IN (SELECT unnest(?))""", ids)
     if not pairs:
         return
-    sig = dict(_in(con, "SELECT article_id, minhash FROM signatures WHERE list_contains(?, article_id)",
+    sig = dict(_in(con, "SELECT article_id, minhash FROM signatures WHERE article_id IN (SELECT unnest(?))",
                    [x for p in pairs for x in p]))
     links = [(a, b, sim) for a, b in sorted(pairs) if (sim := similarity(sig[a], sig[b])) >= settings.near_duplicate_threshold]
     if links:
@@ -388,7 +392,7 @@ def _relink(con: duckdb.DuckDBPyConnection, touched: set[str]) -> set[str]:
     group = _components(con.execute("SELECT article_id, duplicate_id FROM near_duplicates").fetchall())
     roots = {group.get(a, a) for a in touched}
     members = {a for a, r in group.items() if r in roots} | touched
-    info = _in(con, "SELECT article_id, published, canonical_id FROM articles WHERE list_contains(?, article_id)", members)
+    info = _in(con, "SELECT article_id, published, canonical_id FROM articles WHERE article_id IN (SELECT unnest(?))", members)
     by_root: dict[str, list[tuple[str, str | None]]] = {}
     for aid, pub, _ in info:
         by_root.setdefault(group.get(aid, aid), []).append((aid, pub))
@@ -424,7 +428,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Record, s
     ids = list(latest)
     con.begin()
     try:
-        stored = dict(_in(con, "SELECT article_id, content_hash FROM articles WHERE list_contains(?, article_id)", ids))
+        stored = dict(_in(con, "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", ids))
         fresh: list[tuple[Record, str]] = []
         failed: list[Record] = []
         for rec, _ in latest.values():
@@ -437,33 +441,32 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Record, s
                 stats.updated += rec.id in stored
                 stats.added += rec.id not in stored
         stats.errors += len(failed)
-        _in(con, "DELETE FROM errors WHERE list_contains(?, doc_id)", ids)
+        _in(con, "DELETE FROM errors WHERE doc_id IN (SELECT unnest(?))", ids)
         _insert(con, "errors", pa.table({
             "doc_id": [r.id for r in failed], "source": [r.source for r in failed],
             "error": [r.error or "unknown error" for r in failed], "seen_at": pa.array([now] * len(failed), pa.timestamp("us"))}))
-        _in(con, "DELETE FROM documents WHERE list_contains(?, doc_id)", ids)
+        _in(con, "DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", ids)
         _insert(con, "documents", pa.table({
             "doc_id": ids, "raw_hash": [h for _, h in latest.values()], "seen_at": pa.array([now] * len(ids), pa.timestamp("us"))}))
 
         fresh_ids = [r.id for r, _ in fresh]
-        touched_keys = {k for (k,) in _in(con, "SELECT DISTINCT cluster_key FROM mentions WHERE list_contains(?, article_id)", fresh_ids)}
+        stale = {e for (e,) in _in(con, "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?))", fresh_ids)}
         old_links = _in(con, """SELECT article_id, duplicate_id FROM near_duplicates
-                                WHERE list_contains(?, article_id) OR list_contains($1, duplicate_id)""", fresh_ids)
+                                WHERE article_id IN (SELECT unnest($1)) OR duplicate_id IN (SELECT unnest($1))""", fresh_ids)
         for table, column in (("articles", "article_id"), ("mentions", "article_id"), ("signatures", "article_id"),
                               ("lsh_bands", "article_id"), ("terms", "article_id"), ("near_duplicates", "article_id"),
                               ("near_duplicates", "duplicate_id")):
-            _in(con, f"DELETE FROM {table} WHERE list_contains(?, {column})", fresh_ids)
+            _in(con, f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", fresh_ids)
 
         _insert(con, "articles", _article_rows(fresh, now))
-        mentions = [m for rec, _ in fresh for m in mention_rows(rec)]
+        mentions = [m for rec, _ in fresh for m in mention_rows(rec, settings)]
         _insert(con, "mentions", pa.Table.from_pylist(mentions, schema=MENTION_SCHEMA))
-        touched_keys |= {m["cluster_key"] for m in mentions}
         bodies = [(rec.id, rec.article.body) for rec, _ in fresh if rec.article]
         _store_near_duplicates(con, bodies, settings)
         _index_terms(con, [(rec.id, f"{rec.article.title or ''}\n{rec.article.body}") for rec, _ in fresh if rec.article])
         relinked = _relink(con, set(fresh_ids) | {x for link in old_links for x in link})
-        touched_keys |= {k for (k,) in _in(con, "SELECT DISTINCT cluster_key FROM mentions WHERE list_contains(?, article_id)", relinked)}
-        recluster(con, touched_keys, settings)
+        stale |= {e for (e,) in _in(con, "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?))", relinked)}
+        recluster(con, stale, settings)
         con.commit()
     except BaseException:
         con.rollback()
@@ -493,7 +496,7 @@ def effective_span(start: date | None, end: date | None, reported: datetime | No
                    settings: Settings) -> tuple[date, date] | None:
     """The days a mention's event may lie in, for comparing it with others.
 
-    A precise date is its own span. An undated mention, or one dated only by a long span (a year, a month),
+    A precise date is its own span. An undated mention, or one dated only by a long span (a year),
     stands for the days just before its report: [published - event_cluster_undated_days, published].
     Without either it cannot be placed and stays an event of its own.
     """
@@ -508,23 +511,18 @@ def effective_span(start: date | None, end: date | None, reported: datetime | No
 def cluster(mentions: Sequence[_Mention], settings: Settings) -> list[list[_Mention]]:
     """Group mentions of one cluster key into events: sorted by span, a mention joins the open event when its
     span starts at most event_cluster_days after the end of the event's first span (so events cannot chain
-    across a long run of daily reports)."""
-    placed: list[tuple[date, date, _Mention]] = []
-    groups: list[list[_Mention]] = []  # unplaceable singletons first, so groups[-1] below is the open placed event
-    for m in mentions:
-        span = effective_span(m.start, m.end, m.reported, settings)
-        if span is None:
-            groups.append([m])
-        else:
-            placed.append((*span, m))
-    placed.sort(key=lambda x: (x[0], x[1], x[2].order))
+    across a long run of daily reports). Mentions without a span are events of their own."""
+    groups: list[list[_Mention]] = [[m] for m in mentions if m.start is None or m.end is None]
+    placed = sorted((m for m in mentions if m.start is not None and m.end is not None),
+                    key=lambda m: (m.start, m.end, m.order))
     anchor_end: date | None = None
-    for start, end, m in placed:
-        if anchor_end is not None and start <= anchor_end + timedelta(days=settings.event_cluster_days):
+    for m in placed:  # groups[-1] is the open placed event: unplaceable singletons were put first
+        assert m.start is not None and m.end is not None
+        if anchor_end is not None and m.start <= anchor_end + timedelta(days=settings.event_cluster_days):
             groups[-1].append(m)
         else:
             groups.append([m])
-            anchor_end = end
+            anchor_end = m.end
     return groups
 
 
@@ -536,8 +534,8 @@ def event_id(first_mention_id: str) -> str:
 def _event_row(group: list[_Mention], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
     group = sorted(group, key=lambda m: m.order)
     rep = group[0].row
-    dated = [m for m in group if m.start is not None]
-    precise = min(dated, key=lambda m: ((m.end - m.start).days, m.order)).row if dated else rep  # type: ignore[operator]
+    dated = [m for m in group if m.row["date_start"] is not None]
+    precise = min(dated, key=lambda m: ((m.row["date_end"] - m.row["date_start"]).days, m.order)).row if dated else rep
     placed = next((m.row for m in group if m.row["location"]), rep)
     arts = [articles[m.row["article_id"]] for m in group]
     stamps = sorted((t, a["published"]) for a in arts if (t := report_time(a["published"])) is not None)
@@ -568,26 +566,51 @@ EVENT_SCHEMA = pa.schema([
     ("recipient_text", pa.string()), ("cluster_key", pa.string())])
 
 
-def recluster(con: duckdb.DuckDBPyConnection, keys: Iterable[str], settings: Settings = DEFAULT) -> None:
-    """Rebuild the events of the given cluster keys from their mentions (deterministic, so idempotent)."""
-    keys = sorted(set(keys))
-    if not keys:
+# Mentions of the touched cluster keys, cut into chunks: runs of spans that overlap (within event_cluster_days)
+# the furthest span before them. Events never cross a chunk border, so only the chunks that hold a new
+# mention (event_id NULL) or a mention of a stale event need rebuilding.
+_CHUNKS = """
+    WITH m AS (
+        SELECT mention_id, cluster_key, span_start, span_end, event_id FROM mentions
+        WHERE cluster_key IN (SELECT cluster_key FROM mentions WHERE event_id IS NULL OR event_id IN (SELECT unnest($1)))),
+    reach AS (
+        SELECT *, max(span_end) OVER (PARTITION BY cluster_key ORDER BY span_start, span_end, mention_id
+                                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach FROM m),
+    chunked AS (
+        SELECT *, sum(CASE WHEN span_start IS NULL OR reach IS NULL OR span_start > reach + $2 THEN 1 ELSE 0 END)
+                  OVER (PARTITION BY cluster_key ORDER BY span_start, span_end, mention_id ROWS UNBOUNDED PRECEDING) AS chunk
+        FROM reach),
+    hit AS (SELECT DISTINCT cluster_key, chunk FROM chunked WHERE event_id IS NULL OR event_id IN (SELECT unnest($1)))
+    SELECT mentions.*, chunked.chunk FROM chunked JOIN hit USING (cluster_key, chunk) JOIN mentions USING (mention_id)
+    ORDER BY mentions.mention_id
+"""
+
+
+def recluster(con: duckdb.DuckDBPyConnection, stale: Iterable[str] = (), settings: Settings = DEFAULT) -> None:
+    """Rebuild the events that new mentions (event_id NULL) or the given stale events take part in.
+
+    The result equals clustering every mention from scratch (deterministic, so reruns are idempotent);
+    only the affected chunks are read and rewritten, so a batch costs the same in a small or a large database.
+    """
+    stale_ids = sorted(set(stale) - {None})
+    rows = query_rows(con, _CHUNKS, [stale_ids, settings.event_cluster_days])
+    if not rows and not stale_ids:
         return
-    rows = query_rows(con, "SELECT * FROM mentions WHERE list_contains(?, cluster_key) ORDER BY mention_id", [keys])
     articles = {r["article_id"]: r for r in query_rows(con, """
-        SELECT article_id, published, canonical_id, outlet FROM articles
-        WHERE article_id IN (SELECT article_id FROM mentions WHERE list_contains(?, cluster_key))""", [keys])}
-    by_key: dict[str, list[_Mention]] = {}
+        SELECT article_id, published, canonical_id, outlet FROM articles WHERE article_id IN (SELECT unnest(?))""",
+        [sorted({r["article_id"] for r in rows})])}
+    chunks: dict[tuple[str, int], list[_Mention]] = {}
     for r in rows:
-        by_key.setdefault(r["cluster_key"], []).append(_Mention(
-            r["mention_id"], r, report_time(articles[r["article_id"]]["published"]), r["date_start"], r["date_end"]))
+        chunks.setdefault((r["cluster_key"], r["chunk"]), []).append(_Mention(
+            r["mention_id"], r, report_time(articles[r["article_id"]]["published"]), r["span_start"], r["span_end"]))
     events: list[dict[str, Any]] = []
     assignment: dict[str, str] = {}
-    for k in sorted(by_key):
-        for group in cluster(by_key[k], settings):
+    for k in sorted(chunks):
+        for group in cluster(chunks[k], settings):
             events.append(_event_row(group, articles))
             assignment.update((m.mention_id, events[-1]["event_id"]) for m in group)
-    con.execute("DELETE FROM events WHERE list_contains(?, cluster_key)", [keys]).fetchall()
+    old = set(stale_ids) | {r["event_id"] for r in rows if r["event_id"]}
+    con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [sorted(old)]).fetchall()
     _insert(con, "events", pa.Table.from_pylist(events, schema=EVENT_SCHEMA))
     if assignment:
         con.register("_assign", pa.table({"mention_id": list(assignment), "event_id": list(assignment.values())}))

@@ -259,3 +259,20 @@ def test_settings_are_respected(con) -> None:
             record("b", "Antara", "2024-03-06", OTHER, [meeting(date_="2024-03-05")])]
     store.ingest_records(con, recs, strict)
     assert store.table_counts(con)["events"] == 2
+
+
+def test_incremental_updates_equal_a_fresh_build(tmp_path: Path) -> None:
+    def day(doc_id: str, d: str, outlet: str = "Antara") -> Record:
+        return record(doc_id, outlet, d, [f"Laporan {doc_id}.", *OTHER], [meeting(date_=d)])
+
+    first = [day("a", "2024-03-01"), day("b", "2024-03-02"), day("c", "2024-03-03"), day("d", "2024-03-04", "Kompas")]
+    final = [day("a", "2024-03-01"), day("b", "2024-06-02"), record("c", "Tempo", "2024-03-03", OTHER, []), day("d", "2024-03-04")]
+    with store.connect(str(tmp_path / "inc.duckdb")) as con:
+        store.ingest_records(con, first, Settings(ingest_batch_size=1))
+        store.ingest_records(con, final, Settings(ingest_batch_size=1))
+        incremental = snapshot(con)
+    with store.connect(str(tmp_path / "fresh.duckdb")) as con:
+        store.ingest_records(con, final)
+        fresh = snapshot(con)
+    assert incremental["events"] == fresh["events"] and incremental["mentions"] == fresh["mentions"]
+    assert len(fresh["events"]) == 3
