@@ -75,7 +75,10 @@ _NAME_STOP_TEXT = (
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Pada Dalam Di Ke Dari Yang Dan Itu Ini Juga Telah Akan Sudah "
     "Sebelumnya Kemudian Namun Tetapi Saat Ketika Untuk Dengan Mengatakan Menyatakan Kata Ujar Tersebut "
-    "Pun The Sebagai Jalan Kota Provinsi Gedung Kantor Istana Kabupaten "
+    "Pun The Sebagai Jalan Kota Provinsi Gedung Kantor Istana Kabupaten Kemarin Sementara Menurut Bahkan Lalu "
+    "Selain Adapun Meski Meskipun Karena Jika Sedangkan Maka Oleh Bagi Hingga Sejak Setelah Sebelum Usai Kini "
+    "Sekarang Akhirnya Selanjutnya Tak Tidak Bukan Ya Baik Hal Pak Bu Bapak Ibu Sang Si Lanjut Tambah Sebut "
+    "Tegas Jelas Ucap Ketika Bila Apabila Agar Supaya Seperti Tapi Sehingga Kepada Atas Bersama Antara "
 )
 NAME_STOP = frozenset(_NAME_STOP_TEXT.split())
 """Capitalised words that never start a person's name after a role ("Presiden Korea Selatan Senin ...")."""
@@ -161,6 +164,7 @@ class DocumentActors:
         self.last_person: tuple[str, str] | None = None
         self.last_actor: tuple[str, str] | None = None
         self.last_group: tuple[str, ...] = ()
+        self._covered: set[int] = set()
 
     def mentions(self, sentence: str) -> list[Mention]:
         """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
@@ -200,6 +204,7 @@ class DocumentActors:
                 continue
             atoms.append(_Atom(i, best[0], best[1]))
             i = best[0]
+        self._covered = {t for a in atoms for t in range(a.i, a.j)}
         return atoms
 
     def _compose(self, atoms: list[_Atom], low: list[str], raw: list[str]) -> list[_Unit]:
@@ -274,6 +279,8 @@ class DocumentActors:
         e = head.entries[0]
         sector = next((r.sector for r in reversed(roles) if r.sector and (r is roles[0] or r.name not in STATE_WORDS)), "")
         role_text = " ".join(r.name for r in roles)
+        if e.kind == "surname" and head.i > 0 and self._name_word(raw, head.i - 1):
+            return None, k  # "Edhy Prabowo": a known short name closing an unknown full name
         if e.kind == "surname" and (name_end := self._new_name(raw, low, head.i)) > head.j:
             # a known surname opening an unknown full name ("Park Tae-sung"): someone else, with no state to pin on
             while k < len(atoms) and atoms[k].i < name_end:
@@ -349,6 +356,11 @@ class DocumentActors:
             k += 1
         how = how if how.endswith(f"→ {code}") else f"{how} → {code}"
         return _Unit(start, end, code, kind, how, person=person, short=short), k
+
+    def _name_word(self, raw: list[str], i: int) -> bool:
+        """A capitalised word outside every match that is no function word: part of a person's name."""
+        t = raw[i]
+        return t[:1].isupper() and t.isalpha() and t not in NAME_STOP and i not in self._covered
 
     def _new_name(self, raw: list[str], low: list[str], i: int) -> int:
         """End of an unknown capitalised name right after a role + state (", Noh Kyu-duk"), or i."""

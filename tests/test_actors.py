@@ -181,3 +181,4 @@ def test_known_surname_opening_an_unknown_name() -> None:
     m = one(doc, "Hadir pula Perdana Menteri Korea Utara Park Pong-ju dalam jamuan itu.")
     assert (m.text, m.code) == ("Perdana Menteri Korea Utara Park Pong-ju", "PRKGOV")
     assert codes(doc, "Park Tae-sung tidak berkomentar.") == []
+    assert codes(DocumentActors(dt.date(2020, 1, 5)), "Menteri Kelautan Edhy Prabowo meninjau Natuna.") == []
