@@ -25,6 +25,10 @@ INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 
 MAX_PATTERN_WORDS = 40
 """Furniture patterns (but credits) are tried only on lines this short: a long line is prose even if it says 'cookie'."""
+MAX_GAP = 3
+"""Boilerplate lines (ads, links) that may sit between two paragraphs of one article body."""
+STRAY_MAX_WORDS = 30
+"""A lone prose line this short, away from the article body, is a promo or notice."""
 MAX_HEADLINE_WORDS = 25
 """Headlines are shorter than this; a longer line under 'Baca juga:' is the body going on."""
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
@@ -244,7 +248,36 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
     for ln in lines:
         if ln.label == BODY and not ln.prose:
             ln.label = BOILERPLATE
+    if not conservative:
+        _drop_stray_lines(lines)
     return lines, title_at
+
+
+def _drop_stray_lines(lines: list[_Line]) -> None:
+    """A short prose line cut off from the main body by a run of boilerplate is a promo or notice, not body.
+
+    Body lines form blocks (at most MAX_GAP boilerplate lines between two of them; captions do not break a
+    block, pictures sit inside articles); the block with the most text is the article. Another block
+    survives when it holds two lines or one long one.
+    """
+    blocks: list[list[int]] = []
+    gap = MAX_GAP + 1
+    for i, ln in enumerate(lines):
+        if ln.label == BLANK:
+            continue
+        if ln.label == BODY:
+            if gap > MAX_GAP or not blocks:
+                blocks.append([])
+            blocks[-1].append(i)
+            gap = 0
+        elif ln.label == BOILERPLATE:
+            gap += 1
+    if len(blocks) < 2:
+        return
+    main = max(blocks, key=lambda b: sum(len(lines[i].text) for i in b))
+    for block in blocks:
+        if block is not main and len(block) == 1 and lines[block[0]].words < STRAY_MAX_WORDS:
+            lines[block[0]].label = BOILERPLATE
 
 
 def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:

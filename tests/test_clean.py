@@ -110,6 +110,13 @@ def test_read_also_links_and_the_headline_under_them() -> None:
     assert _clean(page).paragraphs == [BODY_1, BODY_2]
 
 
+def test_lone_sentence_beyond_the_related_links_is_a_promo() -> None:
+    links = ["- Harga Beras Naik Jelang Lebaran", "- Kurs Rupiah Menguat Tipis", "- Timnas Menang Telak", "- Cuaca Ekstrem Landa Jawa"]
+    promo = "Dapatkan kabar terbaru setiap pagi langsung di ponsel Anda."
+    page = "\n".join([BODY_1, BODY_2, BODY_3, *links, promo])
+    assert _clean(page).paragraphs == [BODY_1, BODY_2, BODY_3]
+
+
 def test_english_quote_inside_an_indonesian_page_is_body() -> None:
     quote = "\u201cWe are ready to talk to them at any time without preconditions,\u201d tulis Menlu."
     assert _clean("\n".join([BODY_1, quote, BODY_2])).paragraphs == [BODY_1, quote, BODY_2]
