@@ -187,6 +187,9 @@ _ANAPHORIC_TIME = re.compile(
     r"kala\s+itu|waktu\s+itu|kemudian|selanjutnya|(?:dalam|selama|di\s+sela)\s+(?:pertemuan|kunjungan|pembicaraan|KTT|"
     r"lawatan|acara)\s+(?:itu|tersebut|ini))\b", re.IGNORECASE)
 """A sentence opening that places its event at the time of the one before ("Sebagai balasan, ...", "Ketika itu")."""
+_THING_BEFORE = re.compile(
+    r"\b(?:sanksi|resolusi|piagam|keputusan|aturan|hukum|konvensi|mandat|markas|sidang|forum|konferensi|rapat|majelis|"
+    r"gedung)(?:[\s-]+\w+)?\s+$", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
                       re.IGNORECASE)
 """A purpose clause ("untuk membahas ..."): what it names is a topic, not a party of the event before it."""
@@ -224,6 +227,12 @@ def _codes(mentions: list[Mention]) -> list[str]:
 
 def _countries(codes: list[str]) -> set[str]:
     return {_country(c) for c in codes}
+
+
+def _owner_of_thing(sentence: str, m: Mention) -> bool:
+    """True for a state or body named as the owner of a document or venue ("sanksi PBB", "sidang Majelis Umum PBB"):
+    it is not the target of the act."""
+    return bool(_THING_BEFORE.search(sentence[max(0, m.start - 25):m.start]))
 
 
 def _oblique(sentence: str, m: Mention, mentions: list[Mention] | None = None) -> str | None:
@@ -315,7 +324,8 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
     stop = _right_limit(sentence, end)
     if not cue.governs and (purpose := _PURPOSE.search(sentence, end, stop)) is not None:
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
-    after = [(i, m) for i, m in _after(mentions, end, stop) if cue.mode == "visit" or _oblique(sentence, m) != "di"]
+    after = [(i, m) for i, m in _after(mentions, end, stop)
+             if (cue.mode == "visit" or _oblique(sentence, m) != "di") and not _owner_of_thing(sentence, m)]
     if cue.voice == "passive":
         targets, how = _subject(sentence, mentions, start)
         by = next(((i, m) for i, m in after if _oblique(sentence, m) == "oleh"),
@@ -346,7 +356,9 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
             objects = _group(sentence, mentions, with_[0][0], end, stop) if with_ else []
     elif after and not (cue.mutual and len(_countries(_codes(subject))) >= 2):
         objects = _group(sentence, mentions, after[0][0], end, stop)
-    objects = [m for m in objects if m not in subject]
+    # "hubungan kedua negara" after a verb names both sides, the doer's own among them: not a target
+    own = _countries(_codes(subject))
+    objects = [m for m in objects if m not in subject and not (m.members and _countries(list(m.members)) & own)]
     reciprocal = cue.mutual and not objects and len(_countries(_codes(subject))) >= 2
     parties = Parties(subject, objects, reciprocal, f"active: doer is the {how}" + (", target follows" if objects else ""))
     if objects and (prep := _oblique(sentence, objects[0], mentions)) in _TARGET_PREPS:

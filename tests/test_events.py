@@ -163,3 +163,12 @@ def test_further_target_of_the_same_act_is_its_own_event() -> None:
     assert met[frozenset({"KEN", "ETH"})].date == "2024-03-04"
     assert met[frozenset({"KEN", "SOM"})].date == "2024-03-05"
     assert all(e.status == "planned" for e in met.values())
+
+
+def test_owner_of_a_document_is_not_the_target() -> None:
+    assert code("Jerman mengkritik langkah itu karena melanggar resolusi PBB.") == []
+
+
+def test_both_sides_after_the_verb_are_not_a_target() -> None:
+    assert [e for e in code("Menlu Norwegia bertemu Menlu Swedia.", "Ia menolak memburuknya hubungan kedua negara.")
+            if e.type == "REJECT"] == []
