@@ -19,8 +19,19 @@ from kronik.gazetteer import TOKEN, Entry, Index, Person, index, is_igo, norm, s
 ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person", "surname"})
 """Index entry kinds that name an actor by themselves (roles need a state or person to attach to)."""
 
-PRONOUNS = {"ia": "person", "dia": "person", "beliau": "person", "pihaknya": "actor", "mereka": "group"}
-"""Pronouns and what they refer back to: the last person, the last actor, the last group."""
+PRONOUNS = {
+    "ia": "person",
+    "dia": "person",
+    "beliau": "person",
+    "pihaknya": "actor",
+    "mereka": "group",
+    "negara itu": "state",
+    "negara tersebut": "state",
+    "negara ini": "state",
+    "negeri itu": "state",
+    "negeri tersebut": "state",
+}
+"""Pronouns and what they refer back to: the last person, the last actor, the last group, the last state named."""
 
 STATE_PAIRS = (
     "kedua negara",
@@ -417,6 +428,9 @@ class DocumentActors:
             if pair is None:
                 return None
             return _Unit(u.i, u.j, pair[0], "group", f"'{text}': {what} {pair[0]}, {pair[1]}", pair)
+        if e.role == "state":
+            state = next((c for c in reversed(self.countries) if not is_igo(c)), None)
+            return _Unit(u.i, u.j, state, "pronoun", f"'{text}' → last state named {state}") if state else None
         if e.role == "person" and self.last_person:
             return _Unit(u.i, u.j, self.last_person[0], "pronoun", f"'{text}' → {self.last_person[1]}")
         if e.role == "group" and self.last_group:

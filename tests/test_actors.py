@@ -182,3 +182,10 @@ def test_known_surname_opening_an_unknown_name() -> None:
     assert (m.text, m.code) == ("Perdana Menteri Korea Utara Park Pong-ju", "PRKGOV")
     assert codes(doc, "Park Tae-sung tidak berkomentar.") == []
     assert codes(DocumentActors(dt.date(2020, 1, 5)), "Menteri Kelautan Edhy Prabowo meninjau Natuna.") == []
+
+
+def test_that_state_refers_to_the_last_state_named() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Dewan Keamanan PBB menjatuhkan sanksi kepada Iran.")
+    m = one(doc, "Sanksi itu memukul ekonomi negara tersebut.")
+    assert (m.kind, m.code) == ("pronoun", "IRN")
