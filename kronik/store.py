@@ -417,6 +417,62 @@ def _index_terms(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str]]
     _insert(con, "terms", pa.table({"article_id": ids, "term": terms, "tf": pa.array(tfs, pa.int32())}))
 
 
+def _classify(con: duckdb.DuckDBPyConnection, latest: dict[str, tuple[Record, str]],
+              stats: IngestStats) -> tuple[list[tuple[Record, str]], list[Record]]:
+    """Split a batch into new or changed articles (with their content hash) and failed documents."""
+    stored = dict(_in(con, "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", latest))
+    fresh: list[tuple[Record, str]] = []
+    failed: list[Record] = []
+    for rec, _ in latest.values():
+        if rec.article is None:
+            failed.append(rec)
+        elif (chash := content_hash(rec)) == stored.get(rec.id):
+            stats.unchanged += 1
+        else:
+            fresh.append((rec, chash))
+            stats.updated += int(rec.id in stored)
+            stats.added += int(rec.id not in stored)
+    stats.errors += len(failed)
+    return fresh, failed
+
+
+def _record_documents(con: duckdb.DuckDBPyConnection, latest: dict[str, tuple[Record, str]], failed: Sequence[Record],
+                      now: datetime) -> None:
+    """Remember every document's raw hash (the incremental check) and its error, if it failed."""
+    ids = list(latest)
+    stamps = pa.array([now] * len(ids), pa.timestamp("us"))
+    _in(con, "DELETE FROM errors WHERE doc_id IN (SELECT unnest(?))", ids)
+    _insert(con, "errors", pa.table({
+        "doc_id": [r.id for r in failed], "source": [r.source for r in failed],
+        "error": [r.error or "unknown error" for r in failed], "seen_at": stamps[: len(failed)]}))
+    _in(con, "DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", ids)
+    _insert(con, "documents", pa.table({"doc_id": ids, "raw_hash": [h for _, h in latest.values()], "seen_at": stamps}))
+
+
+_PER_ARTICLE = (("articles", "article_id"), ("mentions", "article_id"), ("signatures", "article_id"),
+                ("lsh_bands", "article_id"), ("terms", "article_id"), ("near_duplicates", "article_id"),
+                ("near_duplicates", "duplicate_id"))
+
+
+def _replace_articles(con: duckdb.DuckDBPyConnection, fresh: Sequence[tuple[Record, str]], settings: Settings,
+                      now: datetime) -> set[str]:
+    """Write new and changed articles with their mentions, links and index rows; returns the events made stale."""
+    ids = [r.id for r, _ in fresh]
+    stale = {e for (e,) in _in(con, "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?))", ids)}
+    old_links = _in(con, """SELECT article_id, duplicate_id FROM near_duplicates
+                            WHERE article_id IN (SELECT unnest($1)) OR duplicate_id IN (SELECT unnest($1))""", ids)
+    for table, column in _PER_ARTICLE:
+        _in(con, f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", ids)
+    _insert(con, "articles", _article_rows(fresh, now))
+    mentions = [m for rec, _ in fresh for m in mention_rows(rec, settings)]
+    _insert(con, "mentions", pa.Table.from_pylist(mentions, schema=MENTION_SCHEMA))
+    articles = [(rec.id, rec.article) for rec, _ in fresh if rec.article is not None]
+    _store_near_duplicates(con, [(aid, a.body) for aid, a in articles], settings)
+    _index_terms(con, [(aid, f"{a.title or ''}\n{a.body}") for aid, a in articles])
+    relinked = _relink(con, set(ids) | {x for link in old_links for x in link})
+    return stale | {e for (e,) in _in(con, "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?))", relinked)}
+
+
 def _write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Record, str]], settings: Settings,
                  stats: IngestStats) -> None:
     """Write one batch (records with their raw hashes) and re-cluster what it touched, in one transaction."""
@@ -425,47 +481,11 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Record, s
     for rec, rhash in batch:  # a page crawled twice in one batch: the later copy wins
         latest.pop(rec.id, None)
         latest[rec.id] = (rec, rhash)
-    ids = list(latest)
     con.begin()
     try:
-        stored = dict(_in(con, "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", ids))
-        fresh: list[tuple[Record, str]] = []
-        failed: list[Record] = []
-        for rec, _ in latest.values():
-            if rec.article is None:
-                failed.append(rec)
-            elif (chash := content_hash(rec)) == stored.get(rec.id):
-                stats.unchanged += 1
-            else:
-                fresh.append((rec, chash))
-                stats.updated += rec.id in stored
-                stats.added += rec.id not in stored
-        stats.errors += len(failed)
-        _in(con, "DELETE FROM errors WHERE doc_id IN (SELECT unnest(?))", ids)
-        _insert(con, "errors", pa.table({
-            "doc_id": [r.id for r in failed], "source": [r.source for r in failed],
-            "error": [r.error or "unknown error" for r in failed], "seen_at": pa.array([now] * len(failed), pa.timestamp("us"))}))
-        _in(con, "DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", ids)
-        _insert(con, "documents", pa.table({
-            "doc_id": ids, "raw_hash": [h for _, h in latest.values()], "seen_at": pa.array([now] * len(ids), pa.timestamp("us"))}))
-
-        fresh_ids = [r.id for r, _ in fresh]
-        stale = {e for (e,) in _in(con, "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?))", fresh_ids)}
-        old_links = _in(con, """SELECT article_id, duplicate_id FROM near_duplicates
-                                WHERE article_id IN (SELECT unnest($1)) OR duplicate_id IN (SELECT unnest($1))""", fresh_ids)
-        for table, column in (("articles", "article_id"), ("mentions", "article_id"), ("signatures", "article_id"),
-                              ("lsh_bands", "article_id"), ("terms", "article_id"), ("near_duplicates", "article_id"),
-                              ("near_duplicates", "duplicate_id")):
-            _in(con, f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", fresh_ids)
-
-        _insert(con, "articles", _article_rows(fresh, now))
-        mentions = [m for rec, _ in fresh for m in mention_rows(rec, settings)]
-        _insert(con, "mentions", pa.Table.from_pylist(mentions, schema=MENTION_SCHEMA))
-        bodies = [(rec.id, rec.article.body) for rec, _ in fresh if rec.article]
-        _store_near_duplicates(con, bodies, settings)
-        _index_terms(con, [(rec.id, f"{rec.article.title or ''}\n{rec.article.body}") for rec, _ in fresh if rec.article])
-        relinked = _relink(con, set(fresh_ids) | {x for link in old_links for x in link})
-        stale |= {e for (e,) in _in(con, "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?))", relinked)}
+        fresh, failed = _classify(con, latest, stats)
+        _record_documents(con, latest, failed, now)
+        stale = _replace_articles(con, fresh, settings, now)
         recluster(con, stale, settings)
         con.commit()
     except BaseException:
@@ -659,7 +679,8 @@ def _unseen(items: Iterable[tuple[str, str, Any]], known: dict[str, str], force:
         yield payload
 
 
-def _parquet_items(path: str) -> Iterator[tuple[str, str, tuple[Record, str]]]:
+def _parquet_items(path: str) -> Iterator[tuple[str, str, tuple[str, str]]]:
+    """(id, raw hash, (record JSON, raw hash)) of each row of a Parquet file or folder of partitions, in file order."""
     import pyarrow.dataset as ds
 
     p = Path(path)
@@ -667,18 +688,12 @@ def _parquet_items(path: str) -> Iterator[tuple[str, str, tuple[Record, str]]]:
     for batch in ds.dataset(files, format="parquet").to_batches(columns=["id", "record"]):
         for doc_id, text in zip(batch.column("id").to_pylist(), batch.column("record").to_pylist(), strict=True):
             rhash = hashlib.sha1(text.encode()).hexdigest()
-            yield doc_id, rhash, (_LazyRecord(text), rhash)
+            yield doc_id, rhash, (text, rhash)
 
 
-@dataclass(slots=True)
-class _LazyRecord:
-    """A Parquet row's JSON, parsed only once the skip check has let it through."""
-
-    text: str
-
-
-def _parse(pair: tuple[_LazyRecord, str]) -> tuple[Record, str]:
-    return Record.from_dict(json.loads(pair[0].text)), pair[1]
+def _parse(pair: tuple[str, str]) -> tuple[Record, str]:
+    """A record's JSON is parsed only once the skip check has let it through."""
+    return Record.from_dict(json.loads(pair[0])), pair[1]
 
 
 def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Sequence[str], workers: int = 1, settings: Settings = DEFAULT,
