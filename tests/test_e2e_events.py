@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-DYAD_F1_FLOOR = 0.78
-STRICT_F1_FLOOR = 0.66
-PRECISION_FLOOR = 0.78
+DYAD_F1_FLOOR = 0.82
+STRICT_F1_FLOOR = 0.70
+PRECISION_FLOOR = 0.82
 
 
 def test_dev_event_scores(shared: Path, tmp_path: Path) -> None:
