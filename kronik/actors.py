@@ -66,6 +66,9 @@ KOREAS = ("kedua korea", "dua korea", "antar-korea", "antar korea", "antarkorea"
 BLOCKS = ("perang korea", "dolar", "won", "yen", "yuan", "rupiah", "ringgit", "euro", "rubel", "baht", "peso")
 """Words after which a state name is not an actor (the Korean War, dolar AS, won Korea)."""
 
+PORTFOLIO_HEADS = frozenset({"kementerian", "menteri", "departemen"})
+"""Roles that a capitalised portfolio may follow before the state ("Kementerian Kesehatan Gaza")."""
+
 STATE_WORDS = frozenset({"pemerintah", "pemerintahan", "negara"})
 """After another role these say whose it is ("kantor berita pemerintah"), not which sector."""
 
@@ -262,6 +265,8 @@ class DocumentActors:
             k += 1
             if k < len(atoms) and atoms[k].i == end + 1 and low[end] in LINKS:
                 end += 1
+        if roles and roles[-1].name.split()[0] in PORTFOLIO_HEADS and k < len(atoms) and self._portfolio(raw, end, atoms[k].i):
+            end = atoms[k].i
         head: _Atom | None = None
         if (k < len(atoms) and atoms[k].i == end and atoms[k].kind in ACTOR_KINDS) or (
             roles and k < len(atoms) and low[end : atoms[k].i] == [","] and atoms[k].kind in ("person", "surname")
@@ -367,6 +372,13 @@ class DocumentActors:
             k += 1
         how = how if how.endswith(f"→ {code}") else f"{how} → {code}"
         return _Unit(start, end, code, kind, how, person=person, short=short), k
+
+    def _portfolio(self, raw: list[str], i: int, j: int) -> bool:
+        """Tokens i..j name a portfolio the gazetteer does not list ("Kementerian Kesehatan Gaza")."""
+        words = raw[i:j]
+        return 0 < len(words) <= 5 and all(
+            ((t[:1].isupper() and t.isalpha()) or t == "dan") and n not in self._covered for n, t in enumerate(words, i)
+        )
 
     def _name_word(self, raw: list[str], i: int) -> bool:
         """A capitalised word outside every match that is no function word: part of a person's name."""

@@ -189,3 +189,9 @@ def test_that_state_refers_to_the_last_state_named() -> None:
     doc.mentions("Dewan Keamanan PBB menjatuhkan sanksi kepada Iran.")
     m = one(doc, "Sanksi itu memukul ekonomi negara tersebut.")
     assert (m.kind, m.code) == ("pronoun", "IRN")
+
+
+def test_unlisted_portfolio() -> None:
+    doc = DocumentActors(dt.date(2023, 11, 1))
+    assert one(doc, "Kementerian Kesehatan Gaza melaporkan jumlah korban.").code == "PSEGOV"
+    assert one(doc, "Menteri Ekonomi dan Keuangan Prancis Bruno Le Maire hadir.").code == "FRAGOV"
