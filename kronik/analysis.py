@@ -158,7 +158,11 @@ def _pyplot() -> Any:
 QUAD_COLOURS = {"verbal_coop": "#74add1", "material_coop": "#4575b4", "verbal_conflict": "#fdae61", "material_conflict": "#d73027"}
 
 
-def plot_timeline(rows: Sequence[dict[str, Any]], a: str, b: str, path: str) -> None:
+def _label(period: date, freq: str) -> str:
+    return {"year": f"{period:%Y}", "month": f"{period:%Y-%m}"}.get(freq, period.isoformat())
+
+
+def plot_timeline(rows: Sequence[dict[str, Any]], a: str, b: str, path: str, freq: str = "month") -> None:
     """Stacked bars of events per quad class, and the mean score as a line on its own axis."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(10, 4.5))
@@ -169,7 +173,7 @@ def plot_timeline(rows: Sequence[dict[str, Any]], a: str, b: str, path: str) -> 
         ax.bar(x, heights, bottom=bottom, color=colour, label=name.replace("_", " "))
         bottom = [h + s for h, s in zip(heights, bottom, strict=True)]
     ax.set_ylabel("events")
-    ax.set_xticks(x, [str(r["period"]) for r in rows], rotation=60, ha="right", fontsize=7)
+    ax.set_xticks(x, [_label(r["period"], freq) for r in rows], rotation=60, ha="right", fontsize=7)
     score = ax.twinx()
     score.plot([i for i, r in zip(x, rows, strict=True) if r["score"] is not None],
                [r["score"] for r in rows if r["score"] is not None], color="black", marker="o", lw=1.2, label="score")
@@ -228,7 +232,7 @@ def command(args: argparse.Namespace) -> int:
                 rows = timeline(con, a, b, args.freq, start, end)
                 _print(rows)
                 if args.plot:
-                    plot_timeline(rows, a, b, args.plot)
+                    plot_timeline(rows, a, b, args.plot, args.freq)
             elif args.command == "top":
                 actor = resolve(args.actor) if args.actor else None
                 _print(top_dyads(con, actor, args.limit), "dyads")
