@@ -252,11 +252,9 @@ class DocumentActors:
         """One unit starting at atom k: [mantan] [roles] [state [(abbr)] [untuk X]] [, name]; or a lone state, IGO or name."""
         start = end = atoms[k].i
         roles: list[Entry] = []
-        orgs: list[Entry] = []
         former = False
         while k < len(atoms) and atoms[k].kind == "role" and atoms[k].i == end:
             e = atoms[k].entries[0]
-            orgs += [x for x in atoms[k].entries if x.kind == "org"]
             if e.role == "former":
                 former = True
             elif e.role != "prefix":
@@ -273,10 +271,12 @@ class DocumentActors:
         ):
             head = atoms[k]
         if head is None:
-            if orgs and not roles[1:]:
-                org = orgs[0]
-                return _Unit(start, end, org.code + org.sector, "org", f"org {org.name} → {org.code + org.sector}"), k
-            return None, k
+            last = atoms[k - 1] if k > 0 and atoms[k - 1].kind == "role" else None
+            org = next((e for e in last.entries if e.kind == "org"), None) if last else None
+            if last is None or org is None:
+                return None, k
+            # a role word that is also one state's organisation ("DPR", "Tentara Pembebasan Rakyat (PLA)")
+            return self._finish(atoms, k, start, last.j, roles[:-1], former, _Atom(last.i, last.j, [org]), low, raw)
         return self._finish(atoms, k + 1, start, head.j, roles, former, head, low, raw)
 
     def _finish(

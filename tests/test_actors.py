@@ -195,3 +195,9 @@ def test_unlisted_portfolio() -> None:
     doc = DocumentActors(dt.date(2023, 11, 1))
     assert one(doc, "Kementerian Kesehatan Gaza melaporkan jumlah korban.").code == "PSEGOV"
     assert one(doc, "Menteri Ekonomi dan Keuangan Prancis Bruno Le Maire hadir.").code == "FRAGOV"
+
+
+def test_role_word_that_is_also_an_organisation() -> None:
+    doc = DocumentActors(D2021)
+    assert one(doc, "Tentara Pembebasan Rakyat (PLA) menggelar latihan.").text == "Tentara Pembebasan Rakyat (PLA)"
+    assert one(doc, "Ketua DPR mengecam keputusan itu.").code == "IDNLEG"
