@@ -101,3 +101,22 @@ def test_extract_cli_writes_parquet_partitions(tmp_path: Path) -> None:
     table = pq.read_table(out)
     assert table.column_names == ["id", "record"] and table.num_rows == 30
     assert json.loads(table.column("record")[0].as_py())["id"] == table.column("id")[0].as_py()
+
+
+def test_records_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Dask's spawned workers and every new process get their own hash seed: records must not depend on it."""
+    import subprocess
+    import sys
+
+    from kronik.generate import write_jsonl
+
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 200, seed=11)
+    outputs = []
+    for seed in ("1", "5", "9"):
+        proc = subprocess.run([sys.executable, "-m", "kronik", "extract", str(src), "--no-progress"], capture_output=True,
+                              text=True, timeout=300, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout.splitlines())
+    differing = [a[:80] for a, *others in zip(*outputs, strict=True) if any(a != b for b in others)]
+    assert not differing, f"{len(differing)} of 200 records differ between hash seeds, e.g. {differing[0]}"

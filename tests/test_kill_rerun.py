@@ -22,11 +22,9 @@ TABLES = ("articles", "mentions", "events", "errors", "documents", "near_duplica
 
 
 def _ingest(src: Path, db: Path) -> subprocess.Popen[str]:
-    """One `kronik ingest` in its own process group. The hash seed is pinned so that this test judges the store's
-    crash safety alone; whether records depend on the hash seed is test_executors' question."""
+    """One `kronik ingest` in its own process group, so that the kill reaches its pool workers too."""
     cmd = [sys.executable, "-m", "kronik", "ingest", str(src), "--db", str(db), "--workers", "2", "--no-progress"]
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, env=env)
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 def _finish(proc: subprocess.Popen[str]) -> None:
