@@ -280,6 +280,14 @@ def _drop_stray_lines(lines: list[_Line]) -> None:
             lines[block[0]].label = BOILERPLATE
 
 
+def _header_first(lines: list[_Line], title_at: int | None) -> list[str]:
+    """Meta lines, those between the headline and the body first: a sidebar's dates must not win."""
+    start = title_at or 0
+    first_body = next((i for i, ln in enumerate(lines) if ln.label == BODY), len(lines))
+    found = [(not start <= i < max(first_body, start + 1), i) for i, ln in enumerate(lines) if ln.label == META]
+    return [lines[i].text for _, i in sorted(found)]
+
+
 def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
     """Body lines as paragraphs: dateline cut from the first one, editor initials cut from every one."""
     paragraphs: list[str] = []
@@ -307,15 +315,15 @@ def clean_text(doc_id: str, url: str | None, text: str, settings: Settings, hint
     language = lang.detect(text)
     lines, title_at = classify(text, language, hints)
     paragraphs, dateline = _paragraphs(lines)
-    meta_lines = [ln.text for ln in lines if ln.label == META]
-    furniture = [ln.text for ln in lines if ln.label in (META, BOILERPLATE, CAPTION)]
+    meta_lines = _header_first(lines, title_at)
+    furniture = [ln.text for ln in lines if ln.label in (META, BOILERPLATE)]
     dates = meta.find_dates(meta_lines, url, meta.outlet_tz(url))
     title = hints.title or (lines[title_at].text if title_at is not None else None)
     return Article(
         id=doc_id,
         url=url,
         language=language,
-        outlet=meta.outlet_from_host(url) or meta.outlet_from_text([dateline or "", *furniture]) or hints.sitename,
+        outlet=meta.outlet_from_host(url) or hints.sitename or meta.outlet_from_text([dateline or "", *furniture]),
         title=title,
         authors=meta.find_authors(meta_lines) or hints.authors,
         published=dates.published or hints.published,

@@ -164,6 +164,16 @@ def test_store_prefix_is_a_reference_date_not_the_publication_date() -> None:
     assert article.paragraphs == [BODY_1, BODY_2]
 
 
+def test_header_date_beats_a_sidebar_date_above_it() -> None:
+    page = "\n".join(["Terpopuler: 1 Januari 2019 08:00 WIB", TITLE, "Selasa, 14 Mei 2019 - 10:15 WIB", BODY_1, BODY_2])
+    assert _clean(page).published == "2019-05-14T10:15:00+07:00"
+
+
+def test_outlet_is_not_taken_from_a_photo_credit() -> None:
+    page = "\n".join([BODY_1, "Suasana pertemuan di Jakarta. (Foto: ANTARA/Budi)", BODY_2])
+    assert _clean(page).outlet is None
+
+
 def test_outlet_from_url_and_date_from_url() -> None:
     article = _clean(BODY_1, url="https://news.okezone.com/read/2020/02/03/18/123/judul")
     assert article.outlet == "Okezone"
