@@ -190,6 +190,11 @@ _ANAPHORIC_TIME = re.compile(
 _THING_BEFORE = re.compile(
     r"\b(?:sanksi|resolusi|piagam|keputusan|aturan|hukum|konvensi|mandat|markas|sidang|forum|konferensi|rapat|majelis|"
     r"gedung)(?:[\s-]+\w+)?\s+$", re.IGNORECASE)
+_NOUN_STATUS = re.compile(
+    r"(?:\s+(?!yang\b)[\w-]+){0,6}?\s+(?:(?P<plan>akan|bakal|dijadwalkan|direncanakan|rencananya)|"
+    r"(?P<neg>batal|dibatalkan|ditunda|urung))\b", re.IGNORECASE)
+_NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
+"""At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
 _PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
                       re.IGNORECASE)
 """A purpose clause ("untuk membahas ..."): what it names is a topic, not a party of the event before it."""
@@ -322,14 +327,14 @@ def _after(mentions: list[Mention], start: int, end: int) -> list[tuple[int, Men
 def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: Cue) -> Parties:
     """Apply the clause rules of the cue's voice; the result may still lack a side (checked by the caller)."""
     stop = _right_limit(sentence, end)
-    if not cue.governs and (purpose := _PURPOSE.search(sentence, end, stop)) is not None:
+    if cue.type != "REJECT" and (purpose := _PURPOSE.search(sentence, end, stop)) is not None:
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
     after = [(i, m) for i, m in _after(mentions, end, stop)
              if (cue.mode == "visit" or _oblique(sentence, m) != "di") and not _owner_of_thing(sentence, m)]
     if cue.voice == "passive":
         targets, how = _subject(sentence, mentions, start)
         by = next(((i, m) for i, m in after if _oblique(sentence, m) == "oleh"),
-                  next(((i, m) for i, m in after if _oblique(sentence, m) is None), None))
+                  next(((i, m) for i, m in after if _oblique(sentence, m) is None and _NEAR.match(sentence[end:m.start])), None))
         agents = _group(sentence, mentions, by[0], end, stop) if by else []
         targets = [m for m in targets if m not in agents]
         if cue.mutual and not (agents and targets):
@@ -341,7 +346,8 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
         if not targets and agents:
             # "tarif yang dikenakan AS pada barang-barang Cina": the target is marked after the doer
             marked = [(i, m) for i, m in after if m not in agents and m.start > agents[-1].end
-                      and _oblique(sentence, m) in ("pada", "terhadap", "atas", "kepada", "untuk", "bagi", "ke")]
+                      and _oblique(sentence, m) in ("pada", "terhadap", "atas", "kepada", "untuk", "bagi", "ke")
+                      and _NEAR.match(sentence[agents[-1].end:m.start])]
             if marked:
                 return Parties(agents, _group(sentence, mentions, marked[0][0], end, stop), False,
                                "passive: doer follows, target marked after it")
@@ -411,8 +417,11 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     return Parties(agents, targets, reciprocal, how)
 
 
-def _status(sentence: str, start: int, date: DateExpr | None) -> tuple[str, str]:
-    """occurred, planned, negated or hypothetical, from the words just before the cue or a date said to be ahead."""
+def _status(sentence: str, start: int, end: int, noun: bool, date: DateExpr | None) -> tuple[str, str]:
+    """occurred, planned, negated or hypothetical, from the words just before the cue, a date said to be ahead,
+    or for a noun the verb that follows it ("KTT itu akan digelar", "kunjungan itu dibatalkan")."""
+    if noun and (m := _NOUN_STATUS.match(sentence, end)) is not None:
+        return ("negated" if m["neg"] else "planned"), m.group(0).strip()
     window = sentence[_left_limit(sentence, start):start]
     if (m := _NEGATED.search(window)) is not None:
         return "negated", m.group(0).strip()
@@ -518,6 +527,12 @@ def _governed(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
             continue
         stop = _right_limit(sentence, e)
         inside.update(j for j, (s2, _, _) in enumerate(hits) if j > i and s2 < stop)
+    for i, (_, e, _) in enumerate(hits):
+        # "bertemu untuk membahas ...": the purpose of an act is not an act of its own
+        stop = _right_limit(sentence, e)
+        purpose = _PURPOSE.search(sentence, e, stop)
+        if purpose is not None:
+            inside.update(j for j, (s2, _, _) in enumerate(hits) if j > i and purpose.start() <= s2 < stop)
     return inside
 
 
@@ -571,7 +586,7 @@ def _finish(c: Candidate, sentence: str, dates: list[DateExpr], anchor: Anchor, 
     elif anchor.value:
         # a report's lead event happens on its date; a background event is rarely dated more precisely
         c.date, c.date_why, c.fallback = anchor.value, "no date in the sentence: the article date", True
-    c.status, c.status_why = _status(sentence, c.start, picked)
+    c.status, c.status_why = _status(sentence, c.start, c.end, c.cue.voice == "noun", picked)
     c.event = _make_event(c, sentence, _location(sentence, where[0]))
 
 

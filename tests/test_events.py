@@ -172,3 +172,18 @@ def test_owner_of_a_document_is_not_the_target() -> None:
 def test_both_sides_after_the_verb_are_not_a_target() -> None:
     assert [e for e in code("Menlu Norwegia bertemu Menlu Swedia.", "Ia menolak memburuknya hubungan kedua negara.")
             if e.type == "REJECT"] == []
+
+
+def test_purpose_of_an_act_is_not_an_event() -> None:
+    events = code("Menlu Chile dan Menlu Peru akan mengadakan pertemuan bulan depan untuk membahas sengketa perbatasan.")
+    assert [(e.type, e.status) for e in events] == [("CONSULT", "planned")]
+
+
+def test_noun_followed_by_akan_is_planned() -> None:
+    e = only(code("KTT antara Brasil dan Argentina akan digelar di Buenos Aires."), "CONSULT")
+    assert e.status == "planned"
+
+
+def test_accusation_content_is_not_an_event() -> None:
+    events = code("Amerika Serikat menuduh Iran mendukung serangan terhadap Israel.")
+    assert [e.type for e in events] == ["ACCUSE"]
