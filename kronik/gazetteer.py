@@ -43,7 +43,7 @@ DEFAULT_RANK = 5
 _SURNAME_STOP_TEXT = (
     "No Kan Power Hill Rice Smith Carter Gates Craft Carr Cohen Katz Salam Khan Singh Son Hasan Yang Han Mao Pak May Brown "
     "Howard Austin Wallace Cooper Harris Hunt Silva Charles Elizabeth William Michel Gabriel Costa Philippe Straw Amin "
-    "Hassan Dong Kong Jun Gang Jian Ning Cong Jin Wen Yi Tong Fu Wu Lin Song Mon"
+    "Hassan Dong Kong Jun Gang Jian Ning Cong Jin Wen Yi Tong Fu Wu Lin Song Mon He"
 )
 SURNAME_STOP = frozenset(_SURNAME_STOP_TEXT.split())
 """Short names that are also common words, ethnonyms, places or other people's names too often to stand alone."""
