@@ -32,12 +32,16 @@ def _scorer(shared: Path) -> ModuleType:
 
 def _score(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
     pred = tmp_path / "dev.jsonl"
+    _write_predictions(shared, pred)
+    _scorer(shared).main(["--gold", str(shared / "dev" / "gold"), "--pred", str(pred), "--json"])
+    return json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+
+
+def _write_predictions(shared: Path, pred: Path) -> None:
     with pred.open("w", encoding="utf-8") as out:
         for raw in read_paths([str(shared / "dev" / "input.jsonl")]):
             assert raw.error is None
             out.write(json.dumps(Record(id=raw.id, article=clean(raw, DEFAULT)).to_dict(), ensure_ascii=False) + "\n")
-    _scorer(shared).main(["--gold", str(shared / "dev" / "gold"), "--pred", str(pred), "--json"])
-    return json.loads(capsys.readouterr().out.strip().splitlines()[-1])
 
 
 def test_dev_set_floors(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,6 +50,16 @@ def test_dev_set_floors(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert summary["body"]["f"] >= 0.97
     assert summary["title_acc"] == 1.0
     assert summary["published_acc"] == 1.0
+
+
+def test_outlet_of_every_dev_page_with_a_url(shared: Path, tmp_path: Path) -> None:
+    pred = tmp_path / "dev.jsonl"
+    _write_predictions(shared, pred)
+    found = {d["id"]: d for d in map(json.loads, pred.read_text(encoding="utf-8").splitlines())}
+    for gold_file in sorted((shared / "dev" / "gold").glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        if gold.get("url"):
+            assert found[gold["id"]]["outlet"] == gold["outlet"], gold["id"]
 
 
 @pytest.mark.slow

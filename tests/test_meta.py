@@ -93,6 +93,8 @@ def test_outlet_from_furniture() -> None:
         (["Redaktur & Reporter : Andi Wijaya"], ["Andi Wijaya"]),
         (["Rina Marlina , Jurnalis-Senin, 1 Mei 2023 |10:00 WIB"], ["Rina Marlina"]),
         (["Agus Salim", "Penulis"], ["Agus Salim"]),
+        (["(Rudi Hartono)"], ["Rudi Hartono"]),
+        (["(AFP)"], []),
         (["Oleh karena itu pemerintah menunda rapat."], []),
     ],
 )
