@@ -41,6 +41,7 @@ class Cue:
     host: bool
     topic: bool
     governs: bool
+    adjacent: bool
     then: re.Pattern[str] | None
 
 
@@ -137,7 +138,7 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
             surface, voice = inflect(stem, form)
             cues.setdefault(surface.lower(), []).append(Cue(
                 surface.lower(), stem, type_, mode or None, voice, "mutual" in flags, "host" in flags, "topic" in flags,
-                "governs" in flags, then_rx))
+                "governs" in flags, "adjacent" in flags, then_rx))
     for readings in cues.values():
         readings.sort(key=lambda c: c.then is None)
     return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
@@ -360,7 +361,8 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
         if len(_countries(_codes(subject))) < 2:
             with_ = [(i, m) for i, m in after if _oblique(sentence, m) in ("dengan", "bersama")]
             objects = _group(sentence, mentions, with_[0][0], end, stop) if with_ else []
-    elif after and not (cue.mutual and len(_countries(_codes(subject))) >= 2):
+    elif after and not (cue.mutual and len(_countries(_codes(subject))) >= 2) and (
+            not cue.adjacent or _NEAR.match(sentence[end:after[0][1].start])):
         objects = _group(sentence, mentions, after[0][0], end, stop)
     # "hubungan kedua negara" after a verb names both sides, the doer's own among them: not a target
     own = _countries(_codes(subject))
@@ -448,7 +450,7 @@ def _location(sentence: str, start: int) -> tuple[str, tuple[str, float, float]]
     """The first place ("di Kaesong", "ke Seoul") the gazetteer knows, after the cue if any, else before it."""
     found: list[tuple[int, str, tuple[str, float, float]]] = []
     for m in _PLACE.finditer(sentence):
-        words = m[1].split()
+        words = m[1].rstrip(".,;:'").split()
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n])
             place = country_of_place(name)
@@ -536,14 +538,19 @@ def _governed(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     return inside
 
 
+_AT_PLACE = frozenset({"ASSAULT", "COERCE"})
+"""Types whose target, when not named, is the state where they happen ("menyerbu rumah sakit di Gaza")."""
+
+
 def _visit_place(sentence: str, start: int, parties: Parties) -> None:
-    """A visit with no named host ("tiba di Seoul", "kunjungan ke Jepang") is hosted by the state of its place."""
+    """A visit with no named host ("tiba di Seoul", "kunjungan ke Jepang") is hosted by the state of its place;
+    an attack or seizure with no named target hits the state where it happens."""
     found = _location(sentence, start)
     if found and found[1][0] and found[1][0] not in _countries(_codes(parties.agents)):
         name, (code, _, _) = found
         pos = sentence.find(name)
         parties.targets = [Mention(pos, pos + len(name), name, code, "place", f"place {name!r} -> {code} (gazetteer)")]
-        parties.how += "; host is the state of the place visited"
+        parties.how += "; the other side is the state of the place"
 
 
 def _make_event(c: Candidate, sentence: str, location: tuple[str, tuple[str, float, float]] | None) -> Event:
@@ -602,7 +609,7 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             c.dropped = "inside the complement of an earlier cue (wanted or asked for, not done)"
             continue
         c.parties = _parties(sentence, mentions, start, end, cue)
-        if cue.mode == "visit" and not c.parties.targets and c.parties.agents:
+        if (cue.mode == "visit" or cue.type in _AT_PLACE) and not c.parties.targets and c.parties.agents:
             _visit_place(sentence, start, c.parties)
         _finish(c, sentence, dates, anchor, previous, (start, end))
         for group in c.parties.also:

@@ -25,7 +25,7 @@ def _event_line(e: Event) -> str:
 def _candidate_lines(c: Candidate) -> list[str]:
     cue = c.cue
     frame = ", ".join(f for f, on in (("mutual", cue.mutual), ("host", cue.host), ("topic", cue.topic),
-                                      ("governs", cue.governs)) if on)
+                                      ("governs", cue.governs), ("adjacent", cue.adjacent)) if on)
     out = [f"  cue {c.text!r} (stem {cue.stem!r}, {cue.voice}{', ' + frame if frame else ''}) -> "
            f"{cue.type}{'/' + cue.mode if cue.mode else ''}"]
     if c.parties is not None:

@@ -187,3 +187,18 @@ def test_noun_followed_by_akan_is_planned() -> None:
 def test_accusation_content_is_not_an_event() -> None:
     events = code("Amerika Serikat menuduh Iran mendukung serangan terhadap Israel.")
     assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_host_receives_visitor_named_right_after_the_verb() -> None:
+    e = only(code("Presiden Kenya menerima Menteri Luar Negeri Ukraina di Nairobi."), "CONSULT")
+    assert e.mode == "visit" and countries(e.actors) == {"UKR"} and countries(e.recipients) == {"KEN"}
+
+
+def test_attack_on_a_place_targets_its_state() -> None:
+    e = only(code("Israel menyerang kamp pengungsi di Rafah pada Senin (4/3)."), "ASSAULT")
+    assert countries(e.recipients) == {"PSE"} and e.location == "Rafah"
+
+
+def test_joint_exercise_is_cooperation() -> None:
+    e = only(code("Jepang dan Filipina menggelar latihan militer gabungan di Laut China Selatan."), "COOPERATE")
+    assert countries(e.actors) == {"JPN", "PHL"} and e.recipients == []
