@@ -49,7 +49,11 @@ _TRAILING_PUNCT = re.compile(r"[\s.!?:;,…\"'“”‘’]+$")
 
 @dataclass(slots=True)
 class Hints:
-    """What the HTML head already told (title, date, author, site name); empty for plain text."""
+    """What the HTML head already told (title, date, author, site name); empty for plain text.
+
+    from_html marks text that trafilatura already stripped of furniture: only conservative rules then apply
+    to pages not in Indonesian, so the Indonesian-specific filters cannot cut real body lines elsewhere.
+    """
 
     title: str | None = None
     published: str | None = None
@@ -121,7 +125,7 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
             or (text.endswith(":") and n >= 8 and fw >= 0.1)
         )
     else:
-        line.prose = not glued and ((terminated and n >= 3) or n >= 12 or (conservative and n >= 1))
+        line.prose = not glued and ((terminated and n >= 3) or n >= 12 or (conservative and (n >= 2 or terminated)))
     line.title_like = (
         not glued and 3 <= n <= 30 and len(text) >= 15 and not text.endswith(".") and not text.isupper() and "|" not in text
     )

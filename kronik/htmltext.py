@@ -93,4 +93,5 @@ def extract(html: str, url: str | None) -> tuple[str, Hints]:
         hints.authors = [a.strip() for a in re.split(r";|\s+and\s+|,\s*(?=[A-Z])", author) if a.strip()] if author else []
     if not text.strip():
         text = _dump(html) if html.strip() else ""
+        hints.from_html = False  # nothing removed the page furniture: the full text rules must
     return text, hints
