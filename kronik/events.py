@@ -163,7 +163,7 @@ _LEFT_BOUNDARY = re.compile(
     rf"\b(?:{_SPEECH})\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b(?:bahwa|sementara|sedangkan|tetapi|namun|ketika|sewaktu|saat|setelah|sebelum|karena|"
     r"sehingga|meskipun|walaupun|padahal|agar|supaya|sambil|seraya)\b", re.IGNORECASE)
 _RIGHT_BOUNDARY = re.compile(
-    r"[;:\"“”]|\.\s|,\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\b|"
+    r"[;:\"“”]|\.\s|\s[-–—]\s|,\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\b|"
     r"\b(?:bahwa|sementara|sedangkan|tetapi|namun|ketika|sewaktu|saat|setelah|sebelum|karena|sehingga|meskipun|"
     r"walaupun|padahal|sambil|seraya)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r",\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\s+$",
@@ -205,13 +205,15 @@ _AHEAD = re.compile(r"\b(?:mendatang|depan|besok|nanti)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku|anda)\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b(?:me|di|ber|ter)[a-z]{3,}", re.IGNORECASE)
 
-_NEGATED = re.compile(r"\b(?:tidak|tak|belum|batal|membatalkan|dibatalkan|gagal|bukan|tanpa|urung)\b(?:\s+\w+){0,2}\s*$",
+_NEGATED = re.compile(
+    r"\b(?:tidak|tak|belum|batal|membatalkan|dibatalkan|gagal|bukan|tanpa|urung|menghentikan|menangguhkan|menunda)\b"
+    r"(?:\s+\w+){0,2}\s*$",
                       re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:jika|bila|apabila|kalau|seandainya|andai|bisa|dapat|mungkin|kemungkinan|berpotensi|diperkirakan|"
     r"ingin|berharap|mengharapkan|siap|bersedia)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 _PLANNED = re.compile(
-    r"\b(?:akan|bakal|hendak|menjelang|berencana|rencana|rencananya|direncanakan|mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
+    r"\b(?:akan|bakal|hendak|niat|niatnya|bermaksud|menjelang|berencana|rencana|rencananya|direncanakan|mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
     r"mendatang)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:di|ke)\s+((?:kota\s+|ibu\s+kota\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 
@@ -525,7 +527,7 @@ def _governed(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     """Indices of cues inside the complement of a governing cue ("sepakat untuk membuka ...") in the same clause."""
     inside: set[int] = set()
     for i, (_, e, cue) in enumerate(hits):
-        if not cue.governs:
+        if not cue.governs or cue.voice == "noun":
             continue
         stop = _right_limit(sentence, e)
         inside.update(j for j, (s2, _, _) in enumerate(hits) if j > i and s2 < stop)

@@ -202,3 +202,13 @@ def test_attack_on_a_place_targets_its_state() -> None:
 def test_joint_exercise_is_cooperation() -> None:
     e = only(code("Jepang dan Filipina menggelar latihan militer gabungan di Laut China Selatan."), "COOPERATE")
     assert countries(e.actors) == {"JPN", "PHL"} and e.recipients == []
+
+
+def test_denial_after_a_dash_is_its_own_event() -> None:
+    e = only(code("Serbia menuduh tetangganya mendukung milisi – tuduhan yang dibantah keras Kosovo."), "REJECT")
+    assert countries(e.actors) == {"XKX"} and countries(e.recipients) == {"SRB"}
+
+
+def test_halting_an_exercise_is_not_an_occurred_exercise() -> None:
+    e = only(code("Jepang menghentikan latihan militer gabungan dengan Australia."), "COOPERATE")
+    assert e.status == "negated"
