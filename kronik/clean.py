@@ -3,8 +3,10 @@
 Plain text and HTML share one path: HTML is first reduced to paragraph lines (kronik.htmltext), then every
 page goes through the same line classifier. The classifier uses general signals only, never page-specific
 strings: line length and ending punctuation, the share of Indonesian function words, repetition inside the
-page (a repeated line is a caption or title echo), caption/credit/furniture patterns (kronik/data/boilerplate.tsv)
-and position relative to the first body line (the headline and bylines come before it).
+page (a repeated line is a caption or title echo), caption/credit/furniture patterns (kronik/data/boilerplate.tsv),
+position relative to the first body line (the headline and bylines come before it) and to the densest block
+of body lines (a lone sentence beyond the related links is a promo). Text that trafilatura already cleaned
+(HTML input) in a language other than Indonesian/Malay gets only the language-neutral rules.
 """
 
 from __future__ import annotations
@@ -96,6 +98,7 @@ def _key(text: str) -> str:
 
 
 def _cut(text: str, max_bytes: int) -> str:
+    """At most max_bytes of UTF-8, cut on a character boundary; encoding is skipped when it cannot be too long."""
     if len(text) * 4 <= max_bytes:
         return text
     data = text.encode("utf-8", "ignore")
@@ -103,6 +106,7 @@ def _cut(text: str, max_bytes: int) -> str:
 
 
 def _normalise(text: str) -> str:
+    """One kind of line break, no control characters, single ordinary spaces (scraped text mixes them all)."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n"))
     return _SPACES.sub(" ", text)
 
@@ -117,7 +121,8 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _TRUNCATED.search(text))
     glued = not conservative and not terminated and len(_GLUED_NAV.findall(text)) >= 2
     if indonesian and not conservative:
-        fw = sum(w.lower() in _function_words() for w in words) / n if n else 0.0
+        function_words = _function_words()
+        fw = sum(w.lower() in function_words for w in words) / n if n else 0.0
         caps = line.caps
         line.prose = not glued and (
             (terminated and n >= 4 and (fw >= 0.08 or n >= 15 or (n >= 8 and caps < 0.5)))
@@ -151,13 +156,18 @@ def _doubled(text: str) -> bool:
     return len(text) >= 40 and text[:half].strip() == text[half:].strip()
 
 
-def _mark_bylines_and_cut_tail(lines: list[_Line]) -> None:
-    """A name above a lone 'Penulis' is a byline; the last line, cut mid-sentence right after the body, is body."""
+def _mark_bylines(lines: list[_Line]) -> None:
+    """A short name line above a lone 'Penulis' label is a byline."""
     content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
     for k, i in enumerate(content[1:], 1):
         prev = lines[content[k - 1]]
         if lines[i].text.casefold() in BYLINE_LABELS and prev.label == BODY and not prev.prose and prev.words <= 5:
             prev.label = META
+
+
+def _keep_cut_tail(lines: list[_Line]) -> None:
+    """The page's last line, cut mid-sentence by the crawler right after a body line, is still body."""
+    content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
     if len(content) >= 2:
         last, prev = lines[content[-1]], lines[content[-2]]
         cut_sentence = last.words >= 4 and (last.caps < 0.6 or ". " in last.text) and re.match(r"[\"“'‘A-Z]", last.text)
@@ -178,8 +188,8 @@ def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> 
     """Index of the headline among the lines before the body.
 
     The headline is the title-like line closest above a date or byline (a breadcrumb or menu line sits
-    further up); failing that, one the page
-    repeats (outlets echo the headline above the body); failing that, the first line in headline case.
+    further up); failing that, one the page repeats (outlets echo the headline above the body); failing
+    that, the first line in headline case.
     """
     cands = [i for i in range(first_body) if lines[i].label == BODY and lines[i].title_like]
     content = [j for j, ln in enumerate(lines) if ln.label != BLANK]
@@ -229,7 +239,8 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
         elif not conservative and (counts[_key(ln.text)] > 1 or _doubled(ln.text)):
             ln.label = CAPTION
             repeated.append(i)
-    _mark_bylines_and_cut_tail(lines)
+    _mark_bylines(lines)
+    _keep_cut_tail(lines)
     _mark_read_also_headlines(lines)
     title_key = _key(hints.title) if hints.title else None
     title_at: int | None = None
