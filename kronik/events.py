@@ -600,7 +600,8 @@ def _finish(c: Candidate, sentence: str, dates: list[DateExpr], anchor: Anchor, 
 
 
 def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: Anchor,
-                   previous: DateExpr | None) -> list[Candidate]:
+                   previous: DateExpr | None, last_doer: list[Mention]) -> list[Candidate]:
+    """Code one sentence; ``last_doer`` is the doer of the event just before, for a target with no named doer."""
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
     out: list[Candidate] = []
@@ -613,6 +614,12 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         c.parties = _parties(sentence, mentions, start, end, cue)
         if (cue.mode == "visit" or cue.type in _AT_PLACE) and not c.parties.targets and c.parties.agents:
             _visit_place(sentence, start, c.parties)
+        if not c.parties.agents and c.parties.targets and last_doer and cue.voice != "noun" and not (
+                _countries(_codes(last_doer)) & _countries(_codes(c.parties.targets))):
+            # "Resolusi itu juga melarang Korea Utara ...", "Pyongyang juga diperingatkan ...": the doer is
+            # the one of the event just before
+            c.parties.agents = last_doer
+            c.parties.how += "; doer carried over from the event before"
         _finish(c, sentence, dates, anchor, previous, (start, end))
         for group in c.parties.also:
             extra = Candidate(start, end, sentence[start:end], cue, Parties(
@@ -690,6 +697,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     anchor = anchor_date(article.published, article.reference_date, article.paragraphs)
     actors = DocumentActors(anchor.day)
     previous: DateExpr | None = None
+    last_doer: list[Mention] = []
     sentences: list[SentenceTrace] = []
     found: list[tuple[Event, bool]] = []
     for p, paragraph in enumerate(article.paragraphs):
@@ -697,9 +705,12 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
             mentions = actors.mentions(sentence)
             if not mentions:  # no state named: no event, and its dates are not worth the time
                 sentences.append(SentenceTrace(p, sentence, mentions, [], []))
+                last_doer = []
                 continue
             dates = find_dates(sentence, anchor.day)
-            candidates = _code_sentence(sentence, mentions, dates, anchor, previous)
+            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer)
+            coded = [c for c in candidates if c.event is not None and c.parties is not None]
+            last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
             usable = [d for d in dates if d.value and not d.reporting]
             previous = usable[-1] if usable else previous
             sentences.append(SentenceTrace(p, sentence, mentions, dates, candidates))

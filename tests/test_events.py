@@ -212,3 +212,14 @@ def test_denial_after_a_dash_is_its_own_event() -> None:
 def test_halting_an_exercise_is_not_an_occurred_exercise() -> None:
     e = only(code("Jepang menghentikan latihan militer gabungan dengan Australia."), "COOPERATE")
     assert e.status == "negated"
+
+
+def test_unnamed_doer_is_the_doer_of_the_event_before() -> None:
+    events = code("Dewan Keamanan PBB menjatuhkan sanksi baru terhadap Iran pada Senin (4/3).",
+                  "Teheran juga diperingatkan akan menghadapi konsekuensi lebih berat.")
+    e = only(events, "THREATEN")
+    assert e.actors == ["UNO"] and countries(e.recipients) == {"IRN"}
+
+
+def test_unnamed_doer_is_not_carried_past_a_sentence_without_states() -> None:
+    assert [e.type for e in code("Jepang mengecam Korea Utara.", "Harga minyak naik.", "Iran dikecam keras.")] == ["ACCUSE"]
