@@ -196,6 +196,7 @@ _NOUN_STATUS = re.compile(
     r"(?P<neg>batal|dibatalkan|ditunda|urung))\b", re.IGNORECASE)
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
+_WISH = re.compile(r"\b(?:agar|supaya|bahwa)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
                       re.IGNORECASE)
 """A purpose clause ("untuk membahas ..."): what it names is a topic, not a party of the event before it."""
@@ -330,6 +331,8 @@ def _after(mentions: list[Mention], start: int, end: int) -> list[tuple[int, Men
 def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: Cue) -> Parties:
     """Apply the clause rules of the cue's voice; the result may still lack a side (checked by the caller)."""
     stop = _right_limit(sentence, end)
+    if cue.type == "REQUEST" and (wish := _WISH.search(sentence, end, stop)) is not None:
+        stop = wish.start()  # "menyerukan agar penduduk negara itu ...": who is asked comes before "agar"
     if cue.type != "REJECT" and (purpose := _PURPOSE.search(sentence, end, stop)) is not None:
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
     after = [(i, m) for i, m in _after(mentions, end, stop)
