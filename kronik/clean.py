@@ -187,8 +187,8 @@ def _mark_read_also_headlines(lines: list[_Line]) -> None:
 def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> int | None:
     """Index of the headline among the lines before the body.
 
-    The headline is the title-like line closest above a date or byline (a breadcrumb or menu line sits
-    further up); failing that, one the page repeats (outlets echo the headline above the body); failing
+    The headline is the longest title-like line within three lines above a date or byline (breadcrumbs
+    and a 'Name - Outlet' byline are shorter); failing that, one the page repeats (outlets echo the headline above the body); failing
     that, the first line in headline case.
     """
     cands = [i for i in range(first_body) if lines[i].label == BODY and lines[i].title_like]
@@ -200,7 +200,7 @@ def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> 
         if gap is not None:
             nearest.append((gap, i))
     if nearest:
-        return min(nearest)[1]
+        return min(nearest, key=lambda gi: (-lines[gi[1]].words, gi[0]))[1]
     for i in cands:
         if counts[_key(lines[i].text)] > 1:
             return i

@@ -56,9 +56,11 @@ _SECOND_LEVEL = {"co", "or", "go", "ac", "web", "my", "sch", "com", "net", "org"
 
 _DATELINE = re.compile(
     r"""(?x)^(?P<dl>
-        (?:[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]{2,4}){1,2}|\(?ANTARA\)?|VIVA|VOA)     # outlet alone: KONTAN.CO.ID, jpnn.com
+        (?:[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z]{2,4}){1,2}|\(?ANTARA\)?|VIVA|VOA)    # outlet alone: KONTAN.CO.ID, jpnn.com
         (?:\s*,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})?                        # , Pyongyang / , JAKARTA
       | [A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*\((?:ANTARA|[A-Za-z0-9]+\.[a-z]{2,4})\)           # Jakarta (ANTARA)
+      | [A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?(?=\s*(?:--|—|–))   # Jakarta, CNN Indonesia --
+      | [A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+[-–—]{1,2}\s+[A-Z"“])                        # Jakarta - Menteri
       | [A-Z][A-Z.]{2,}(?:\s[A-Z][A-Z.]{1,}){0,2}                                   # PYONGYANG / NEW YORK
         (?:\s*[,|]\s*[A-Za-z0-9]+(?:\.[A-Za-z]{2,4}){1,2}|\s*\((?:ANTARA|[A-Za-z0-9]+\.[a-z]{2,4})\))?
     )\s*(?:--?|–|—|\|)\s+(?=\S)"""

@@ -144,6 +144,16 @@ def test_title_is_the_line_right_above_the_date_not_the_breadcrumb() -> None:
     assert _clean(page).title == TITLE
 
 
+def test_title_is_not_the_short_byline_under_it() -> None:
+    page = "\n".join(["Berita", "Internasional", TITLE, "Dewi Lestari - beritaNews", "Senin, 12 Feb 2024 14:30 WIB", BODY_1])
+    assert _clean(page).title == TITLE
+
+
+def test_bracketed_widgets_and_video_links() -> None:
+    page = "\n".join([BODY_1, "[Gambas:Video Berita]", "Tonton juga Video: Menlu Bertemu di Jakarta", "[iklan_2]", BODY_2])
+    assert _clean(page).paragraphs == [BODY_1, BODY_2]
+
+
 def test_glued_editor_label_is_not_a_title() -> None:
     page = "\n".join(["Berita.com - 04/03/2017, 23:13 WIB", "EditorAnton Wijaya Kusuma", BODY_1, BODY_2])
     assert _clean(page).title is None
