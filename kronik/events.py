@@ -171,10 +171,10 @@ _ATTRIBUTION = re.compile(r",\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh
 _PREP = (r"dari|dengan|kepada|terhadap|ke|oleh|atas|untuk|bagi|pada|di|antara|antar|melawan|tentang|mengenai|"
          r"menuju|bersama|sama")
 _PREP_BEFORE = re.compile(rf"\b({_PREP})\s*-?\s*(?:pihak\s+|para\s+|warga\s+|rakyat\s+)?$", re.IGNORECASE)
-_COORD_GAP = re.compile(r"^\s*,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", re.IGNORECASE)
+_COORD_GAP = re.compile(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", re.IGNORECASE)
 """What may stand between two coordinated parties: "dan", "serta", a hyphen ("AS-Korea Selatan"); a bare comma
 may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is not enough."""
-_RELATIVE = re.compile(r"^\s*,?\s*yang\b[^,]*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*,?\s*(?:[\w-]+\s+)?yang\b[^,]*$", re.IGNORECASE)
 _RECEIVE = re.compile(r"\b(?:mendapat|mendapatkan|menerima|memperoleh|meraih|menuai)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _THEN_BEFORE = 60
 _POSSESSOR_GAP = re.compile(
@@ -196,6 +196,7 @@ _NOUN_STATUS = re.compile(
     r"(?P<neg>batal|dibatalkan|ditunda|urung))\b", re.IGNORECASE)
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
+_PERSON_HOW = re.compile(r"(?:\bperson|→)\s+([A-Z][^:→+]*?):")
 _WISH = re.compile(r"\b(?:agar|supaya|bahwa)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
                       re.IGNORECASE)
@@ -368,7 +369,11 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
             objects = _group(sentence, mentions, with_[0][0], end, stop) if with_ else []
     elif after and not (cue.mutual and len(_countries(_codes(subject))) >= 2) and (
             not cue.adjacent or _NEAR.match(sentence[end:after[0][1].start])):
-        objects = _group(sentence, mentions, after[0][0], end, stop)
+        # the doer's own people after the verb ("memimpin rombongan pengusaha Australia ke Indonesia") are not the target
+        own = _countries(_codes(subject))
+        first = next(((i, m) for i, m in after
+                      if not (_countries(_codes([m])) <= own and _oblique(sentence, m) is None)), after[0])
+        objects = _group(sentence, mentions, first[0], end, stop)
     # "hubungan kedua negara" after a verb names both sides, the doer's own among them: not a target
     own = _countries(_codes(subject))
     objects = [m for m in objects if m not in subject and not (m.members and _countries(list(m.members)) & own)]
@@ -675,24 +680,33 @@ def _same_event(a: Event, b: Event, loose: bool) -> bool:
     return not a.recipients or not b.recipients or _countries(a.actors) == _countries(b.actors)
 
 
-def _merge(found: list[tuple[Event, bool]], days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
-    """One event per real-world event. Each event comes with whether its date is only the article's date; such an
-    event may join one of a more specific mode, and the merged event keeps the better-attested date and mode."""
-    kept: list[tuple[Event, bool]] = []
+def _people(mentions: list[Mention]) -> frozenset[str]:
+    """The named people among a side's mentions, as the actors module resolved them ("person Andrew Robb: ...",
+    "surname Xi → Xi Jinping: ..."); read from its explanation until Mention carries the person itself."""
+    return frozenset(name.strip() for m in mentions if m.kind in ("person", "surname")
+                     for name in _PERSON_HOW.findall(m.how)[-1:])
+
+
+def _merge(found: list[tuple[Event, bool, frozenset[str]]], days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
+    """One event per real-world event. Each event comes with whether its date is only the article's date (such an
+    event may join one of a more specific mode; the merged event keeps the better-attested date and mode) and the
+    people who did it (two different named people doing the same thing are two events)."""
+    kept: list[tuple[Event, bool, frozenset[str]]] = []
     merged: list[tuple[Event, Event]] = []
-    for ev, fallback in found:
-        k = next((n for n, (twin, twin_fallback) in enumerate(kept)
-                  if _same_event(twin, ev, fallback or twin_fallback) and _compatible(twin.date, ev.date, days)), None)
+    for ev, fallback, people in found:
+        k = next((n for n, (twin, twin_fallback, twin_people) in enumerate(kept)
+                  if _same_event(twin, ev, fallback or twin_fallback) and _compatible(twin.date, ev.date, days)
+                  and not (people and twin_people and not people & twin_people)), None)
         if k is None:
-            kept.append((ev, fallback))
+            kept.append((ev, fallback, people))
             continue
-        twin, twin_fallback = kept[k]
+        twin, twin_fallback, twin_people = kept[k]
         if (twin_fallback and not fallback) or (twin.date is None and ev.date):
             twin.date = ev.date
-            kept[k] = (twin, fallback)
+            kept[k] = (twin, fallback, twin_people | people)
         twin.mode = twin.mode or ev.mode
         merged.append((ev, twin))
-    return [ev for ev, _ in kept], merged
+    return [ev for ev, _, _ in kept], merged
 
 
 def trace(article: Article, settings: Settings) -> DocumentTrace:
@@ -702,7 +716,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     previous: DateExpr | None = None
     last_doer: list[Mention] = []
     sentences: list[SentenceTrace] = []
-    found: list[tuple[Event, bool]] = []
+    found: list[tuple[Event, bool, frozenset[str]]] = []
     for p, paragraph in enumerate(article.paragraphs):
         for sentence in split(paragraph):
             mentions = actors.mentions(sentence)
@@ -717,7 +731,8 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
             usable = [d for d in dates if d.value and not d.reporting]
             previous = usable[-1] if usable else previous
             sentences.append(SentenceTrace(p, sentence, mentions, dates, candidates))
-            found.extend((c.event, c.fallback) for c in candidates if c.event is not None)
+            found.extend((c.event, c.fallback, _people(c.parties.targets if c.cue.host else c.parties.agents))
+                         for c in candidates if c.event is not None and c.parties is not None)
     events, merged = _merge(found, settings.event_cluster_days)
     return DocumentTrace(anchor.day, sentences, events, merged)
 

@@ -223,3 +223,9 @@ def test_unnamed_doer_is_the_doer_of_the_event_before() -> None:
 
 def test_unnamed_doer_is_not_carried_past_a_sentence_without_states() -> None:
     assert [e.type for e in code("Jepang mengecam Korea Utara.", "Harga minyak naik.", "Iran dikecam keras.")] == ["ACCUSE"]
+
+
+def test_two_people_doing_the_same_are_two_events() -> None:
+    events = code("Menteri Perdagangan Australia Andrew Robb akan mengunjungi Indonesia.",
+                  "Menteri Pertanian Australia Barnaby Joyce juga dijadwalkan mengunjungi Indonesia.", published="2015-09-03")
+    assert len([e for e in events if e.type == "CONSULT"]) == 2
