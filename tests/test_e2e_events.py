@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-DYAD_F1_FLOOR = 0.82
-STRICT_F1_FLOOR = 0.70
-PRECISION_FLOOR = 0.82
+DYAD_F1_FLOOR = 0.85
+STRICT_F1_FLOOR = 0.73
+PRECISION_FLOOR = 0.86
 
 
 def test_dev_event_scores(shared: Path, tmp_path: Path) -> None:
