@@ -27,8 +27,8 @@ INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 
 MAX_PATTERN_WORDS = 40
 """Furniture patterns (but credits) are tried only on lines this short: a long line is prose even if it says 'cookie'."""
-MAX_GAP = 3
-"""Boilerplate lines (ads, links) that may sit between two paragraphs of one article body."""
+MAX_GAP = 6
+"""Boilerplate lines (ads, links, video boxes) that may sit between two paragraphs of one article body."""
 STRAY_MAX_WORDS = 30
 """A lone prose line this short, away from the article body, is a promo or notice."""
 MAX_HEADLINE_WORDS = 25
@@ -269,11 +269,11 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
 
 
 def _drop_stray_lines(lines: list[_Line]) -> None:
-    """A short prose line cut off from the main body by a run of boilerplate is a promo or notice, not body.
+    """A short prose line after the article, cut off from it by a run of boilerplate, is a promo or notice.
 
     Body lines form blocks (at most MAX_GAP boilerplate lines between two of them; captions do not break a
-    block, pictures sit inside articles); the block with the most text is the article. Another block
-    survives when it holds two lines or one long one.
+    block, pictures sit inside articles); the block with the most text is the article. A later block
+    survives when it holds two lines or one long one; an earlier one always does (it is the lead).
     """
     blocks: list[list[int]] = []
     gap = MAX_GAP + 1
@@ -289,9 +289,9 @@ def _drop_stray_lines(lines: list[_Line]) -> None:
             gap += 1
     if len(blocks) < 2:
         return
-    main = max(blocks, key=lambda b: sum(len(lines[i].text) for i in b))
-    for block in blocks:
-        if block is not main and len(block) == 1 and lines[block[0]].words < STRAY_MAX_WORDS:
+    main = max(range(len(blocks)), key=lambda k: sum(len(lines[i].text) for i in blocks[k]))
+    for block in blocks[main + 1 :]:
+        if len(block) == 1 and lines[block[0]].words < STRAY_MAX_WORDS:
             lines[block[0]].label = BOILERPLATE
 
 

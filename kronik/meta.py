@@ -49,6 +49,7 @@ _AUTHOR_PATTERNS = (
     re.compile(r"^(?:[Oo]leh|OLEH|[Bb]y|BY)\s*:?\s+(?P<n>[A-Z][\w.'-]*(?:\s+(?!diperbarui|diterbitkan|pada|\d)[\w.'-]+){0,4})"),
     re.compile(r"^(?P<n>[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,4})\s*,\s*(?:jurnalis|wartawan|reporter|kontributor)\b", re.I),
     re.compile(r"^\((?P<n>[A-Z][a-z][\w.'-]*(?:\s[A-Z][\w.'-]*){1,3})\)$"),
+    re.compile(r"^laporan (?:wartawan|reporter|koresponden|kontributor)\b[^,]*,\s*(?P<n>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})", re.I),
 )
 _NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){1,4}$")
 _DOMAIN = re.compile(r"(?i)\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|co\.kr|co|id|net|org|tv|news))\b")
@@ -132,18 +133,25 @@ def outlet_tz(url: str | None) -> str | None:
     return hit[1] if hit else None
 
 
+@lru_cache(maxsize=1)
+def _outlet_names() -> re.Pattern[str]:
+    """Every outlet name of the table, as written or in capitals, as whole words (longest first)."""
+    names = {name for name, _ in _outlets().values()}
+    forms = sorted({form for name in names for form in (name, name.upper())}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+
+
 def outlet_from_text(lines: list[str]) -> str | None:
     """Outlet named in page furniture (dateline, copyright line, menus): a known host or outlet name."""
-    names = {name.lower(): name for name, _ in _outlets().values()}
+    by_upper = {name.upper(): name for name, _ in _outlets().values()}
     for line in lines:
         for dom in _DOMAIN.findall(line):
             hit = _lookup(dom.lower())
             if hit:
                 return hit[0]
-        for word in re.findall(r"[\w.]+", line + " " + re.sub(r"([a-z])([A-Z])", r"\1 \2", line)):
-            name = names.get(word.lower().rstrip("."))
-            if name and (word == name or word.islower() == name.islower()):
-                return name
+        m = _outlet_names().search(re.sub(r"([a-z])([A-Z])", r"\1 \2", line)) or _outlet_names().search(line)
+        if m:
+            return by_upper.get(m.group(1).upper(), m.group(1))
     return None
 
 

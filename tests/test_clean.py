@@ -80,6 +80,7 @@ def test_captions_and_credits_are_dropped() -> None:
             "Suasana rapat kabinet di istana. (Dok. Sekretariat Kabinet)",
             "Warga antre bantuan di perbatasan. (AP Photo/Jon Doe)",
             "Massa berkumpul di depan kedutaan. (MP/Rudi Hartono)",
+            "Menteri berjabat tangan dengan mitranya di Hanoi. ANTARA/HO-Humas/aa.",
             BODY_2,
         ]
     )
@@ -111,9 +112,15 @@ def test_read_also_links_and_the_headline_under_them() -> None:
 
 
 def test_lone_sentence_beyond_the_related_links_is_a_promo() -> None:
-    links = ["- Harga Beras Naik Jelang Lebaran", "- Kurs Rupiah Menguat Tipis", "- Timnas Menang Telak", "- Cuaca Ekstrem Landa Jawa"]
+    links = [f"- Berita Terkait Nomor {k} Hari Ini" for k in range(1, 9)]
     promo = "Dapatkan kabar terbaru setiap pagi langsung di ponsel Anda."
     page = "\n".join([BODY_1, BODY_2, BODY_3, *links, promo])
+    assert _clean(page).paragraphs == [BODY_1, BODY_2, BODY_3]
+
+
+def test_lead_paragraph_above_a_long_run_of_furniture_stays() -> None:
+    furniture = [f"- Berita Terkait Nomor {k} Hari Ini" for k in range(1, 9)]
+    page = "\n".join([BODY_1, *furniture, BODY_2, BODY_3])
     assert _clean(page).paragraphs == [BODY_1, BODY_2, BODY_3]
 
 
@@ -150,7 +157,8 @@ def test_title_is_not_the_short_byline_under_it() -> None:
 
 
 def test_bracketed_widgets_and_video_links() -> None:
-    page = "\n".join([BODY_1, "[Gambas:Video Berita]", "Tonton juga Video: Menlu Bertemu di Jakarta", "[iklan_2]", BODY_2])
+    widgets = ["[Gambas:Video Berita]", "Tonton juga Video: Menlu Bertemu di Jakarta", "[iklan_2]"]
+    page = "\n".join([BODY_1, *widgets, "Artikel ini telah tayang di Berita.com dengan judul Menlu Bertemu", BODY_2])
     assert _clean(page).paragraphs == [BODY_1, BODY_2]
 
 

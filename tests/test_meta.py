@@ -83,6 +83,9 @@ def test_outlet_from_furniture() -> None:
     assert meta.outlet_from_text(["Hak cipta © 2021 Liputan6.com"]) == "Liputan6"
     assert meta.outlet_from_text(["BerandaTentangMenulis di kumparanKarir"]) == "kumparan"
     assert meta.outlet_from_text(["Tidak ada nama di sini"]) is None
+    assert meta.outlet_from_text(["CNN Indonesia"]) == "CNN Indonesia"
+    assert meta.outlet_from_text(["COPYRIGHT © ANTARA 2024"]) == "ANTARA"
+    assert meta.outlet_from_text(["dalam tempo singkat"]) is None
 
 
 @pytest.mark.parametrize(
@@ -95,6 +98,7 @@ def test_outlet_from_furniture() -> None:
         (["Agus Salim", "Penulis"], ["Agus Salim"]),
         (["(Rudi Hartono)"], ["Rudi Hartono"]),
         (["(AFP)"], []),
+        (["Laporan Wartawan Berita.com, Andi Saputra"], ["Andi Saputra"]),
         (["Oleh karena itu pemerintah menunda rapat."], []),
     ],
 )
