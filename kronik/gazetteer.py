@@ -311,7 +311,7 @@ def index() -> Index:
     for word, sector, role, country in _rows("sectors.tsv"):
         kind = "org" if role == "org" else "role"
         idx.add(word, Entry(kind, country, sector, role, case=_case_of(word, "any"), name=word))
-    for place in set(places().values()):
+    for place in dict.fromkeys(places().values()):
         if place.kind != "capital":
             for n in place.names:
                 idx.add(n, Entry("place", place.code, case="any" if len(n.split()) > 1 else "cap", name=n))
