@@ -184,7 +184,8 @@ class DocumentActors:
         """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
         spans = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         raw = [sentence[a:b] for a, b in spans]
-        low = [norm(t) for t in raw]
+        lowered = sentence.lower().replace("’", "'")
+        low = [lowered[a:b] for a, b in spans] if len(lowered) == len(sentence) else [norm(t) for t in raw]
         tight = [i > 0 and spans[i - 1][1] == a for i, (a, _) in enumerate(spans)]
         units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, tight)
         out = []
@@ -206,7 +207,11 @@ class DocumentActors:
         idx, gram = index(), _grammar()
         atoms: list[_Atom] = []
         i, n = 0, len(low)
+        known, grammar = idx.by_first, gram.by_first
         while i < n:
+            if low[i] not in known and low[i] not in grammar and raw[i] not in self.names:
+                i += 1
+                continue
             best = idx.match(low, raw, i)
             g = gram.match(low, raw, i)
             if g and (best is None or g[0] >= best[0]):

@@ -155,7 +155,8 @@ class Person:
 
 def _span(o: Office) -> str:
     """Term as 2021-02..2022-05 for explanations."""
-    return f"{o.start:%Y-%m}..{o.end:%Y-%m}" if o.end else f"{o.start:%Y-%m}.."
+    end = f"{o.end.year}-{o.end.month:02d}" if o.end else ""
+    return f"{o.start.year}-{o.start.month:02d}..{end}"
 
 
 @dataclass(slots=True)
