@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from kronik.gazetteer import TOKEN, Entry, Index, Person, index, is_igo, norm, short_names
+from kronik.gazetteer import FAMILY_NAME_FIRST, TOKEN, Entry, Index, Person, index, is_igo, norm, short_names
 
 ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person", "surname"})
 """Index entry kinds that name an actor by themselves (roles need a state or person to attach to)."""
@@ -523,7 +523,7 @@ class DocumentActors:
                 names = {full, *short_names(full, u.person.country), *short_names(u.person.name, u.person.country)}
             else:
                 parts = [p for p in full.split() if p[:1].isupper()]
-                names = {full, parts[0], parts[-1]} if parts else set()
+                names = {full, parts[0] if u.code[:3] in FAMILY_NAME_FIRST else parts[-1]} if parts else set()
             for n in names:
                 self.names[n] = (u.code, u.how, u.person)
 

@@ -201,3 +201,10 @@ def test_role_word_that_is_also_an_organisation() -> None:
     doc = DocumentActors(D2021)
     assert one(doc, "Tentara Pembebasan Rakyat (PLA) menggelar latihan.").text == "Tentara Pembebasan Rakyat (PLA)"
     assert one(doc, "Ketua DPR mengecam keputusan itu.").code == "IDNLEG"
+
+
+def test_unknown_name_after_role_is_learned() -> None:
+    doc = DocumentActors(dt.date(2024, 5, 1))
+    m = one(doc, "Presiden Kenya William Ruto tiba di Jakarta.")
+    assert (m.text, m.code, m.kind) == ("Presiden Kenya William Ruto", "KENGOV", "person")
+    assert codes(doc, "Ruto disambut Presiden Joko Widodo.") == [("Ruto", "KENGOV"), ("Presiden Joko Widodo", "IDNGOV")]
