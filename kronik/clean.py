@@ -81,15 +81,25 @@ def _function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """One compiled alternation per label from kronik/data/boilerplate.tsv."""
-    by_label: dict[str, list[str]] = {}
+def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
+    """The patterns of kronik/data/boilerplate.tsv by label, each with whether it is matched case-sensitively.
+
+    Patterns are written in lower case and matched against the lower-cased line: one small regex at a time
+    on lower-cased text is several times faster than one big case-insensitive alternation. Patterns with a
+    case-sensitive part '(?-i:…)' are compiled case-insensitively and see the line as it is.
+    """
+    by_label: dict[str, list[tuple[re.Pattern[str], bool]]] = {}
     for line in (meta.DATA / "boilerplate.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "label\t")):
             continue
         label, pattern = line.split("\t", 1)
-        by_label.setdefault(label, []).append(f"(?:{pattern})")
-    return {label: re.compile("|".join(parts), re.IGNORECASE) for label, parts in by_label.items()}
+        cased = "(?-i:" in pattern
+        by_label.setdefault(label, []).append((re.compile(pattern, re.IGNORECASE) if cased else re.compile(pattern), cased))
+    return {label: tuple(patterns) for label, patterns in by_label.items()}
+
+
+def _matches(label: str, text: str, lower: str) -> bool:
+    return any(p.search(text if cased else lower) for p, cased in _patterns()[label])
 
 
 def _key(text: str) -> str:
@@ -137,13 +147,13 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
 
 
 def _pattern_label(text: str, words: int) -> str | None:
-    patterns = _patterns()
-    if patterns[CAPTION].search(text):
+    lower = text.lower()
+    if _matches(CAPTION, text, lower):
         return CAPTION
     if words > MAX_PATTERN_WORDS:
         return None
-    for label, pattern in patterns.items():
-        if pattern.search(text):
+    for label in (BOILERPLATE, META):
+        if _matches(label, text, lower):
             return label
     if _BYLINE_ALONE.match(text):
         return META

@@ -270,3 +270,14 @@ def test_site_suffix_is_cut_from_html_titles() -> None:
     assert strip_site_suffix("Korea Utara - Korea Selatan Sepakat Berdamai", "Berita Kita", None) == (
         "Korea Utara - Korea Selatan Sepakat Berdamai"
     )
+
+
+def test_lower_case_patterns_have_no_capital_letters() -> None:
+    import re
+
+    from kronik.clean import _patterns
+
+    for patterns in _patterns().values():
+        for pattern, cased in patterns:
+            literal = re.sub(r"\\.", "", pattern.pattern)
+            assert cased or literal == literal.lower(), pattern.pattern
