@@ -217,6 +217,7 @@ _HYPOTHETICAL = re.compile(
 _PLANNED = re.compile(
     r"\b(?:akan|bakal|hendak|niat|niatnya|bermaksud|menjelang|berencana|rencana|rencananya|direncanakan|mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
     r"mendatang)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
+_OBJECT_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 _PLACE = re.compile(r"\b(?:di|ke)\s+((?:kota\s+|ibu\s+kota\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 
 
@@ -360,6 +361,8 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
                                "passive: doer follows, target marked after it")
         return Parties(agents, targets, False, f"passive: target is the {how}, doer follows")
     if cue.voice == "noun":
+        # a mention that contains the noun ("KTT ASEAN") names the noun's owner
+        after = [(i, m) for i, m in enumerate(mentions) if m.start <= start < m.end] + after
         return _noun_parties(sentence, mentions, start, end, stop, after, cue, sentence[start:end].lower().endswith("nya"))
     subject, how = _subject(sentence, mentions, start)
     objects: list[Mention] = []
@@ -406,6 +409,11 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         rest = [(j, m) for j, m in after if m not in group]
         if prep in ("antara", "antar") or (prep is None and len(_countries(_codes(group))) >= 2 and cue.mutual):
             return Parties(group, [], True, f"noun: parties {'after ' + prep if prep else 'named with it'}")
+        if prep is None and all(_country(c).startswith(("IGO:", "UNO", "EUR")) for c in _codes(group)):
+            # "menghadiri KTT ASEAN", "sidang Dewan Keamanan PBB": the body hosts, the clause subject takes part
+            subject, subject_how = _subject(sentence, mentions, start)
+            if subject and not _countries(_codes(subject)) & _countries(_codes(group)):
+                return Parties(subject, group, False, f"noun of a body's meeting; doer is the {subject_how}")
         if prep is None or prep in ("oleh", "dari"):
             agents, how = group, f"noun: doer {'after ' + prep if prep else 'is its possessor'}"
             if received and prep == "dari":
@@ -552,10 +560,23 @@ _AT_PLACE = frozenset({"ASSAULT", "COERCE"})
 """Types whose target, when not named, is the state where they happen ("menyerbu rumah sakit di Gaza")."""
 
 
-def _visit_place(sentence: str, start: int, parties: Parties) -> None:
+def _place_after(sentence: str, end: int) -> tuple[str, tuple[str, float, float]] | None:
+    """A place named as the object itself ("menduduki wilayah Tepi Barat", "mengunjungi Kaesong")."""
+    m = _OBJECT_PLACE.match(sentence, end)
+    if not m:
+        return None
+    words = m[1].rstrip(".,;:'").split()
+    for n in range(len(words), 0, -1):
+        place = country_of_place(" ".join(words[:n]))
+        if place:
+            return " ".join(words[:n]), place
+    return None
+
+
+def _visit_place(sentence: str, start: int, end: int, parties: Parties) -> None:
     """A visit with no named host ("tiba di Seoul", "kunjungan ke Jepang") is hosted by the state of its place;
     an attack or seizure with no named target hits the state where it happens."""
-    found = _location(sentence, start)
+    found = _place_after(sentence, end) or _location(sentence, start)
     if found and found[1][0] and found[1][0] not in _countries(_codes(parties.agents)):
         name, (code, _, _) = found
         pos = sentence.find(name)
@@ -621,7 +642,7 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             continue
         c.parties = _parties(sentence, mentions, start, end, cue)
         if (cue.mode == "visit" or cue.type in _AT_PLACE) and not c.parties.targets and c.parties.agents:
-            _visit_place(sentence, start, c.parties)
+            _visit_place(sentence, start, end, c.parties)
         if not c.parties.agents and c.parties.targets and last_doer and cue.voice != "noun" and not (
                 _countries(_codes(last_doer)) & _countries(_codes(c.parties.targets))):
             # "Resolusi itu juga melarang Korea Utara ...", "Pyongyang juga diperingatkan ...": the doer is

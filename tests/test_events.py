@@ -229,3 +229,18 @@ def test_two_people_doing_the_same_are_two_events() -> None:
     events = code("Menteri Perdagangan Australia Andrew Robb akan mengunjungi Indonesia.",
                   "Menteri Pertanian Australia Barnaby Joyce juga dijadwalkan mengunjungi Indonesia.", published="2015-09-03")
     assert len([e for e in events if e.type == "CONSULT"]) == 2
+
+
+def test_attending_a_bodys_summit() -> None:
+    e = only(code("Presiden Joko Widodo menghadiri KTT ASEAN di Labuan Bajo."), "CONSULT")
+    assert countries(e.actors) == {"IDN"} and e.recipients == ["IGO:ASEAN"]
+
+
+def test_occupied_place_named_as_object() -> None:
+    e = only(code("Pasukan Israel menduduki wilayah Tepi Barat."), "ASSAULT")
+    assert countries(e.recipients) == {"PSE"}
+
+
+def test_recognition_is_support() -> None:
+    e = only(code("Spanyol mengakui kedaulatan Palestina."), "SUPPORT")
+    assert countries(e.actors) == {"ESP"} and countries(e.recipients) == {"PSE"}
