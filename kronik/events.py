@@ -372,10 +372,10 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
             objects = _group(sentence, mentions, with_[0][0], end, stop) if with_ else []
     elif after and not (cue.mutual and len(_countries(_codes(subject))) >= 2) and (
             not cue.adjacent or _NEAR.match(sentence[end:after[0][1].start])):
-        # the doer's own people after the verb ("memimpin rombongan pengusaha Australia ke Indonesia") are not the target
+        # a visitor's own party after the verb ("memimpin rombongan pengusaha Australia ke Indonesia") is not the host
         own = _countries(_codes(subject))
-        first = next(((i, m) for i, m in after
-                      if not (_countries(_codes([m])) <= own and _oblique(sentence, m) is None)), after[0])
+        first = next(((i, m) for i, m in after if cue.mode != "visit"
+                      or not (_countries(_codes([m])) <= own and _oblique(sentence, m) is None)), after[0])
         objects = _group(sentence, mentions, first[0], end, stop)
     # "hubungan kedua negara" after a verb names both sides, the doer's own among them: not a target
     own = _countries(_codes(subject))
@@ -402,6 +402,10 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     received = _RECEIVE.search(sentence[max(0, start - 30):start])
     if after and not _POSSESSOR_GAP.match(sentence[end:after[0][1].start]) and _oblique(sentence, after[0][1]) is None:
         after = []  # a state named further on is not this noun's possessor ("kunjungan itu dilakukan ... antar-Korea")
+    if received and not (after and _oblique(sentence, after[0][1]) in ("dari", "oleh")):
+        # "Pasukan Korea Utara mendapat serangan di Kursk": the subject undergoes it, the doer is not named here
+        subject, subject_how = _subject(sentence, mentions, start)
+        return Parties([], subject, False, f"noun received by the {subject_how}; doer not named")
     if after:
         i, first = after[0]
         prep = _oblique(sentence, first)

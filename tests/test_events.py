@@ -244,3 +244,12 @@ def test_occupied_place_named_as_object() -> None:
 def test_recognition_is_support() -> None:
     e = only(code("Spanyol mengakui kedaulatan Palestina."), "SUPPORT")
     assert countries(e.actors) == {"ESP"} and countries(e.recipients) == {"PSE"}
+
+
+def test_received_attack_without_named_doer_is_dropped() -> None:
+    assert code("Pasukan Korea Utara telah mendapat serangan di wilayah Kursk.") == []
+
+
+def test_face_to_face_meeting() -> None:
+    e = only(code("Presiden Chile dan Presiden Peru bertatap muka di Lima."), "CONSULT")
+    assert countries(e.actors) == {"CHL", "PER"}
