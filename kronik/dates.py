@@ -57,9 +57,11 @@ _PATTERN = re.compile(
   | (?P<dmy>(?:\b(?P<dwd>{_WEEKDAY_WORDS})\b\s*,?\s*)?\b(?:tanggal\s+)?(?P<dd>\d{{1,2}})\s+(?P<dmon>{_MONTH_WORDS})\b\.?
         (?:\s*,?\s*(?P<dy>\d{{4}})\b|\s+(?P<dfut>{_FUTURE})\b|\s+(?P<dpast>{_PAST})\b)?)
   | (?P<my>\b(?:bulan\s+)?(?P<mmon>{_MONTH_WORDS})\s+(?:tahun\s+)?(?P<myear>\d{{4}})\b)
+  | (?P<mty>\b(?:(?:pertengahan|awal|akhir)\s+)?(?:bulan\s+)?(?P<tmon>{_MONTH_WORDS})\s+tahun\s+
+        (?P<tw>lalu|kemarin|silam|ini|depan|mendatang)\b)
   | (?P<mrel>\b(?:(?:pertengahan|awal|akhir)\s+)?(?:bulan\s+)?(?P<rmon2>{_MONTH_WORDS})\s+
         (?:(?P<mpast>{_PAST})|{_FUTURE})\b)
-  | (?P<mbare>\bpada\s+(?:bulan\s+)?(?P<bmon>{_MONTH_WORDS})\b(?!\s+(?:tahun\s+)?\d{{4}}|\s+{_PAST}|\s+{_FUTURE}))
+  | (?P<mbare>\bpada\s+(?:bulan\s+)?(?P<bmon>{_MONTH_WORDS})\b(?!\s+(?:tahun\s+)?\d{{4}}|\s+tahun\s+\w|\s+{_PAST}|\s+{_FUTURE}))
   | (?P<nago>\b(?P<nn>\d{{1,2}}|{_NUMBER_WORDS}|se)\s*(?P<nunit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam)\b)
   | (?P<rel>\b(?P<runit>pekan|minggu|bulan|tahun)\s+(?P<rwhich>lalu|kemarin|silam|ini|depan|mendatang)\b)
   | (?P<kemarin>\bkemarin\b)
@@ -194,6 +196,12 @@ def _resolve(m: re.Match[str], ref: dt.date | None, future: bool) -> str | None:
         return _iso(d) if d else None
     if g["my"]:
         return _month(int(g["myear"]), MONTHS[g["mmon"].lower()])
+    if g["mty"]:
+        if ref is None:
+            return None
+        which = g["tw"].lower()
+        year = ref.year + (0 if which == "ini" else 1 if which in ("depan", "mendatang") else -1)
+        return _month(year, MONTHS[g["tmon"].lower()])
     if g["mrel"]:
         return _month_relative(MONTHS[g["rmon2"].lower()], ref, -1 if g["mpast"] else 1)
     if g["mbare"]:

@@ -43,6 +43,8 @@ def value(text: str, ref: dt.date | None = REF) -> str | None:
     ("dari Senin (2/5) hingga Rabu (4/5)", "2022-05-02/2022-05-04"),
     ("14-16 Maret 2022", "2022-03-14/2022-03-16"),
     ("antara Juli 2020 dan Mei 2021", "2020-07/2021-05"),
+    ("Maret tahun depan", "2023-03"),
+    ("pada Juli tahun lalu", "2021-07"),
 ])
 def test_forms(text: str, expected: str) -> None:
     assert value(text) == expected
