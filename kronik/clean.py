@@ -31,6 +31,8 @@ MAX_GAP = 6
 """Boilerplate lines (ads, links, video boxes) that may sit between two paragraphs of one article body."""
 STRAY_MAX_WORDS = 30
 """A lone prose line this short, away from the article body, is a promo or notice."""
+MAX_HEADING_WORDS = 6
+"""Section headings inside an article are this short; a related-article headline is longer."""
 MAX_HEADLINE_WORDS = 25
 """Headlines are shorter than this; a longer line under 'Baca juga:' is the body going on."""
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
@@ -270,12 +272,21 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
     for i in repeated:
         if lines[i].label == BODY:
             lines[i].label = CAPTION
-    for ln in lines:
-        if ln.label == BODY and not ln.prose:
+    inner = _inside_body(lines) if hints.from_html else range(0)
+    for i, ln in enumerate(lines):
+        if ln.label == BODY and not ln.prose and not (i in inner and (ln.words <= MAX_HEADING_WORDS or ln.caps < 0.5)):
             ln.label = BOILERPLATE
     if not conservative:
         _drop_stray_lines(lines)
     return lines, title_at
+
+
+def _inside_body(lines: list[_Line]) -> range:
+    """Indices between the first and the last prose line of an HTML article, from which trafilatura already
+    removed the page furniture: its short headings and non-headline lines there (verses, citations) are body,
+    only a longer line in headline case (a related-article link) is not."""
+    prose = [i for i, ln in enumerate(lines) if ln.label == BODY and ln.prose]
+    return range(prose[0], prose[-1] + 1) if prose else range(0)
 
 
 def _drop_stray_lines(lines: list[_Line]) -> None:

@@ -237,6 +237,17 @@ def test_html_input_takes_the_same_path() -> None:
     assert article.published and article.published.startswith("2021-05-04")
 
 
+def test_html_article_keeps_its_headings_but_not_related_headlines() -> None:
+    html = (
+        "<html><head><title>Dua Menlu Bertemu</title></head><body><article>"
+        f"<p>{BODY_1}</p><h2>Langkah Berikutnya</h2><p>{BODY_2}</p>"
+        "<p><a href='/x'>Harga Minyak Dunia Naik Tajam di Tengah Krisis Timur Tengah</a></p>"
+        f"<p>{BODY_3}</p></article></body></html>"
+    )
+    article = clean(RawDoc(id="h", url="https://www.contoh.com/berita/2", html=html), DEFAULT)
+    assert article.paragraphs == [BODY_1, "Langkah Berikutnya", BODY_2, BODY_3]
+
+
 def test_html_without_article_text_falls_back_to_a_text_dump() -> None:
     html = f"<div>{BODY_1}</div><div>{BODY_2}</div>"
     article = clean(RawDoc(id="h", html=html), DEFAULT)
