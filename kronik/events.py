@@ -197,6 +197,10 @@ _NOUN_STATUS = re.compile(
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
 _PERSON_HOW = re.compile(r"(?:\bperson|→)\s+([A-Z][^:→+]*?):")
+_SPORTS = re.compile(
+    r"\b(?:timnas|tim\s+nasional|pertandingan|laga|gol|piala|liga|klub|pelatih|turnamen|stadion|atlet|pebulu\s*tangkis|"
+    r"pesepak\s*bola|sepak\s*bola|olimpiade|kejuaraan|medali|skuad|kickoff|babak\s+(?:pertama|kedua|final))\b", re.IGNORECASE)
+"""Sports vocabulary: "Timnas Jepang menyerang gawang Korea Selatan" is a match, not an attack."""
 _WISH = re.compile(r"\b(?:agar|supaya|bahwa)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
                       re.IGNORECASE)
@@ -633,8 +637,9 @@ def _finish(c: Candidate, sentence: str, dates: list[DateExpr], anchor: Anchor, 
 
 
 def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: Anchor,
-                   previous: DateExpr | None, last_doer: list[Mention]) -> list[Candidate]:
-    """Code one sentence; ``last_doer`` is the doer of the event just before, for a target with no named doer."""
+                   previous: DateExpr | None, last_doer: list[Mention], sports: bool) -> list[Candidate]:
+    """Code one sentence; ``last_doer`` is the doer of the event just before, for a target with no named doer;
+    in a sports report (``sports``) cues are shown but not coded."""
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
     out: list[Candidate] = []
@@ -643,6 +648,9 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         out.append(c)
         if i in governed:
             c.dropped = "inside the complement of an earlier cue (wanted or asked for, not done)"
+            continue
+        if sports or _SPORTS.search(sentence):
+            c.dropped = "sports report: teams and players are not states acting"
             continue
         c.parties = _parties(sentence, mentions, start, end, cue)
         if (cue.mode == "visit" or cue.type in _AT_PLACE) and not c.parties.targets and c.parties.agents:
@@ -737,6 +745,7 @@ def _merge(found: list[tuple[Event, bool, frozenset[str]]], days: int) -> tuple[
 def trace(article: Article, settings: Settings) -> DocumentTrace:
     """Code the article's body and keep every step, for `kronik explain` and for the events themselves."""
     anchor = anchor_date(article.published, article.reference_date, article.paragraphs)
+    sports = sum(len(_SPORTS.findall(p)) for p in article.paragraphs) >= 3
     actors = DocumentActors(anchor.day)
     previous: DateExpr | None = None
     last_doer: list[Mention] = []
@@ -750,7 +759,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 last_doer = []
                 continue
             dates = find_dates(sentence, anchor.day)
-            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer)
+            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports)
             coded = [c for c in candidates if c.event is not None and c.parties is not None]
             last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
             usable = [d for d in dates if d.value and not d.reporting]

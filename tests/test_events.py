@@ -253,3 +253,7 @@ def test_received_attack_without_named_doer_is_dropped() -> None:
 def test_face_to_face_meeting() -> None:
     e = only(code("Presiden Chile dan Presiden Peru bertatap muka di Lima."), "CONSULT")
     assert countries(e.actors) == {"CHL", "PER"}
+
+
+def test_sports_report_is_not_coded() -> None:
+    assert code("Timnas Jepang menyerang gawang Korea Selatan sejak menit awal pertandingan.") == []
