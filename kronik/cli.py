@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     _run_options(p)
     _db_option(p)
     p.add_argument("--force", action="store_true", help="re-run the pipeline on documents already stored unchanged")
+    p.add_argument("--batch-size", type=int, default=None, help="documents per database transaction (default 200)")
 
     p = sub.add_parser("sql", help="run an SQL query against the database")
     p.add_argument("query")

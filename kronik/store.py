@@ -16,7 +16,7 @@ import sys
 import zlib
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import islice
@@ -782,25 +782,34 @@ def print_result(cur: duckdb.DuckDBPyConnection, as_csv: bool = False, out: Any 
         print(f"({len(rows)} row{'s' * (len(rows) != 1)})", file=out)
 
 
-def command(args: argparse.Namespace) -> int:
-    """`kronik ingest` and `kronik sql`."""
-    if args.command == "sql":
-        if not Path(args.db).exists():
-            print(f"kronik sql: no database at {args.db}", file=sys.stderr)
-            return 2
-        with connect(args.db, read_only=True) as con:
-            try:
-                print_result(con.execute(args.query), as_csv=getattr(args, "csv", False))
-            except duckdb.Error as exc:
-                print(f"kronik sql: {exc}", file=sys.stderr)
-                return 1
-        return 0
-    show = not getattr(args, "no_progress", False) and sys.stderr.isatty()
+def _sql(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        print(f"kronik sql: no database at {args.db}", file=sys.stderr)
+        return 2
+    with connect(args.db, read_only=True) as con:
+        try:
+            print_result(con.execute(args.query), as_csv=getattr(args, "csv", False))
+        except duckdb.Error as exc:
+            print(f"kronik sql: {exc}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    batch = getattr(args, "batch_size", None)
+    settings = replace(DEFAULT, ingest_batch_size=batch) if batch else DEFAULT
     with connect(args.db) as con:
-        stats = ingest_paths(con, args.paths, workers=args.workers, force=getattr(args, "force", False), progress=show,
-                             engine=getattr(args, "engine", "local"), scheduler=getattr(args, "scheduler", None))
+        stats = ingest_paths(
+            con, args.paths, workers=args.workers, settings=settings, force=getattr(args, "force", False),
+            progress=not getattr(args, "no_progress", False) and sys.stderr.isatty(),
+            engine=getattr(args, "engine", "local"), scheduler=getattr(args, "scheduler", None))
     c = stats.counts
     print(f"kronik ingest: {stats.read} documents read, {stats.skipped} skipped as already stored, {stats.added} added, "
           f"{stats.updated} updated, {stats.unchanged} unchanged, {stats.errors} errors; database {args.db}: "
           f"{c['articles']} articles, {c['mentions']} mentions, {c['events']} events", file=sys.stderr)
     return 0
+
+
+def command(args: argparse.Namespace) -> int:
+    """`kronik ingest` and `kronik sql`."""
+    return _sql(args) if args.command == "sql" else _ingest(args)
