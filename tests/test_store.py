@@ -276,3 +276,17 @@ def test_incremental_updates_equal_a_fresh_build(tmp_path: Path) -> None:
         fresh = snapshot(con)
     assert incremental["events"] == fresh["events"] and incremental["mentions"] == fresh["mentions"]
     assert len(fresh["events"]) == 3
+
+
+def test_ingest_command_prints_a_summary(tmp_path: Path, monkeypatch, capsys) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(3):
+        (pages / f"p{i}.txt").write_text(f"Halaman {i}.\n" + "\n".join(STORY), encoding="utf-8")
+    monkeypatch.setattr("kronik.executors.process", fake_process)
+    args = argparse.Namespace(command="ingest", paths=[str(pages)], db=str(tmp_path / "k.duckdb"), workers=1,
+                              engine="local", scheduler=None, no_progress=True, force=False, batch_size=2)
+    assert store.command(args) == 0
+    assert "3 documents read, 0 skipped as already stored, 3 added" in capsys.readouterr().err
+    assert store.command(args) == 0
+    assert "3 skipped as already stored" in capsys.readouterr().err
