@@ -105,6 +105,7 @@ def run_pool(
             while len(pending) < window and (chunk := next(chunks, None)) is not None:
                 pending.append((chunk, pool.submit(chunk)))
             if not pending:
+                pool.executor.shutdown(wait=True)
                 return
             chunk, future = pending.popleft()
             try:
