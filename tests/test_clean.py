@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -252,6 +253,18 @@ def test_html_without_article_text_falls_back_to_a_text_dump() -> None:
     html = f"<div>{BODY_1}</div><div>{BODY_2}</div>"
     article = clean(RawDoc(id="h", html=html), DEFAULT)
     assert BODY_1 in article.body
+
+
+def test_lxml_dump_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from kronik.htmltext import extract
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    text, hints = extract(f"<html><body><script>var x = 1;</script><nav>Beranda</nav><p>{BODY_1}</p></body></html>", None)
+    assert BODY_1 in text.split("\n")
+    assert "var x" not in text
+    assert not hints.from_html
 
 
 def test_odd_input_never_raises() -> None:
