@@ -205,7 +205,7 @@ def _fallback_date(line: str) -> str | None:
     text = _UPDATED.sub(" ", _PUBLISHED.sub(" ", line)).strip(" :-|")
     try:
         when = dateparser.parse(text, languages=["id", "en"], settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
-    except Exception:
+    except Exception:  # dateparser raises assorted errors (overflow, regex, locale) on odd strings
         return None
     return when.date().isoformat() if when else None
 
