@@ -166,9 +166,9 @@ _RIGHT_BOUNDARY = re.compile(
     r"[;:\"“”]|\.\s|\s[-–—]\s|,\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\b|"
     r"\b(?:bahwa|sementara|sedangkan|tetapi|namun|ketika|sewaktu|saat|setelah|sebelum|karena|sehingga|meskipun|"
     r"walaupun|padahal|sambil|seraya)\b", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r",\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\s+$",
+_ATTRIBUTION = re.compile(r",?[\"”’']?\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\s+$",
                           re.IGNORECASE)
-_PREP = (r"dari|dengan|kepada|terhadap|ke|oleh|atas|untuk|bagi|pada|di|antara|antar|melawan|tentang|mengenai|"
+_PREP = (r"dari|dengan|kepada|terhadap|ke|oleh|atas|untuk|bagi|pada|di|antara|antar|melawan|tentang|mengenai|menurut|"
          r"menuju|bersama|sama")
 _PREP_BEFORE = re.compile(rf"\b({_PREP})\s*-?\s*(?:pihak\s+|para\s+|warga\s+|rakyat\s+)?$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", re.IGNORECASE)
@@ -197,6 +197,8 @@ _NOUN_STATUS = re.compile(
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
 _PERSON_HOW = re.compile(r"(?:\bperson|→)\s+([A-Z][^:→+]*?):")
+_DESIRE = re.compile(r"\b(?:ingin|menginginkan|berharap|mengharapkan|berkeinginan|bersedia|mau)\b", re.IGNORECASE)
+"""Words of wanting: what follows them in the clause has not happened ("Korea Utara ingin AS ...")."""
 _SPORTS = re.compile(
     r"\b(?:timnas|tim\s+nasional|pertandingan|laga|gol|piala|liga|klub|pelatih|turnamen|stadion|atlet|pebulu\s*tangkis|"
     r"pesepak\s*bola|sepak\s*bola|olimpiade|kejuaraan|medali|skuad|kickoff|babak\s+(?:pertama|kedua|final))\b", re.IGNORECASE)
@@ -648,6 +650,9 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         out.append(c)
         if i in governed:
             c.dropped = "inside the complement of an earlier cue (wanted or asked for, not done)"
+            continue
+        if (wish := _DESIRE.search(sentence, _left_limit(sentence, start), start)) is not None:
+            c.dropped = f"only wished for ({wish.group(0)!r}), not done"
             continue
         if sports or _SPORTS.search(sentence):
             c.dropped = "sports report: teams and players are not states acting"

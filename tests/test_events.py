@@ -257,3 +257,18 @@ def test_face_to_face_meeting() -> None:
 
 def test_sports_report_is_not_coded() -> None:
     assert code("Timnas Jepang menyerang gawang Korea Selatan sejak menit awal pertandingan.") == []
+
+
+def test_speaker_of_a_quote_is_the_doer() -> None:
+    e = only(code('"Kami mengecam keras serangan itu terhadap warga Lebanon," kata Menteri Luar Negeri Prancis di Paris.'),
+             "ACCUSE")
+    assert countries(e.actors) == {"FRA"} and countries(e.recipients) == {"LBN"}
+
+
+def test_source_after_menurut_is_not_the_doer() -> None:
+    e = only(code("Menurut Menlu Mesir, Yordania akan mengirim bantuan ke Gaza."), "AID")
+    assert countries(e.actors) == {"JOR"}
+
+
+def test_wished_for_acts_are_not_coded() -> None:
+    assert code("Korea Utara ingin Amerika Serikat melonggarkan sanksi.") == []
