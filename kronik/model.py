@@ -93,6 +93,7 @@ class Record:
             "updated": a.updated,
             "body": a.body,
             "dateline": a.dateline,
+            "reference_date": a.reference_date,
             "events": [asdict(e) for e in self.events],
         }
         if self.error:
@@ -108,6 +109,7 @@ class Record:
             id=str(d["id"]), url=d.get("url"), language=d.get("language"), outlet=d.get("outlet"), title=d.get("title"),
             authors=list(d.get("authors") or []), published=d.get("published"), updated=d.get("updated"),
             paragraphs=[p for p in (d.get("body") or "").split("\n\n") if p], dateline=d.get("dateline"),
+            reference_date=d.get("reference_date"),
         )
         names = set(Event.__slots__)  # type: ignore[attr-defined]
         events = [Event(**{k: v for k, v in e.items() if k in names}) for e in d.get("events") or []]
