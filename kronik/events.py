@@ -247,8 +247,8 @@ def _countries(codes: list[str]) -> set[str]:
 
 
 def _owner_of_thing(sentence: str, m: Mention) -> bool:
-    """True for a state or body named as the owner of a document or venue ("sanksi PBB", "sidang Majelis Umum PBB"):
-    it is not the target of the act."""
+    """True for a state or body named as the owner of a document or venue ("sanksi PBB", "sidang Majelis Umum PBB");
+    deeper in the clause than the act's own object ("mengkritik tes itu ... melanggar sanksi PBB") it is not its target."""
     return bool(_THING_BEFORE.search(sentence[max(0, m.start - 25):m.start]))
 
 
@@ -344,7 +344,8 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
     if cue.type != "REJECT" and (purpose := _PURPOSE.search(sentence, end, stop)) is not None:
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
     after = [(i, m) for i, m in _after(mentions, end, stop)
-             if (cue.mode == "visit" or _oblique(sentence, m) != "di") and not _owner_of_thing(sentence, m)]
+             if (cue.mode == "visit" or _oblique(sentence, m) != "di")
+             and not (_owner_of_thing(sentence, m) and (cue.type == "SANCTION" or _VERBISH.search(sentence, end, m.start)))]
     if cue.voice == "passive":
         targets, how = _subject(sentence, mentions, start)
         by = next(((i, m) for i, m in after if _oblique(sentence, m) == "oleh"),

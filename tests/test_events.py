@@ -272,3 +272,8 @@ def test_source_after_menurut_is_not_the_doer() -> None:
 
 def test_wished_for_acts_are_not_coded() -> None:
     assert code("Korea Utara ingin Amerika Serikat melonggarkan sanksi.") == []
+
+
+def test_owner_of_a_criticised_decision_is_the_target() -> None:
+    e = only(code("Indonesia mengecam keputusan Amerika Serikat memindahkan kedutaan besarnya."), "ACCUSE")
+    assert countries(e.recipients) == {"USA"}
