@@ -224,7 +224,8 @@ _PLANNED = re.compile(
     r"\b(?:akan|bakal|hendak|niat|niatnya|bermaksud|menjelang|berencana|rencana|rencananya|direncanakan|mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
     r"mendatang)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
 _OBJECT_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
-_PLACE = re.compile(r"\b(?:di|ke)\s+((?:kota\s+|ibu\s+kota\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+_PLACE = re.compile(r"\b(?:di|ke)\s+(?:kota\s+|ibu\s*kota\s+|wilayah\s+|kawasan\s+|provinsi\s+|pulau\s+)?"
+                    r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 
 
 def _country(code: str) -> str:

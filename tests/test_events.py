@@ -277,3 +277,8 @@ def test_wished_for_acts_are_not_coded() -> None:
 def test_owner_of_a_criticised_decision_is_the_target() -> None:
     e = only(code("Indonesia mengecam keputusan Amerika Serikat memindahkan kedutaan besarnya."), "ACCUSE")
     assert countries(e.recipients) == {"USA"}
+
+
+def test_location_after_a_place_word() -> None:
+    e = only(code("Korea Utara dan Korea Selatan membuka kantor penghubung di kota Kaesong."), "COOPERATE")
+    assert (e.location, e.location_country) == ("Kaesong", "PRK") and e.latitude is not None
