@@ -197,6 +197,8 @@ _NOUN_STATUS = re.compile(
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
 _PERSON_HOW = re.compile(r"(?:\bperson|→)\s+([A-Z][^:→+]*?):")
+_ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", re.IGNORECASE)
+"""A subject that points back ("Resolusi itu", "Langkah tersebut") rather than naming someone new."""
 _DESIRE = re.compile(r"\b(?:ingin|menginginkan|berharap|mengharapkan|berkeinginan|bersedia|mau)\b", re.IGNORECASE)
 """Words of wanting: what follows them in the clause has not happened ("Korea Utara ingin AS ...")."""
 _SPORTS = re.compile(
@@ -663,7 +665,8 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         if (cue.mode == "visit" or cue.type in _AT_PLACE) and not c.parties.targets and c.parties.agents:
             _visit_place(sentence, start, end, c.parties)
         if not c.parties.agents and c.parties.targets and last_doer and cue.voice != "noun" and not (
-                _countries(_codes(last_doer)) & _countries(_codes(c.parties.targets))):
+                _countries(_codes(last_doer)) & _countries(_codes(c.parties.targets))) and (
+                cue.voice == "passive" or _ANAPHOR.search(sentence, _left_limit(sentence, start), start)):
             # "Resolusi itu juga melarang Korea Utara ...", "Pyongyang juga diperingatkan ...": the doer is
             # the one of the event just before
             c.parties.agents = last_doer

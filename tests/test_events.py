@@ -282,3 +282,14 @@ def test_owner_of_a_criticised_decision_is_the_target() -> None:
 def test_location_after_a_place_word() -> None:
     e = only(code("Korea Utara dan Korea Selatan membuka kantor penghubung di kota Kaesong."), "COOPERATE")
     assert (e.location, e.location_country) == ("Kaesong", "PRK") and e.latitude is not None
+
+
+def test_letters_and_congratulations() -> None:
+    assert only(code("Presiden Mesir mengirim surat kepada Raja Yordania."), "CONSULT")
+    assert only(code("Presiden Mesir mengirimi Raja Yordania pesan ucapan selamat."), "SUPPORT")
+
+
+def test_unresolved_subject_does_not_take_an_earlier_doer() -> None:
+    events = code("Kim berencana melakukan perjalanan ke Rusia bulan ini.",
+                  "Wamenlu menyerahkan bantuan kepada Bulan Sabit Merah Mesir.")
+    assert [e.type for e in events] == ["CONSULT"]
