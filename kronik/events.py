@@ -160,9 +160,10 @@ def plover() -> dict[tuple[str, str | None], PloverType]:
 _SPEECH = (r"mengatakan|menyatakan|menambahkan|menegaskan|menjelaskan|mengungkapkan|melaporkan|menyebutkan|"
            r"mengklaim|mengonfirmasi|mengumumkan|menilai|memandang|berpendapat|menyampaikan")
 _LEFT_BOUNDARY = re.compile(
-    rf"\b(?:{_SPEECH})\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b(?:bahwa|sementara|sedangkan|tetapi|namun|ketika|sewaktu|saat|setelah|sebelum|karena|"
-    r"sehingga|meskipun|walaupun|padahal|agar|supaya|sambil|seraya)\b", re.IGNORECASE)
-_RIGHT_BOUNDARY = re.compile(
+    rf"\b(?:{_SPEECH})\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b(?:bahwa|sementara|sedangkan|tetapi|namun|ketika|sewaktu|saat|"
+    r"setelah|sebelum|karena|sehingga|meskipun|walaupun|padahal|agar|supaya|sambil|seraya)\b", re.IGNORECASE)
+"""Where the clause of a cue begins: a speech verb or conjunction opens a new clause with its own subject."""
+_RIGHT_BOUNDARY = re.compile(  # where the search for a target stops
     r"[;:\"“”]|\.\s|\s[-–—]\s|,\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\b|"
     r"\b(?:bahwa|sementara|sedangkan|tetapi|namun|ketika|sewaktu|saat|setelah|sebelum|karena|sehingga|meskipun|"
     r"walaupun|padahal|sambil|seraya)\b", re.IGNORECASE)
@@ -215,16 +216,17 @@ _AHEAD = re.compile(r"\b(?:mendatang|depan|besok|nanti)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku|anda)\b", re.IGNORECASE)
 _VERBISH = re.compile(r"\b(?:me|di|ber|ter)[a-z]{3,}", re.IGNORECASE)
 
+# status words just before the cue (negation within two words, the others a little further back)
 _NEGATED = re.compile(
     r"\b(?:tidak|tak|belum|batal|membatalkan|dibatalkan|gagal|bukan|tanpa|urung|menghentikan|menangguhkan|menunda)\b"
-    r"(?:\s+\w+){0,2}\s*$",
-                      re.IGNORECASE)
+    r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:jika|bila|apabila|kalau|seandainya|andai|bisa|dapat|mungkin|kemungkinan|berpotensi|diperkirakan|"
     r"ingin|berharap|mengharapkan|siap|bersedia)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 _PLANNED = re.compile(
-    r"\b(?:akan|bakal|hendak|niat|niatnya|bermaksud|menjelang|berencana|rencana|rencananya|direncanakan|mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berniat|berjanji|segera|"
-    r"mendatang)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
+    r"\b(?:akan|bakal|hendak|niat|niatnya|berniat|bermaksud|menjelang|berencana|rencana|rencananya|direncanakan|"
+    r"mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berjanji|segera|mendatang)\b"
+    r"(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
 _OBJECT_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 _PLACE = re.compile(r"\b(?:di|ke)\s+(?:kota\s+|ibu\s*kota\s+|wilayah\s+|kawasan\s+|provinsi\s+|pulau\s+)?"
                     r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
