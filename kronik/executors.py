@@ -25,6 +25,8 @@ WINDOW_PER_WORKER = 4
 """Chunks in flight per worker: keeps every worker busy while the parent writes, bounds memory."""
 DASK_CHUNK = 256
 """Documents per Dask task: Dask's per-task overhead (~1 ms) is larger than a pool's."""
+SCATTER_CHARS = 4_000_000
+"""Chunks with more text than this are scattered first: Dask warns about (and slows down on) large task graphs."""
 
 _WARM_UP_PAGE = (
     "Jakarta - Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Jepang di Tokyo, Senin (3/2/2020).\n"
@@ -142,7 +144,9 @@ def run_dask(
         window = window or 2 * max(sum(client.nthreads().values()), 1)
         pending: deque[tuple[list[RawDoc], Any]] = deque()
         for chunk in batched(docs, chunksize):
-            pending.append((chunk, client.submit(process_batch, chunk, settings, pure=False)))
+            # a chunk holding huge pages goes to the cluster as data, not inside the task graph
+            payload = client.scatter([chunk])[0] if _chars(chunk) > SCATTER_CHARS else chunk
+            pending.append((chunk, client.submit(process_batch, payload, settings, pure=False)))
             if len(pending) >= window:
                 yield from _dask_result(client, *pending.popleft(), settings)
         while pending:
@@ -151,6 +155,10 @@ def run_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _chars(chunk: list[RawDoc]) -> int:
+    return sum(len(d.text or "") + len(d.html or "") for d in chunk)
 
 
 def _dask_result(client: Any, chunk: list[RawDoc], future: Any, settings: Settings) -> list[Record]:
