@@ -228,6 +228,7 @@ def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """A query's rows as dicts keyed by column name (what the analyses, exports and dashboard hand around)."""
     cur = con.execute(sql, list(params))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
@@ -274,25 +275,22 @@ class IngestStats:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+ARTICLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
+    ("authors", pa.list_(pa.string())), ("language", pa.string()), ("published", pa.string()),
+    ("published_date", pa.date32()), ("updated", pa.string()), ("body", pa.string()), ("dateline", pa.string()),
+    ("content_hash", pa.string()), ("canonical_id", pa.string()), ("source", pa.string()),
+    ("ingested_at", pa.timestamp("us"))])
+
+
 def _article_rows(records: Sequence[tuple[Record, str]], now: datetime) -> pa.Table:
-    cols: dict[str, list[Any]] = {k: [] for k in (
-        "article_id", "url", "outlet", "title", "authors", "language", "published", "published_date", "updated",
-        "body", "dateline", "content_hash", "canonical_id", "source", "ingested_at")}
-    for rec, chash in records:
-        a = rec.article
-        assert a is not None
-        for k, v in (("article_id", rec.id), ("url", a.url), ("outlet", a.outlet), ("title", a.title),
-                     ("authors", list(a.authors)), ("language", a.language), ("published", a.published),
-                     ("published_date", published_date(a.published)), ("updated", a.updated), ("body", a.body),
-                     ("dateline", a.dateline), ("content_hash", chash), ("canonical_id", rec.id),
-                     ("source", rec.source), ("ingested_at", now)):
-            cols[k].append(v)
-    return pa.table(cols, schema=pa.schema([
-        ("article_id", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
-        ("authors", pa.list_(pa.string())), ("language", pa.string()), ("published", pa.string()),
-        ("published_date", pa.date32()), ("updated", pa.string()), ("body", pa.string()), ("dateline", pa.string()),
-        ("content_hash", pa.string()), ("canonical_id", pa.string()), ("source", pa.string()),
-        ("ingested_at", pa.timestamp("us"))]))
+    """Article rows of records that have an article; each starts as its own canonical article."""
+    return pa.Table.from_pylist([
+        {"article_id": rec.id, "url": a.url, "outlet": a.outlet, "title": a.title, "authors": list(a.authors),
+         "language": a.language, "published": a.published, "published_date": published_date(a.published),
+         "updated": a.updated, "body": a.body, "dateline": a.dateline, "content_hash": chash, "canonical_id": rec.id,
+         "source": rec.source, "ingested_at": now}
+        for rec, chash in records if (a := rec.article) is not None], schema=ARTICLE_SCHEMA)
 
 
 MENTION_SCHEMA = pa.schema([
