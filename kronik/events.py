@@ -195,13 +195,15 @@ _THING_BEFORE = re.compile(
 _NOUN_STATUS = re.compile(
     r"(?:\s+(?!yang\b)[\w-]+){0,6}?\s+(?:(?P<plan>akan|bakal|dijadwalkan|direncanakan|rencananya)|"
     r"(?P<neg>batal|dibatalkan|ditunda|urung))\b", re.IGNORECASE)
+_FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
 _PERSON_HOW = re.compile(r"(?:\bperson|→)\s+([A-Z][^:→+]*?):")
 _ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", re.IGNORECASE)
 """A subject that points back ("Resolusi itu", "Langkah tersebut") rather than naming someone new."""
-_DESIRE = re.compile(r"\b(?:ingin|menginginkan|berharap|mengharapkan|berkeinginan|bersedia|mau)\b", re.IGNORECASE)
-"""Words of wanting: what follows them in the clause has not happened ("Korea Utara ingin AS ...")."""
+_DESIRE = re.compile(r"\b(?:ingin|menginginkan|berharap|mengharapkan|berkeinginan|bersedia|mau|berupaya|berusaha|"
+                     r"mengupayakan|mencoba)\b", re.IGNORECASE)
+"""Words of wanting and trying: what follows them has not happened ("Korea Utara ingin AS ...", "berupaya memulai")."""
 _SPORTS = re.compile(
     r"\b(?:timnas|tim\s+nasional|pertandingan|laga|gol|piala|liga|klub|pelatih|turnamen|stadion|atlet|pebulu\s*tangkis|"
     r"pesepak\s*bola|sepak\s*bola|olimpiade|kejuaraan|medali|skuad|kickoff|babak\s+(?:pertama|kedua|final))\b", re.IGNORECASE)
@@ -414,6 +416,8 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     received = _RECEIVE.search(sentence[max(0, start - 30):start])
     if after and not _POSSESSOR_GAP.match(sentence[end:after[0][1].start]) and _oblique(sentence, after[0][1]) is None:
         after = []  # a state named further on is not this noun's possessor ("kunjungan itu dilakukan ... antar-Korea")
+    if after and not _FEW_WORDS.match(sentence[end:after[0][1].start]):
+        after = []  # nor its target ("kunjungan pertamanya ke Asia, yang akan mencakup kunjungan ke Korea Selatan")
     if received and not (after and _oblique(sentence, after[0][1]) in ("dari", "oleh")):
         # "Pasukan Korea Utara mendapat serangan di Kursk": the subject undergoes it, the doer is not named here
         subject, subject_how = _subject(sentence, mentions, start)
@@ -436,7 +440,8 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
                 # "Korea Utara mendapatkan dukungan dari Rusia": the receiver is the clause subject
                 subject, _ = _subject(sentence, mentions, start)
                 return Parties(agents, [m for m in subject if m not in agents], False, how + "; received by the clause subject")
-            marked = [(j, m) for j, m in rest if _oblique(sentence, m) in _TARGET_PREPS]
+            marked = [(j, m) for j, m in rest if _oblique(sentence, m) in _TARGET_PREPS
+                      and _NEAR.match(sentence[group[-1].end:m.start])]
             if marked:
                 targets = _group(sentence, mentions, marked[0][0], end, stop)
         else:
@@ -657,13 +662,15 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         if i in governed:
             c.dropped = "inside the complement of an earlier cue (wanted or asked for, not done)"
             continue
-        if (wish := _DESIRE.search(sentence, _left_limit(sentence, start), start)) is not None:
-            c.dropped = f"only wished for ({wish.group(0)!r}), not done"
-            continue
         if sports or _SPORTS.search(sentence):
             c.dropped = "sports report: teams and players are not states acting"
             continue
         c.parties = _parties(sentence, mentions, start, end, cue)
+        # from the doer (or the clause start) to the cue: "Korea Utara menginginkan ... sebelum memulai perundingan"
+        lo = min([m.start for m in c.parties.agents if m.end <= start] + [_left_limit(sentence, start)])
+        if (wish := _DESIRE.search(sentence, lo, start)) is not None:
+            c.dropped = f"only wished for or attempted ({wish.group(0)!r}), not done"
+            continue
         if (cue.mode == "visit" or cue.type in _AT_PLACE) and not c.parties.targets and c.parties.agents:
             _visit_place(sentence, start, end, c.parties)
         if not c.parties.agents and c.parties.targets and last_doer and cue.voice != "noun" and not (

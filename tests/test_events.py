@@ -293,3 +293,17 @@ def test_unresolved_subject_does_not_take_an_earlier_doer() -> None:
     events = code("Kim berencana melakukan perjalanan ke Rusia bulan ini.",
                   "Wamenlu menyerahkan bantuan kepada Bulan Sabit Merah Mesir.")
     assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_efforts_are_not_achievements() -> None:
+    assert code("Presiden Chile dan Presiden Peru berupaya memulai kembali pertemuan tingkat tinggi.") == []
+
+
+def test_noun_target_must_follow_closely() -> None:
+    events = code("Presiden Brasil memulai kunjungan pertamanya ke Afrika sebagai presiden, yang akan mencakup "
+                  "kunjungan ke Angola.")
+    assert [(e.type, e.status) for e in events] == [("CONSULT", "planned")]
+
+
+def test_travel_agency_is_not_a_trip() -> None:
+    assert code("Agen perjalanan Korea Utara yang berbasis di Beijing menutup kantornya.") == []
