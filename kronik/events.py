@@ -617,7 +617,7 @@ def _make_event(c: Candidate, sentence: str, location: tuple[str, tuple[str, flo
         date=c.date, location=location[0] if location else None, sentence=sentence,
         actor_text="; ".join(m.text for m in agents) or None, recipient_text="; ".join(m.text for m in targets) or None,
         quad=info.quad, cameo=info.cameo, intensity=info.score,
-        location_country=location[1][0] if location else None,
+        location_country=(location[1][0] or None) if location else None,
         latitude=location[1][1] if location else None, longitude=location[1][2] if location else None)
 
 
