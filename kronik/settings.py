@@ -24,6 +24,8 @@ class Settings:
     """Date spans longer than this are too coarse to compare; the report date is used instead."""
     near_duplicate_shingle: int = 5
     """Words per shingle when comparing article bodies for near-duplicates."""
+    near_duplicate_min_words: int = 25
+    """Bodies shorter than this are never near-duplicates: two stubs alike say nothing about syndication."""
     minhash_perm: int = 128
     """MinHash permutations per body signature (the LSH bands are derived from this and the threshold)."""
     ingest_batch_size: int = 200

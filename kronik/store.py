@@ -188,13 +188,14 @@ def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def minhashes(bodies: Sequence[str], settings: Settings) -> list[bytes | None]:
-    """MinHash signatures (uint32 bytes) of the bodies' shingles; None for an empty body.
+    """MinHash signatures (uint32 bytes) of the bodies' shingles; None for a body too short to compare.
 
     Shingles are hashed with CRC-32 (C speed) before MinHash's random permutations; SHA-1, the default, is
     twice as slow and buys nothing here."""
     from datasketch import MinHash
 
-    sets = [shingles(b, settings.near_duplicate_shingle) for b in bodies]
+    sets = [shingles(b, settings.near_duplicate_shingle) if len(tokens(b)) >= settings.near_duplicate_min_words else set()
+            for b in bodies]
     found = MinHash.bulk([list(s) for s in sets if s], num_perm=settings.minhash_perm, hashfunc=zlib.crc32)
     it = iter(found)
     return [next(it).hashvalues.astype("<u4").tobytes() if s else None for s in sets]

@@ -116,6 +116,12 @@ def test_syndicated_copy_links_to_one_canonical_article(con) -> None:
     assert event == [(1, 2, ["Kompas", "Tribun"])]  # one article text, carried by two outlets
 
 
+def test_short_stubs_are_not_near_duplicates(con) -> None:
+    stubs = [record(i, "Kompas", "2024-03-05", ["Foto: Antara", "Baca juga berita lainnya"], []) for i in ("s1", "s2")]
+    store.ingest_records(con, stubs)
+    assert store.table_counts(con)["near_duplicates"] == 0
+
+
 def test_copy_with_leftover_furniture_links_at_its_similarity(tmp_path: Path) -> None:
     original = record("kompas-1", "Kompas", "2024-03-04", STORY, [])
     copy = record("tribun-9", "Tribun", "2024-03-05", [*STORY, "Baca juga: Harga cabai naik menjelang Ramadan"], [])
