@@ -199,6 +199,9 @@ _FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
 _PERSON_HOW = re.compile(r"(?:\bperson|→)\s+([A-Z][^:→+]*?):")
+_RESPONSES = frozenset({"REJECT", "CONCEDE"})
+_RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut)\b", re.IGNORECASE)
+"""An object that points back ("menolak permintaan tersebut", "membantah tuduhan itu")."""
 _ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", re.IGNORECASE)
 """A subject that points back ("Resolusi itu", "Langkah tersebut") rather than naming someone new."""
 _DESIRE = re.compile(r"\b(?:ingin|menginginkan|berharap|mengharapkan|berkeinginan|bersedia|mau|berupaya|berusaha|"
@@ -680,6 +683,12 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             # the one of the event just before
             c.parties.agents = last_doer
             c.parties.how += "; doer carried over from the event before"
+        if (cue.type in _RESPONSES and c.parties.agents and not c.parties.targets and last_doer
+                and _RESPONSE_OBJECT.match(sentence, end)
+                and not _countries(_codes(last_doer)) & _countries(_codes(c.parties.agents))):
+            # "NATO menolak permintaan tersebut": the answer goes to whoever made the request just before
+            c.parties.targets = last_doer
+            c.parties.how += "; target is the doer of the event it answers"
         _finish(c, sentence, dates, anchor, previous, (start, end))
         for group in c.parties.also:
             extra = Candidate(start, end, sentence[start:end], cue, Parties(

@@ -307,3 +307,9 @@ def test_noun_target_must_follow_closely() -> None:
 
 def test_travel_agency_is_not_a_trip() -> None:
     assert code("Agen perjalanan Korea Utara yang berbasis di Beijing menutup kantornya.") == []
+
+
+def test_rejection_of_the_request_just_made() -> None:
+    events = code("Presiden Ukraina meminta NATO memberlakukan zona larangan terbang.", "NATO menolak permintaan tersebut.")
+    e = only(events, "REJECT")
+    assert e.actors == ["IGO:NATO"] and countries(e.recipients) == {"UKR"}
