@@ -12,6 +12,7 @@ import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -23,6 +24,8 @@ CHUNK = 32
 """Documents per task: big enough to amortise pickling and queueing, small enough to keep order latency low."""
 WINDOW_PER_WORKER = 4
 """Chunks in flight per worker: keeps every worker busy while the parent writes, bounds memory."""
+DOC_TIMEOUT = 300.0
+"""Seconds a document may take in a pool worker before the worker counts as hung (a 50 MB page takes ~10 s)."""
 DASK_CHUNK = 256
 """Documents per Dask task: Dask's per-task overhead (~1 ms) is larger than a pool's."""
 SCATTER_CHARS = 4_000_000
@@ -59,10 +62,14 @@ def run_local(docs: Iterable[RawDoc], settings: Settings = DEFAULT) -> Iterator[
 
 
 class _Pool:
-    """A process pool that can be replaced when a worker dies (OOM kill, segfault in a C extension)."""
+    """A process pool that is replaced when a worker dies (OOM kill, segfault in a C extension) or hangs.
 
-    def __init__(self, workers: int, settings: Settings) -> None:
-        self.workers, self.settings = workers, settings
+    A hang (catastrophic regex backtracking, say) cannot be interrupted inside the worker: a signal handler only
+    runs between bytecodes. So a chunk that overruns its time limit gets the pool's processes killed.
+    """
+
+    def __init__(self, workers: int, settings: Settings, timeout: float) -> None:
+        self.workers, self.settings, self.timeout = workers, settings, timeout
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -77,6 +84,16 @@ class _Pool:
             failed.set_exception(exc)
             return failed
 
+    def result(self, future: Future[list[Record]], docs: int) -> list[Record]:
+        """The chunk's records; BrokenProcessPool when a worker died, or hung and was killed for it."""
+        try:
+            return future.result(timeout=self.timeout + docs)
+        except FuturesTimeout:
+            # ProcessPoolExecutor has no public way to stop a running task: end its processes, the pool breaks
+            for proc in list(getattr(self.executor, "_processes", {}).values()):
+                proc.kill()
+            raise BrokenProcessPool("a document took longer than the time limit") from None
+
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
@@ -85,22 +102,30 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
 
     def isolate(self, chunk: list[RawDoc]) -> Iterator[Record]:
-        """Rerun a chunk whose worker died one document at a time; the document that kills a worker gets an error record."""
+        """Rerun a chunk whose worker died one document at a time; the document that kills or hangs a worker
+        gets an error record."""
         for doc in chunk:
             try:
-                yield from self.submit([doc]).result()
-            except BrokenProcessPool:
+                yield from self.result(self.submit([doc]), 1)
+            except BrokenProcessPool as exc:
                 self.restart()
-                yield Record(id=doc.id, error="worker process died while processing this document", source=doc.source)
+                yield Record(id=doc.id, error=f"worker process died while processing this document ({exc})", source=doc.source)
 
 
 def run_pool(
-    docs: Iterable[RawDoc], workers: int, settings: Settings = DEFAULT, chunksize: int = CHUNK, window: int | None = None
+    docs: Iterable[RawDoc],
+    workers: int,
+    settings: Settings = DEFAULT,
+    chunksize: int = CHUNK,
+    window: int | None = None,
+    timeout: float = DOC_TIMEOUT,
 ) -> Iterator[Record]:
-    """A process pool over chunks of documents, ordered output, at most `window` chunks in flight."""
+    """A process pool over chunks of documents, ordered output, at most `window` chunks in flight.
+
+    A chunk may take `timeout` seconds plus one second per document before it counts as hung."""
     window = window or workers * WINDOW_PER_WORKER
     chunks = batched(docs, chunksize)
-    pool = _Pool(workers, settings)
+    pool = _Pool(workers, settings, timeout)
     pending: deque[tuple[list[RawDoc], Future[list[Record]]]] = deque()
     try:
         while True:
@@ -111,7 +136,7 @@ def run_pool(
                 return
             chunk, future = pending.popleft()
             try:
-                records = future.result()
+                records = pool.result(future, len(chunk))
             except BrokenProcessPool:
                 pool.restart()
                 yield from pool.isolate(chunk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,6 +69,8 @@ def test_pool_reads_input_lazily() -> None:
 def _crash_on_killer(doc: RawDoc, settings: object = None) -> Record:
     if doc.id == "killer":
         os._exit(3)
+    if doc.id == "hang":
+        time.sleep(3600)
     return Record(id=doc.id, error="ok", source=doc.source)
 
 
@@ -81,6 +84,20 @@ def test_pool_survives_a_worker_death(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [r.id for r in out] == [d.id for d in docs]
     assert "worker process died" in (out[21].error or "")
     assert all(r.error == "ok" for i, r in enumerate(out) if i != 21)
+
+
+def test_pool_survives_a_hung_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document that never finishes is killed after the time limit and gets an error record; the batch goes on."""
+    monkeypatch.setattr(executors, "process", _crash_on_killer)
+    monkeypatch.setattr(executors, "warm_up", lambda settings=None: None)
+    docs = [RawDoc(id=str(i)) for i in range(20)]
+    docs.insert(5, RawDoc(id="hang"))
+    started = time.monotonic()
+    out = list(executors.run_pool(docs, workers=2, chunksize=4, window=3, timeout=1.0))
+    assert [r.id for r in out] == [d.id for d in docs]
+    assert "time limit" in (out[5].error or "")
+    assert all(r.error == "ok" for i, r in enumerate(out) if i != 5)
+    assert time.monotonic() - started < 60
 
 
 def test_extract_cli_writes_parquet_partitions(tmp_path: Path) -> None:
