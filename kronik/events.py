@@ -127,7 +127,7 @@ def _data_lines(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
-    """Every cue surface form (lower case) with its readings, those needing a following word first
+    """Every cue surface form (lower case) with its readings, the most specific following word first
     ("mendukung sanksi" is SANCTION, plain "mendukung" SUPPORT), and one pattern finding them, longest first."""
     cues: dict[str, list[Cue]] = {}
     for row in _data_lines("event_cues.tsv"):
@@ -140,7 +140,7 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
                 surface.lower(), stem, type_, mode or None, voice, "mutual" in flags, "host" in flags, "topic" in flags,
                 "governs" in flags, "adjacent" in flags, then_rx))
     for readings in cues.values():
-        readings.sort(key=lambda c: c.then is None)
+        readings.sort(key=lambda c: -len(c.then.pattern) if c.then else 1)
     return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
 
 
