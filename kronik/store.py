@@ -51,7 +51,6 @@ CREATE TABLE IF NOT EXISTS events(
     cluster_key VARCHAR);
 CREATE TABLE IF NOT EXISTS errors(doc_id VARCHAR, source VARCHAR, error VARCHAR, seen_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS documents(doc_id VARCHAR PRIMARY KEY, raw_hash VARCHAR, seen_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS signatures(article_id VARCHAR PRIMARY KEY, minhash BLOB);
 CREATE TABLE IF NOT EXISTS lsh_bands(article_id VARCHAR, band SMALLINT, bucket UBIGINT);
 CREATE TABLE IF NOT EXISTS near_duplicates(article_id VARCHAR, duplicate_id VARCHAR, similarity DOUBLE);
 CREATE TABLE IF NOT EXISTS terms(article_id VARCHAR, term VARCHAR, tf INTEGER);
@@ -209,14 +208,6 @@ def band_buckets(signature: bytes, settings: Settings) -> list[int]:
             for i in range(bands)]
 
 
-def similarity(a: bytes, b: bytes) -> float:
-    """MinHash estimate of the Jaccard similarity of two signatures."""
-    import numpy as np
-
-    x, y = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
-    return float((x == y).mean())
-
-
 # ---------------------------------------------------------------- connection and search
 
 
@@ -343,26 +334,29 @@ def _in(con: duckdb.DuckDBPyConnection, sql: str, ids: Iterable[str]) -> list[tu
 
 
 def _store_near_duplicates(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str]], settings: Settings) -> None:
-    """Signatures, LSH bands and verified near-duplicate links for freshly written articles."""
+    """LSH bands and near-duplicate links for freshly written articles.
+
+    MinHash LSH only proposes candidates; the exact Jaccard similarity of the two shingle sets decides, so a pair
+    near the threshold is not linked or left by the luck of the hash draw.
+    """
     sigs = minhashes([body for _, body in rows], settings)
-    ids = [aid for (aid, _), s in zip(rows, sigs, strict=True) if s is not None]
-    kept = [s for s in sigs if s is not None]
-    if not ids:
+    bands = [(aid, b, bucket) for (aid, _), sig in zip(rows, sigs, strict=True) if sig is not None
+             for b, bucket in enumerate(band_buckets(sig, settings))]
+    if not bands:
         return
-    _insert(con, "signatures", pa.table({"article_id": ids, "minhash": pa.array(kept, pa.binary())}))
-    bands = [(aid, b, bucket) for aid, s in zip(ids, kept, strict=True) for b, bucket in enumerate(band_buckets(s, settings))]
     _insert(con, "lsh_bands", pa.table({
         "article_id": [r[0] for r in bands], "band": pa.array([r[1] for r in bands], pa.int16()),
         "bucket": pa.array([r[2] for r in bands], pa.uint64())}))
     pairs = _in(con, """
         SELECT DISTINCT least(n.article_id, o.article_id), greatest(n.article_id, o.article_id)
         FROM lsh_bands n JOIN lsh_bands o ON n.band = o.band AND n.bucket = o.bucket AND n.article_id <> o.article_id
-        WHERE n.article_id IN (SELECT unnest(?))""", ids)
+        WHERE n.article_id IN (SELECT unnest(?))""", {r[0] for r in bands})
     if not pairs:
         return
-    sig = dict(_in(con, "SELECT article_id, minhash FROM signatures WHERE article_id IN (SELECT unnest(?))",
-                   [x for p in pairs for x in p]))
-    links = [(a, b, sim) for a, b in sorted(pairs) if (sim := similarity(sig[a], sig[b])) >= settings.near_duplicate_threshold]
+    bodies = dict(_in(con, "SELECT article_id, body FROM articles WHERE article_id IN (SELECT unnest(?))", [x for p in pairs for x in p]))
+    sets = {aid: shingles(body, settings.near_duplicate_shingle) for aid, body in bodies.items()}
+    links = [(a, b, round(sim, 4)) for a, b in sorted(pairs)
+             if (sim := len(sets[a] & sets[b]) / len(sets[a] | sets[b])) >= settings.near_duplicate_threshold]
     if links:
         _insert(con, "near_duplicates", pa.table({
             "article_id": [x[0] for x in links], "duplicate_id": [x[1] for x in links],
@@ -458,9 +452,8 @@ def _record_documents(con: duckdb.DuckDBPyConnection, latest: dict[str, tuple[Re
     _insert(con, "documents", pa.table({"doc_id": ids, "raw_hash": [h for _, h in latest.values()], "seen_at": stamps}))
 
 
-_PER_ARTICLE = (("articles", "article_id"), ("mentions", "article_id"), ("signatures", "article_id"),
-                ("lsh_bands", "article_id"), ("terms", "article_id"), ("near_duplicates", "article_id"),
-                ("near_duplicates", "duplicate_id"))
+_PER_ARTICLE = (("articles", "article_id"), ("mentions", "article_id"), ("lsh_bands", "article_id"), ("terms", "article_id"),
+                ("near_duplicates", "article_id"), ("near_duplicates", "duplicate_id"))
 
 
 def _replace_articles(con: duckdb.DuckDBPyConnection, fresh: Sequence[tuple[Record, str]], settings: Settings,

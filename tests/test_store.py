@@ -296,3 +296,23 @@ def test_ingest_command_prints_a_summary(tmp_path: Path, monkeypatch, capsys) ->
     assert "3 documents read, 0 skipped as already stored, 3 added" in capsys.readouterr().err
     assert store.command(args) == 0
     assert "3 skipped as already stored" in capsys.readouterr().err
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pages"
+
+
+@pytest.mark.skipif(not (SAMPLES / "beritaselatan-bantuan-gaza.txt").exists(), reason="samples/pages not present")
+def test_sample_pages_end_to_end(tmp_path: Path) -> None:
+    """Through the real pipeline: the syndicated sample is linked to its original, the MoU reported by two
+    outlets is one event with two sources, and ingesting the folder again changes nothing."""
+    with store.connect(str(tmp_path / "s.duckdb")) as con:
+        first = store.ingest_paths(con, [str(SAMPLES)])
+        canonical = dict(con.execute("SELECT article_id, canonical_id FROM articles").fetchall())
+        assert canonical["wartanusantara-bantuan-gaza-syndicated"] == "beritaselatan-bantuan-gaza"
+        assert sum(a != c for a, c in canonical.items()) == 1
+        mou = con.execute("""SELECT source_count, list_sort(list(DISTINCT m.article_id)) FROM events e JOIN mentions m USING (event_id)
+                             WHERE e.parties = ['IDN', 'JPN'] AND e.type = 'AGREE' AND e.status = 'occurred'
+                               AND e.date_start = DATE '2025-07-14' GROUP BY ALL""").fetchall()
+        assert (2, ["kabardunia-indonesia-jepang-mou", "wartanusantara-indonesia-jepang-mou"]) in mou
+        again = store.ingest_paths(con, [str(SAMPLES)])
+        assert again.skipped == again.read == first.read and again.counts == first.counts
