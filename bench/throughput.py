@@ -17,11 +17,13 @@ import io
 import json
 import os
 import pstats
+import re
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,9 +31,10 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "input.jsonl"
+SHARED_DEV = ROOT.parent / "shared" / "dev" / "input.jsonl"
 sys.path.insert(0, str(ROOT))
 
-from kronik.generate import pages, write_jsonl  # noqa: E402
+from kronik.generate import page_lines, pages, write_jsonl  # noqa: E402
 from kronik.model import RawDoc  # noqa: E402
 
 
@@ -125,8 +128,45 @@ def as_html(text: str) -> str:
     return "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n")) + "</body></html>"
 
 
+def _bag(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text.lower()))
+
+
+def body_f1(predicted: list[str], gold: list[str]) -> float:
+    """Bag-of-words F1 of predicted bodies against gold bodies, micro-averaged (the eval/score.py rule)."""
+    hit = pred = want = 0
+    for p, g in zip(predicted, gold, strict=True):
+        bp, bg = _bag(p), _bag(g)
+        hit += sum((bp & bg).values())
+        pred += sum(bp.values())
+        want += sum(bg.values())
+    precision, recall = hit / max(pred, 1), hit / max(want, 1)
+    return 2 * precision * recall / max(precision + recall, 1e-9)
+
+
+def comparison_sets(n: int) -> list[tuple[str, list[tuple[str, str]], list[str] | None]]:
+    """(name, [(id, text)], gold bodies or None): generated pages, the shared dev pages with gold, the shared corpus."""
+    gen = [(f"gen-{i}", page_lines(i, seed=7)) for i in range(n)]
+    sets: list[tuple[str, list[tuple[str, str]], list[str] | None]] = [
+        ("generated", [(i, "\n".join(x for _, x in lines)) for i, lines in gen],
+         ["\n".join(x for label, x in lines if label == "body") for _, lines in gen])]
+    if SHARED_DEV.exists():
+        docs, gold = [], []
+        for line in SHARED_DEV.read_text(encoding="utf-8").splitlines():
+            obj = json.loads(line)
+            labels = json.loads((SHARED_DEV.parent / "gold" / f"{obj['id']}.json").read_text(encoding="utf-8"))["lines"]
+            docs.append((obj["id"], obj["text"]))
+            gold.append("\n".join(x for x, label in zip(obj["text"].split("\n"), labels, strict=False) if label == "body"))
+        sets.append(("shared/dev", docs, gold))
+    if SHARED_CORPUS.exists():
+        real = [(o["id"], o["text"]) for o in map(json.loads, SHARED_CORPUS.read_text(encoding="utf-8").splitlines())]
+        sets.append(("shared/corpus", real, None))
+    return sets
+
+
 def side_by_side(n: int) -> str:
-    """Pages/s on one core of kronik's cleaner, trafilatura and jusText (Indonesian stoplist) on the same pages."""
+    """Pages/s on one core (and body F1 where the body is known) of kronik's cleaner, trafilatura and jusText
+    (Indonesian stoplist) on the same pages, and kronik end to end."""
     import justext
     import trafilatura
 
@@ -134,29 +174,31 @@ def side_by_side(n: int) -> str:
     from kronik.pipeline import process
     from kronik.settings import DEFAULT
 
-    sets: list[tuple[str, list[tuple[str, str]]]] = [("generated", list(pages(n, seed=7)))]
-    if SHARED_CORPUS.exists():
-        real = [(o["id"], o["text"]) for o in map(json.loads, SHARED_CORPUS.read_text(encoding="utf-8").splitlines())]
-        sets.append(("shared/corpus", real))
     stoplist = justext.get_stoplist("Indonesian")
-    tools: list[tuple[str, Callable[[str, str], object], bool]] = [
-        ("kronik clean (plain text)", lambda i, t: clean(RawDoc(id=i, text=t), DEFAULT), False),
-        ("kronik clean (same HTML)", lambda i, h: clean(RawDoc(id=i, html=h), DEFAULT), True),
-        ("trafilatura 2.3.1 extract", lambda i, h: trafilatura.extract(h, include_comments=False), True),
-        ("jusText 3.0.2 (Indonesian)", lambda i, h: justext.justext(h, stoplist), True),
-        ("kronik end-to-end (clean + actors + events)", lambda i, t: process(RawDoc(id=i, text=t), DEFAULT), False),
+
+    def jt(h: str) -> str:
+        return "\n".join(p.text for p in justext.justext(h, stoplist) if not p.is_boilerplate)
+
+    tools: list[tuple[str, Callable[[str, str], str | None], bool]] = [
+        ("kronik clean (plain text)", lambda i, t: clean(RawDoc(id=i, text=t), DEFAULT).body, False),
+        ("kronik clean (same HTML)", lambda i, h: clean(RawDoc(id=i, html=h), DEFAULT).body, True),
+        ("trafilatura 2.3.1 `extract`", lambda i, h: trafilatura.extract(h, include_comments=False), True),
+        ("jusText 3.0.2 (Indonesian stoplist)", lambda i, h: jt(h), True),
+        ("kronik end to end (clean + actors + events)", lambda i, t: process(RawDoc(id=i, text=t), DEFAULT).to_dict().get("body"), False),
     ]
-    rows = ["| tool | " + " | ".join(f"{name} ({len(docs)} pages) pages/s" for name, docs in sets) + " |",
-            "|---|" + "---:|" * len(sets)]
+    sets = comparison_sets(n)
+    head = " | ".join(f"{name} ({len(docs)}) pages/s" + (f" | {name} body F1" if gold else "") for name, docs, gold in sets)
+    rows = [f"| tool | {head} |", "|---|" + "---:|" * sum(2 if gold else 1 for *_, gold in sets)]
     for label, fn, wants_html in tools:
         cells = []
-        for _, docs in sets:
+        for _, docs, gold in sets:
             inputs = [(i, as_html(t) if wants_html else t) for i, t in docs]
             fn(*inputs[0])
             started = time.perf_counter()
-            for i, x in inputs:
-                fn(i, x)
+            bodies = [fn(i, x) or "" for i, x in inputs]
             cells.append(f"{len(inputs) / (time.perf_counter() - started):.0f}")
+            if gold:
+                cells.append(f"{body_f1(bodies, gold):.3f}")
         rows.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

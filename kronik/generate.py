@@ -133,6 +133,11 @@ def _date_phrase(rng: random.Random, day: int, month: int, year: int) -> str:
 
 def page(i: int, seed: int = 0) -> str:
     """The i-th page of the corpus `seed`: about TARGET_CHARS characters of plain text as scraped."""
+    return "\n".join(line for _, line in page_lines(i, seed))
+
+
+def page_lines(i: int, seed: int = 0) -> list[tuple[str, str]]:
+    """The i-th page as (label, line) pairs, labelled as the gold files are (title, meta, body, caption, boilerplate)."""
     rng = random.Random(f"{seed}:{i}")
     outlet = rng.choice(OUTLETS)
     year, month, day = rng.randint(2015, 2025), rng.randint(1, 12), rng.randint(1, 28)
@@ -145,17 +150,18 @@ def page(i: int, seed: int = 0) -> str:
     title = rng.choice(HEADLINES).format(**{**names, "A": COUNTRIES[ca][2], "B": COUNTRIES[cb][2]})
     hh, mm = rng.randint(6, 23), rng.randint(0, 59)
     wd = WEEKDAYS[(day + month * 3 + year) % 7]
-    head = [*rng.sample(MENUS, 2), rng.choice(ADS), title,
-            rng.choice([f"{wd}, {day:02d} {MONTHS[month - 1]} {year} {hh:02d}:{mm:02d} WIB",
+    head = [*(("boilerplate", x) for x in rng.sample(MENUS, 2)), ("boilerplate", rng.choice(ADS)), ("title", title),
+            ("meta", rng.choice([f"{wd}, {day:02d} {MONTHS[month - 1]} {year} {hh:02d}:{mm:02d} WIB",
                         f"{day} {MONTHS[month - 1]} {year}, {hh:02d}.{mm:02d} WIB",
-                        f"Diperbarui {wd}, {day}/{month}/{year} - {hh:02d}:{mm:02d}"]),
-            rng.choice([f"Penulis: {rng.choice(REPORTERS)} | Editor: {rng.choice(REPORTERS)}", f"Oleh {rng.choice(REPORTERS)}",
-                        f"Reporter: {rng.choice(REPORTERS)}"]),
-            f"Foto: {a.phrase(rng, True)} saat tiba di {COUNTRIES[cb][1]}. (Dok. {rng.choice(['Reuters', 'AFP', 'AP', 'Istimewa'])})"]
+                        f"Diperbarui {wd}, {day}/{month}/{year} - {hh:02d}:{mm:02d}"])),
+            ("meta", rng.choice([f"Penulis: {rng.choice(REPORTERS)} | Editor: {rng.choice(REPORTERS)}",
+                                 f"Oleh {rng.choice(REPORTERS)}", f"Reporter: {rng.choice(REPORTERS)}"])),
+            ("caption", f"Foto: {a.phrase(rng, True)} saat tiba di {COUNTRIES[cb][1]}. "
+                        f"(Dok. {rng.choice(['Reuters', 'AFP', 'AP', 'Istimewa'])})")]
     city = rng.choice([COUNTRIES[ca][1], COUNTRIES[cb][1]])
-    body: list[str] = []
+    body: list[tuple[str, str]] = []
     first = True
-    size = sum(len(x) + 1 for x in head) + 400
+    size = sum(len(x) + 1 for _, x in head) + 400
     while size < TARGET_CHARS:
         sents = []
         for _ in range(rng.randint(2, 3)):
@@ -169,15 +175,15 @@ def page(i: int, seed: int = 0) -> str:
         para = " ".join(sents)
         if not body:
             para = f"{city.upper()}, {outlet} - {para[0].upper()}{para[1:]}"
-        body.append(para)
+        body.append(("body", para))
         size += len(para) + 1
         if rng.random() < 0.3:
-            body.append(rng.choice([f"Baca juga: {rng.choice(HEADLINES).format(**names)}", rng.choice(ADS),
-                                    f"BACA JUGA: {rng.choice(TOPICS).title()} Jadi Sorotan"]))
+            body.append(("boilerplate", rng.choice([f"Baca juga: {rng.choice(HEADLINES).format(**names)}", rng.choice(ADS),
+                                                    f"BACA JUGA: {rng.choice(TOPICS).title()} Jadi Sorotan"])))
     footers = [f.format(year=year, outlet=outlet) for f in rng.sample(FOOTERS, 3)]
     tail = [f"Tag: {COUNTRIES[ca][0]}, {COUNTRIES[cb][0]}, {topic}", "Berita Terkait",
             *(rng.choice(HEADLINES).format(**names) for _ in range(2)), *footers]
-    return "\n".join([*head, *body, *tail])
+    return [*head, *body, *(("boilerplate", x) for x in tail)]
 
 
 def pages(n: int, seed: int = 0, start: int = 0) -> Iterator[tuple[str, str]]:
