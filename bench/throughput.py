@@ -30,8 +30,10 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "input.jsonl"
-SHARED_DEV = ROOT.parent / "shared" / "dev" / "input.jsonl"
+SHARED = Path(os.environ.get("KRONIK_SHARED", ROOT.parent / "shared"))
+"""The shared test data (real pages, dev pages with gold); KRONIK_SHARED points elsewhere, e.g. from a copy of the code."""
+SHARED_CORPUS = SHARED / "corpus" / "input.jsonl"
+SHARED_DEV = SHARED / "dev" / "input.jsonl"
 sys.path.insert(0, str(ROOT))
 
 from kronik.generate import page_lines, pages, write_jsonl  # noqa: E402
