@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -300,11 +301,16 @@ class Parties:
     """Further targets of the same act named later in the clause, each a separate event."""
 
 
+@lru_cache(maxsize=64)
+def _left_boundaries(sentence: str) -> tuple[int, ...]:
+    return tuple(b.end() for b in _LEFT_BOUNDARY.finditer(sentence))
+
+
 def _left_limit(sentence: str, pos: int) -> int:
-    limit = 0
-    for b in _LEFT_BOUNDARY.finditer(sentence, 0, pos):
-        limit = b.end()
-    return limit
+    """Where the clause holding ``pos`` begins."""
+    ends = _left_boundaries(sentence)
+    k = bisect_right(ends, pos) - 1
+    return ends[k] if k >= 0 else 0
 
 
 def _right_limit(sentence: str, pos: int) -> int:
@@ -770,6 +776,21 @@ def _merge(found: list[tuple[Event, bool, frozenset[str]]], days: int) -> tuple[
     return [ev for ev, _, _ in kept], merged
 
 
+_MAX_SENTENCE = 600
+"""Longer "sentences" (lists, tables, text without full stops) are coded in pieces cut at commas, so that the
+clause rules, which look back and forth within a sentence, stay cheap."""
+
+
+def _pieces(sentence: str) -> list[str]:
+    out: list[str] = []
+    while len(sentence) > _MAX_SENTENCE:
+        cut = max(sentence.rfind(", ", 0, _MAX_SENTENCE), sentence.rfind("; ", 0, _MAX_SENTENCE))
+        cut = cut + 1 if cut > _MAX_SENTENCE // 3 else _MAX_SENTENCE
+        out.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return [*out, sentence] if sentence else out
+
+
 def trace(article: Article, settings: Settings) -> DocumentTrace:
     """Code the article's body and keep every step, for `kronik explain` and for the events themselves."""
     anchor = anchor_date(article.published, article.reference_date, article.paragraphs)
@@ -780,7 +801,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     sentences: list[SentenceTrace] = []
     found: list[tuple[Event, bool, frozenset[str]]] = []
     for p, paragraph in enumerate(article.paragraphs):
-        for sentence in split(paragraph):
+        for sentence in (piece for whole in split(paragraph) for piece in _pieces(whole)):
             mentions = actors.mentions(sentence)
             if not mentions:  # no state named: no event, and its dates are not worth the time
                 sentences.append(SentenceTrace(p, sentence, mentions, [], []))

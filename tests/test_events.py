@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from kronik.events import inflect, lexicon, plover, trace
@@ -313,3 +315,11 @@ def test_rejection_of_the_request_just_made() -> None:
     events = code("Presiden Ukraina meminta NATO memberlakukan zona larangan terbang.", "NATO menolak permintaan tersebut.")
     e = only(events, "REJECT")
     assert e.actors == ["IGO:NATO"] and countries(e.recipients) == {"UKR"}
+
+
+def test_very_long_sentence_is_coded_in_pieces_quickly() -> None:
+    text = ", ".join(["Korea Utara dan Korea Selatan bertemu di Seoul"] * 400) + "."
+    began = time.perf_counter()
+    events = code(text)
+    assert time.perf_counter() - began < 2.0
+    assert [e.type for e in events] == ["CONSULT"]
