@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from kronik.store import QUAD_NAMES, connect, date_span, format_table, party, query_rows
+from kronik.store import QUAD_NAMES, date_span, format_table, open_for_reading, party, query_rows
 
 # An event's day: when it happened, else the day it was first reported.
 EVENT_DAY = "coalesce(date_start, try_cast(left(first_reported, 10) AS DATE))"
@@ -219,34 +219,42 @@ def _print(rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
         print("(no events)")
 
 
+def _report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, start: date | None, end: date | None) -> None:
+    if args.command == "timeline":
+        a, b = resolve(args.a), resolve(args.b)
+        rows = timeline(con, a, b, args.freq, start, end)
+        _print(rows)
+        if args.plot:
+            plot_timeline(rows, a, b, args.plot, args.freq)
+    elif args.command == "top":
+        actor = resolve(args.actor) if args.actor else None
+        _print(top_dyads(con, actor, args.limit), "dyads")
+        print()
+        _print(top_types(con, actor, args.limit), "event types")
+    else:
+        graph = network(con, start, end)
+        _print(sorted(({"a": u, "b": v, "events": d["events"], "score": round(d.get("score", 0.0), 2)}
+                       for u, v, d in graph.edges(data=True)), key=lambda r: (-r["events"], r["a"], r["b"])))
+        if args.graph:
+            write_graph(graph, args.graph)
+        if args.plot:
+            plot_network(graph, args.plot)
+
+
 def command(args: argparse.Namespace) -> int:
     """`kronik timeline`, `kronik top` and `kronik network`."""
-    if not Path(args.db).exists():
-        print(f"kronik {args.command}: no database at {args.db}", file=sys.stderr)
-        return 2
     try:
         start, end = bounds(getattr(args, "start", None), getattr(args, "end", None))
-        with connect(args.db, read_only=True) as con:
-            if args.command == "timeline":
-                a, b = resolve(args.a), resolve(args.b)
-                rows = timeline(con, a, b, args.freq, start, end)
-                _print(rows)
-                if args.plot:
-                    plot_timeline(rows, a, b, args.plot, args.freq)
-            elif args.command == "top":
-                actor = resolve(args.actor) if args.actor else None
-                _print(top_dyads(con, actor, args.limit), "dyads")
-                print()
-                _print(top_types(con, actor, args.limit), "event types")
-            else:
-                graph = network(con, start, end)
-                _print(sorted(({"a": u, "b": v, "events": d["events"], "score": round(d.get("score", 0.0), 2)}
-                               for u, v, d in graph.edges(data=True)), key=lambda r: (-r["events"], r["a"], r["b"])))
-                if args.graph:
-                    write_graph(graph, args.graph)
-                if args.plot:
-                    plot_network(graph, args.plot)
     except ValueError as exc:
         print(f"kronik {args.command}: {exc}", file=sys.stderr)
         return 2
+    opened = open_for_reading(args.db, args.command)
+    if opened is None:
+        return 2
+    with opened as con:
+        try:
+            _report(con, args, start, end)
+        except ValueError as exc:
+            print(f"kronik {args.command}: {exc}", file=sys.stderr)
+            return 2
     return 0

@@ -11,14 +11,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from kronik import __version__
-from kronik.store import connect, party, query_rows, report_time
+from kronik.store import open_for_reading, party, query_rows, report_time
 
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
@@ -192,10 +191,10 @@ def write(table: pa.Table, fmt: str, path: str) -> None:
 
 def command(args: argparse.Namespace) -> int:
     """Write the events table to a file."""
-    if not Path(args.db).exists():
-        print(f"kronik export: no database at {args.db}", file=sys.stderr)
+    opened = open_for_reading(args.db, "export")
+    if opened is None:
         return 2
-    with connect(args.db, read_only=True) as con:
+    with opened as con:
         table = events_table(con, args.schema)
     write(table, args.format, args.output)
     print(f"kronik export: {table.num_rows} events written to {args.output} ({args.schema}, {args.format})", file=sys.stderr)

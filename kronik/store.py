@@ -219,6 +219,18 @@ def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def open_for_reading(path: str, command: str) -> duckdb.DuckDBPyConnection | None:
+    """A read-only connection for a reporting command, or None after saying why not (no file, or a writer holds it)."""
+    if not Path(path).exists():
+        print(f"kronik {command}: no database at {path}", file=sys.stderr)
+        return None
+    try:
+        return connect(path, read_only=True)
+    except duckdb.Error as exc:
+        print(f"kronik {command}: cannot open {path} (is an ingest writing it?): {exc}", file=sys.stderr)
+        return None
+
+
 def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """A query's rows as dicts keyed by column name (what the analyses, exports and dashboard hand around)."""
     cur = con.execute(sql, list(params))
@@ -775,10 +787,10 @@ def print_result(cur: duckdb.DuckDBPyConnection, as_csv: bool = False, out: Any 
 
 
 def _sql(args: argparse.Namespace) -> int:
-    if not Path(args.db).exists():
-        print(f"kronik sql: no database at {args.db}", file=sys.stderr)
+    opened = open_for_reading(args.db, "sql")
+    if opened is None:
         return 2
-    with connect(args.db, read_only=True) as con:
+    with opened as con:
         try:
             print_result(con.execute(args.query), as_csv=getattr(args, "csv", False))
         except duckdb.Error as exc:

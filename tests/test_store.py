@@ -316,3 +316,11 @@ def test_sample_pages_end_to_end(tmp_path: Path) -> None:
         assert (2, ["kabardunia-indonesia-jepang-mou", "wartanusantara-indonesia-jepang-mou"]) in mou
         again = store.ingest_paths(con, [str(SAMPLES)])
         assert again.skipped == again.read == first.read and again.counts == first.counts
+
+
+def test_reporting_commands_explain_a_missing_or_busy_database(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "k.duckdb")
+    args = argparse.Namespace(command="sql", db=db, query="SELECT 1", csv=False)
+    assert store.command(args) == 2 and "no database" in capsys.readouterr().err
+    with store.connect(db):  # a writer holds the file
+        assert store.command(args) == 2 and "cannot open" in capsys.readouterr().err
