@@ -324,3 +324,19 @@ def test_reporting_commands_explain_a_missing_or_busy_database(tmp_path: Path, c
     assert store.command(args) == 2 and "no database" in capsys.readouterr().err
     with store.connect(db):  # a writer holds the file
         assert store.command(args) == 2 and "cannot open" in capsys.readouterr().err
+
+
+def test_cli_wires_the_database_commands(tmp_path: Path, monkeypatch, capsys) -> None:
+    from kronik.cli import main
+
+    page = tmp_path / "halaman.txt"
+    page.write_text("\n".join(STORY), encoding="utf-8")
+    db = str(tmp_path / "k.duckdb")
+    monkeypatch.setattr("kronik.executors.process", fake_process)
+    assert main(["ingest", str(page), "--db", db, "--batch-size", "1", "--force", "--no-progress"]) == 0
+    assert main(["sql", "SELECT count(*) AS n FROM events", "--db", db, "--csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["n", "1"]
+    assert main(["top", "--db", db]) == 0 and "IDN  JPN" in capsys.readouterr().out
+    assert main(["timeline", "Indonesia", "Jepang", "--db", db, "--freq", "year"]) == 0
+    assert main(["export", "--db", db, "--schema", "gdelt", "-o", str(tmp_path / "g.csv")]) == 0
+    assert (tmp_path / "g.csv").read_text().startswith('"GLOBALEVENTID"')
