@@ -109,6 +109,8 @@ class Mention:
     kind: str
     how: str
     members: tuple[str, ...] = ()
+    person: str | None = None
+    """Canonical name of the person the mention resolved to, if any: two named people are two doers."""
 
 
 @dataclass(slots=True)
@@ -198,7 +200,7 @@ class DocumentActors:
             if not u.code:
                 continue
             a, b = spans[u.i][0], spans[u.j - 1][1]
-            out.append(Mention(a, b, sentence[a:b], u.code, u.kind, u.how, u.members))
+            out.append(Mention(a, b, sentence[a:b], u.code, u.kind, u.how, u.members, u.person.name if u.person else None))
             self._remember(u)
         return out
 

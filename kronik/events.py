@@ -199,7 +199,6 @@ _NOUN_STATUS = re.compile(
 _FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
-_PERSON_HOW = re.compile(r"(?:\bperson|→)\s+([A-Z][^:→+]*?):")
 _RESPONSES = frozenset({"REJECT", "CONCEDE"})
 _RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut)\b", re.IGNORECASE)
 """An object that points back ("menolak permintaan tersebut", "membantah tuduhan itu")."""
@@ -748,10 +747,8 @@ def _same_event(a: Event, b: Event, loose: bool) -> bool:
 
 
 def _people(mentions: list[Mention]) -> frozenset[str]:
-    """The named people among a side's mentions, as the actors module resolved them ("person Andrew Robb: ...",
-    "surname Xi → Xi Jinping: ..."); read from its explanation until Mention carries the person itself."""
-    return frozenset(name.strip() for m in mentions if m.kind in ("person", "surname")
-                     for name in _PERSON_HOW.findall(m.how)[-1:])
+    """The named people among a side's mentions, as the actors module resolved them."""
+    return frozenset(m.person for m in mentions if m.person)
 
 
 def _merge(found: list[tuple[Event, bool, frozenset[str]]], days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:

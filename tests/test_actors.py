@@ -208,3 +208,11 @@ def test_unknown_name_after_role_is_learned() -> None:
     m = one(doc, "Presiden Kenya William Ruto tiba di Jakarta.")
     assert (m.text, m.code, m.kind) == ("Presiden Kenya William Ruto", "KENGOV", "person")
     assert codes(doc, "Ruto disambut Presiden Joko Widodo.") == [("Ruto", "KENGOV"), ("Presiden Joko Widodo", "IDNGOV")]
+
+
+def test_mention_carries_the_canonical_person() -> None:
+    doc = DocumentActors(dt.date(2024, 11, 20))
+    m = one(doc, "Presiden Ukraina Volodymyr Zelenskyy menerima tamunya.")
+    assert (m.code, m.person) == ("UKRGOV", "Volodymyr Zelensky")
+    assert one(doc, "Zelensky kemudian berpidato.").person == "Volodymyr Zelensky"
+    assert one(doc, "Ukraina menolak usul itu.").person is None
