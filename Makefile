@@ -14,8 +14,15 @@ $(BIN)/kronik: pyproject.toml
 setup: $(BIN)/kronik
 
 demo: setup
-	$(BIN)/kronik extract samples/pages -o out/samples.jsonl
-	@echo "records written to out/samples.jsonl"
+	$(BIN)/kronik extract samples/pages -o out/samples.jsonl --no-progress
+	rm -f out/demo.duckdb
+	$(BIN)/kronik ingest samples/pages --db out/demo.duckdb --no-progress
+	$(BIN)/kronik top --db out/demo.duckdb --limit 8
+	$(BIN)/kronik timeline IDN JPN --freq month --db out/demo.duckdb --plot out/idn-jpn.png
+	$(BIN)/kronik export --db out/demo.duckdb --format csv --schema polecat -o out/demo-polecat.csv
+	@echo
+	@echo "Records: out/samples.jsonl   Database: out/demo.duckdb   Chart: out/idn-jpn.png   POLECAT CSV: out/demo-polecat.csv"
+	@echo "Dashboard: $(BIN)/kronik serve --db out/demo.duckdb   then open http://127.0.0.1:8765/"
 
 test: setup
 	bash scripts/browser-deps.sh
