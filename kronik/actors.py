@@ -235,7 +235,7 @@ class DocumentActors:
         while k < len(atoms):
             a = atoms[k]
             if a.kind == "block":
-                k += 2 if k + 1 < len(atoms) and atoms[k + 1].i == a.j else 1
+                k += 2 if k + 1 < len(atoms) and _blocked(low[a.j : atoms[k + 1].i]) else 1
             elif a.kind == "place":
                 k += 1
             elif a.kind == "half":
@@ -545,6 +545,14 @@ def _last_two(codes: list[str]) -> tuple[str, str] | None:
         if len(out) == 2:
             return out[1], out[0]
     return None
+
+
+_TEAM_WORDS = frozenset({"-", "u", "putra", "putri", "senior", "junior", "wanita", "pria", "muda"})
+
+
+def _blocked(gap: list[str]) -> bool:
+    """The state name right after a blocking word ("Timnas U-23 Jepang", "BBC Indonesia") belongs to it."""
+    return all(t in _TEAM_WORDS or t.isdigit() for t in gap) and len(gap) <= 4
 
 
 def _as_place(a: _Atom, low: list[str], raw: list[str]) -> bool:

@@ -192,10 +192,13 @@ _ANAPHORIC_TIME = re.compile(
 """A sentence opening that places its event at the time of the one before ("Sebagai balasan, ...", "Ketika itu")."""
 _THING_BEFORE = re.compile(
     r"\b(?:sanksi|resolusi|piagam|keputusan|aturan|hukum|konvensi|mandat|markas|sidang|forum|konferensi|rapat|majelis|"
-    r"gedung)(?:[\s-]+\w+)?\s+$", re.IGNORECASE)
+    rf"gedung)(?:[\s-]+(?!(?:{_PREP})\b)\w+)?\s+$", re.IGNORECASE)
 _NOUN_STATUS = re.compile(
     r"(?:\s+(?!yang\b)[\w-]+){0,6}?\s+(?:(?P<plan>akan|bakal|dijadwalkan|direncanakan|rencananya)|"
     r"(?P<neg>batal|dibatalkan|ditunda|urung))\b", re.IGNORECASE)
+_NEAR_SUBJECT = re.compile(r"\s+(?:(?:juga|telah|sudah|pun|lalu|kemudian|akhirnya|justru|bahkan|segera|baru)\s+){0,2}$",
+                           re.IGNORECASE)
+"""Between a subject and its verb: only adverbs."""
 _FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
@@ -211,6 +214,8 @@ _SPORTS = re.compile(
     r"\b(?:timnas|tim\s+nasional|pertandingan|laga|gol|piala|liga|klub|pelatih|turnamen|stadion|atlet|pebulu\s*tangkis|"
     r"pesepak\s*bola|sepak\s*bola|olimpiade|kejuaraan|medali|skuad|kickoff|babak\s+(?:pertama|kedua|final))\b", re.IGNORECASE)
 """Sports vocabulary: "Timnas Jepang menyerang gawang Korea Selatan" is a match, not an attack."""
+_NEED = re.compile(r"\b(?:perlu|perlunya|pentingnya|merasa\s+perlu)\s+(?:untuk\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""Said to be needed, not done ("perlunya pelonggaran sanksi", "perlu untuk bertemu")."""
 _WISH = re.compile(r"\b(?:agar|supaya|bahwa)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
                       re.IGNORECASE)
@@ -331,10 +336,20 @@ def _subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Men
         # "Personel militer dari Korea Utara ... diserang": a nationality inside the clause's first noun phrase
         or (_oblique(sentence, m, mentions) == "dari" and not _VERBISH.search(sentence[lo:m.start])))]
     if in_clause:
+        i, m = in_clause[-1]
+        if len(in_clause) > 1 and _NEAR_SUBJECT.match(sentence, m.end, pos) and _VERBISH.search(sentence, lo, m.start):
+            # "terpecah tentang bagaimana menangani Korea Utara dan pada Mei, China dan Rusia memveto ...": the
+            # earlier state is the object of another verb; the one right before this verb is its subject
+            first = _group(sentence, mentions, i, lo, pos)[0]
+            if _VERBISH.search(sentence, lo, first.start) and not _COORD_GAP.match(sentence[in_clause[0][1].end:first.start]):
+                return _group(sentence, mentions, i, lo, pos), "subject right before the verb"
         return _group(sentence, mentions, in_clause[0][0], lo, pos), "subject of the clause"
     earlier = [(i, m) for i, m in before if m.start < lo and _oblique(sentence, m, mentions) is None]
     if earlier and not _FIRST_PERSON.search(sentence[lo:pos]):
-        return _group(sentence, mentions, earlier[0][0], 0, lo), "subject carried over from the main clause"
+        # the subject of the nearest clause before that has one ("Rusia mengatakan ..., tapi Kim disebut ... setelah")
+        nearest = _left_limit(sentence, earlier[-1][1].start)
+        i = next(i for i, m in earlier if m.start >= nearest)
+        return _group(sentence, mentions, i, 0, lo), "subject carried over from the main clause"
     for i, m in enumerate(mentions):
         if m.start >= pos and _ATTRIBUTION.search(sentence[max(0, m.start - 30):m.start]):
             return _group(sentence, mentions, i), "speaker of the quote"
@@ -360,7 +375,8 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
     after = [(i, m) for i, m in _after(mentions, end, stop)
              if (cue.mode == "visit" or _oblique(sentence, m) != "di")
-             and not (_owner_of_thing(sentence, m) and (cue.type == "SANCTION" or _VERBISH.search(sentence, end, m.start)))]
+             and not (_owner_of_thing(sentence, m) and (cue.type == "SANCTION" or _VERBISH.search(sentence, end, m.start))
+                      and not (cue.voice == "noun" and _NEAR.match(sentence[end:m.start])))]
     if cue.voice == "passive":
         targets, how = _subject(sentence, mentions, start)
         by = next(((i, m) for i, m in after if _oblique(sentence, m) == "oleh"),
@@ -437,7 +453,7 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         rest = [(j, m) for j, m in after if m not in group]
         if prep in ("antara", "antar") or (prep is None and len(_countries(_codes(group))) >= 2 and cue.mutual):
             return Parties(group, [], True, f"noun: parties {'after ' + prep if prep else 'named with it'}")
-        if prep is None and all(_country(c).startswith(("IGO:", "UNO", "EUR")) for c in _codes(group)):
+        if prep is None and cue.type == "CONSULT" and all(_country(c).startswith(("IGO:", "UNO", "EUR")) for c in _codes(group)):
             # "menghadiri KTT ASEAN", "sidang Dewan Keamanan PBB": the body hosts, the clause subject takes part
             subject, subject_how = _subject(sentence, mentions, start)
             if subject and not _countries(_codes(subject)) & _countries(_codes(group)):
@@ -457,6 +473,8 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     if not agents:
         if not targets and not clitic and not _LIGHT_VERB.search(sentence[max(0, start - 40):start]):
             return Parties([], [], False, "noun without its own parties and not the object of a light verb")
+        if _REASON.search(sentence, max(0, start - 40), start):
+            return Parties([], targets, False, "noun named as the reason for another act; its doer is not named")
         subject, subject_how = _subject(sentence, mentions, start)
         agents = [m for m in subject if m not in targets]
         how += f"; doer is the {subject_how}" if subject_how else ""
@@ -585,8 +603,24 @@ def _governed(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     return inside
 
 
-_AT_PLACE = frozenset({"ASSAULT", "COERCE"})
-"""Types whose target, when not named, is the state where they happen ("menyerbu rumah sakit di Gaza")."""
+_AT_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+"""Types whose target, when not named, is the state where they happen ("menyerbu rumah sakit di Gaza",
+"latihan militer di sekitar Taiwan")."""
+_WHERE = re.compile(r"\b(?:di|ke)\s+(?:(?:sekitar|dekat|sekeliling|perairan|wilayah|lepas\s+pantai|perbatasan|selatan|utara|"
+                    r"timur|barat|sembilan|beberapa|sejumlah|berbagai|\w+\s+lokasi|lokasi|target|sasaran)\s+){0,2}$", re.IGNORECASE)
+"""Before a state named as where an act happens ("di sekitar Taiwan", "ke sembilan lokasi di Pakistan")."""
+_CALL_FOR_PEACE = re.compile(r"\b(?:gencatan\s+senjata|perdamaian|de-?eskalasi|penghentian\s+(?:perang|serangan|kekerasan|"
+                             r"permusuhan)|akses\s+bantuan)\b", re.IGNORECASE)
+"""A call for a ceasefire or peace "di Gaza" is addressed to the state of that place."""
+_SETTING = re.compile(r"\b(?:(?:di\s+)?sela(?:-sela)?|desa|zona|garis|jalur)\s+$", re.IGNORECASE)
+"""Before a noun cue these make it the setting of another act or part of a place name ("di sela-sela KTT G20",
+"desa gencatan senjata Panmunjeom"), not an event of its own."""
+_REASON = re.compile(r"\b(?:karena|akibat|atas|terkait|menyusul|soal|mengenai|tentang|(?:respons|tanggapan|balasan)\s+"
+                     r"(?:atas|terhadap))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""Before a noun cue these make it the reason for the clause's act: its doer is not the clause subject
+("mengecam China atas penangkapan nelayannya", "sanksi karena penjualan senjata ke Taiwan")."""
+_CARGO = re.compile(r"\b(?:pesawat|kapal\s+(?:kargo|bantuan)|bantuan|paket|kargo|jenazah|truk)\b", re.IGNORECASE)
+"""Subjects that arrive without visiting anyone: an aid flight landing in Egypt is no state visit."""
 
 
 def _place_after(sentence: str, end: int) -> tuple[str, tuple[str, float, float]] | None:
@@ -602,15 +636,24 @@ def _place_after(sentence: str, end: int) -> tuple[str, tuple[str, float, float]
     return None
 
 
-def _visit_place(sentence: str, start: int, end: int, parties: Parties) -> None:
+def _visit_place(sentence: str, start: int, end: int, parties: Parties, mentions: list[Mention]) -> None:
     """A visit with no named host ("tiba di Seoul", "kunjungan ke Jepang") is hosted by the state of its place;
     an attack or seizure with no named target hits the state where it happens."""
+    own = _countries(_codes(parties.agents))
     found = _place_after(sentence, end) or _location(sentence, start)
-    if found and found[1][0] and found[1][0] not in _countries(_codes(parties.agents)):
+    if found and found[1][0] and found[1][0] not in own:
         name, (code, _, _) = found
         pos = sentence.find(name)
         parties.targets = [Mention(pos, pos + len(name), name, code, "place", f"place {name!r} -> {code} (gazetteer)")]
         parties.how += "; the other side is the state of the place"
+        return
+    # "serangan rudal ke sembilan lokasi di Pakistan": a state named as where it happens
+    stop = _right_limit(sentence, end)
+    there = next((m for m in mentions if end <= m.start < stop and not m.members and "," not in sentence[end:m.start]
+                  and _WHERE.search(sentence, max(0, m.start - 30), m.start) and _country(m.code) not in own), None)
+    if found is None and there is not None:
+        parties.targets = [there]
+        parties.how += "; the other side is the state where it happens"
 
 
 def _make_event(c: Candidate, sentence: str, location: tuple[str, tuple[str, float, float]] | None) -> Event:
@@ -673,14 +716,22 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         if sports or _SPORTS.search(sentence):
             c.dropped = "sports report: teams and players are not states acting"
             continue
+        if cue.voice == "noun" and _SETTING.search(sentence, max(0, start - 20), start):
+            c.dropped = "the setting of another act or part of a place name, not an event"
+            continue
         c.parties = _parties(sentence, mentions, start, end, cue)
         # from the doer (or the clause start) to the cue: "Korea Utara menginginkan ... sebelum memulai perundingan"
         lo = min([m.start for m in c.parties.agents if m.end <= start] + [_left_limit(sentence, start)])
-        if (wish := _DESIRE.search(sentence, lo, start)) is not None:
+        if (wish := _DESIRE.search(sentence, lo, start) or _NEED.search(sentence, max(0, start - 40), start)) is not None:
             c.dropped = f"only wished for or attempted ({wish.group(0)!r}), not done"
             continue
-        if (cue.mode == "visit" or cue.type in _AT_PLACE) and not c.parties.targets and c.parties.agents:
-            _visit_place(sentence, start, end, c.parties)
+        if cue.mode == "visit" and cue.stem == "tiba" and _CARGO.search(sentence, _left_limit(sentence, start), start):
+            c.dropped = "a shipment or aircraft arriving, not a visit"
+            continue
+        if (cue.mode == "visit" or cue.type in _AT_PLACE or (
+                cue.type == "REQUEST" and _CALL_FOR_PEACE.search(sentence, end, _right_limit(sentence, end)))) and (
+                not c.parties.targets and c.parties.agents):
+            _visit_place(sentence, start, end, c.parties, mentions)
         if not c.parties.agents and c.parties.targets and last_doer and cue.voice != "noun" and not (
                 _countries(_codes(last_doer)) & _countries(_codes(c.parties.targets))) and (
                 cue.voice == "passive" or _ANAPHOR.search(sentence, _left_limit(sentence, start), start)):

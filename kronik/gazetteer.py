@@ -163,7 +163,7 @@ def _span(o: Office) -> str:
 class Entry:
     """One meaning of a matchable name.
 
-    kind: country | capital | metonym | igo | role | org | person | surname | place.
+    kind: country | capital | metonym | igo | role | org | person | surname | place | block.
     case: exact (all capitals: AS, RI), cap (first letter as written), any (role words).
     """
 
@@ -310,7 +310,7 @@ def index() -> Index:
     for code, name in _rows("igos.tsv"):
         idx.add(name, Entry("igo", code, case=_case_of(name, "cap"), name=name))
     for word, sector, role, country in _rows("sectors.tsv"):
-        kind = "org" if role == "org" else "role"
+        kind = role if role in ("org", "block") else "role"
         idx.add(word, Entry(kind, country, sector, role, case=_case_of(word, "any"), name=word))
     for place in dict.fromkeys(places().values()):
         if place.kind != "capital":

@@ -216,3 +216,24 @@ def test_mention_carries_the_canonical_person() -> None:
     assert (m.code, m.person) == ("UKRGOV", "Volodymyr Zelensky")
     assert one(doc, "Zelensky kemudian berpidato.").person == "Volodymyr Zelensky"
     assert one(doc, "Ukraina menolak usul itu.").person is None
+
+
+def test_media_outlets_are_not_states() -> None:
+    for sentence in ("BBC Indonesia mengabarkan hal itu.", "Menurut CNN Indonesia, rapat ditunda.",
+                     "VOA Indonesia melaporkan kejadian itu.", "Laporan Japan Times terbit pagi ini.",
+                     "Kantor Berita Antara mengutip sumber itu.", "Harian Media Indonesia menulis tajuk."):
+        assert DocumentActors(D2021).mentions(sentence) == [], sentence
+    assert one(DocumentActors(D2021), "Menurut BBC, Rusia menolak tawaran itu.").code == "RUS"
+
+
+def test_national_sports_teams_are_not_states() -> None:
+    for sentence in ("Timnas Jepang menang 2-1.", "Timnas U-23 Indonesia lolos ke final.",
+                     "Tim nasional Korea Selatan tiba di Doha.", "Skuad Vietnam berlatih sore ini."):
+        assert DocumentActors(D2021).mentions(sentence) == [], sentence
+
+
+def test_named_place_is_no_actor() -> None:
+    assert DocumentActors(D2021).mentions("Pasukan masuk ke Rumah Sakit Indonesia di Beit Lahia.") == []
+    assert DocumentActors(D2021).mentions("Korban dibawa ke rumah sakit Yordania di Gaza.") == []
+    assert all(m.code[:3] != "IDN" for m in DocumentActors(D2021).mentions("Israel mengepung RS Indonesia di Gaza utara."))
+    assert [m.code for m in DocumentActors(D2021).mentions("Israel menyerbu Rumah Sakit Al-Shifa.")] == ["ISR"]

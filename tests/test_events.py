@@ -323,3 +323,62 @@ def test_very_long_sentence_is_coded_in_pieces_quickly() -> None:
     events = code(text)
     assert time.perf_counter() - began < 2.0
     assert [e.type for e in events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(("sentence", "type_", "actors", "recipients"), [
+    ("Israel melancarkan serangan udara ke Rafah pada Selasa malam.", "ASSAULT", {"ISR"}, {"PSE"}),
+    ("Rusia meluncurkan rudal ke Kyiv pada Senin dini hari.", "MOBILIZE", {"RUS"}, {"UKR"}),
+    ("Kapal penjaga pantai China menembakkan meriam air ke kapal Filipina.", "ASSAULT", {"CHN"}, {"PHL"}),
+    ("Menlu Retno mengecam serangan Israel terhadap kamp pengungsi di Jabalia.", "ACCUSE", {"IDN"}, {"ISR"}),
+    ("ASEAN menyerukan gencatan senjata segera di Gaza.", "REQUEST", {"IGO:ASEAN"}, {"PSE"}),
+    ("India mengusir diplomat Pakistan setelah serangan di Pahalgam.", "SANCTION", {"IND"}, {"PAK"}),
+    ("China menggelar latihan militer besar-besaran di sekitar Taiwan.", "MOBILIZE", {"CHN"}, {"TWN"}),
+    ("Pakistan menutup wilayah udaranya bagi maskapai India.", "SANCTION", {"PAK"}, {"IND"}),
+    ("India melancarkan serangan rudal ke sembilan lokasi di Pakistan.", "ASSAULT", {"IND"}, {"PAK"}),
+    ("Tentara Israel menembaki Rumah Sakit Indonesia di Gaza.", "ASSAULT", {"ISR"}, {"PSE"}),
+    ("Amerika Serikat menjual senjata senilai 1 miliar dolar kepada Taiwan.", "AID", {"USA"}, {"TWN"}),
+    ("Israel membunuh pemimpin Hizbullah dalam serangan udara di Beirut.", "ASSAULT", {"ISR"}, {"LBN"}),
+    ("Vietnam mengecam China atas penangkapan nelayannya di Kepulauan Paracel.", "ACCUSE", {"VNM"}, {"CHN"}),
+    ("Kapal China menabrak kapal pasokan Filipina di dekat Beting Ayungin.", "ASSAULT", {"CHN"}, {"PHL"}),
+    ("Bakamla mengusir kapal penjaga pantai China dari Laut Natuna Utara.", "COERCE", {"IDN"}, {"CHN"}),
+    ("New Delhi menurunkan hubungan diplomatik dengan Islamabad.", "SANCTION", {"IND"}, {"PAK"}),
+    ("China membalas dengan menaikkan tarif produk AS menjadi 84 persen.", "SANCTION", {"CHN"}, {"USA"}),
+    ("Di Jenewa, China dan Rusia memveto rancangan resolusi yang diajukan AS.", "REJECT", {"CHN", "RUS"}, {"USA"}),
+])
+def test_held_out_conflicts(sentence: str, type_: str, actors: set[str], recipients: set[str]) -> None:
+    """Constructions from conflicts the dev pages do not cover (Gaza, Ukraine, the South China Sea, South Asia)."""
+    e = only(code(sentence), type_)
+    assert countries(e.actors) == actors and countries(e.recipients) == recipients
+
+
+def test_prisoner_swap_is_reciprocal() -> None:
+    e = only(code("Rusia dan Ukraina saling bertukar tawanan perang."), "RETREAT")
+    assert countries(e.actors) == {"RUS", "UKR"} and not e.recipients
+
+
+def test_reason_noun_has_no_doer_from_the_main_clause() -> None:
+    events = code("China menjatuhkan sanksi terhadap perusahaan AS karena penjualan senjata ke Taiwan.")
+    assert [(countries(e.actors), countries(e.recipients)) for e in events] == [({"CHN"}, {"USA"})]
+
+
+def test_meeting_as_setting_is_not_an_event() -> None:
+    events = code("Xi Jinping dan Jokowi bertatap muka di sela-sela pertemuan G20 di Bali.")
+    assert [countries(e.actors + e.recipients) for e in events] == [{"CHN", "IDN"}]
+    assert not code("Moon dan Trump berencana mengunjungi desa gencatan senjata Panmunjeom.", published="2019-06-28")
+
+
+def test_sanction_noun_owned_by_a_body() -> None:
+    events = code("Presiden AS memuji sanksi baru PBB kepada Korea Utara.")
+    assert {(tuple(countries(e.actors)), tuple(countries(e.recipients)), e.type) for e in events} == {
+        (("USA",), ("UNO",), "SUPPORT"), (("UNO",), ("PRK",), "SANCTION")}
+
+
+def test_needed_is_not_done_and_aid_flights_are_not_visits() -> None:
+    assert not code("Rusia menyebutkan perlunya pelonggaran sanksi terhadap Korea Utara.")
+    events = code("Pesawat TNI yang membawa bantuan untuk Gaza tiba di Bandara El Arish, Mesir.")
+    assert all(e.type != "CONSULT" for e in events)
+
+
+def test_subject_right_before_the_verb() -> None:
+    e = only(code("Dewan terpecah soal cara menangani Korea Utara dan pada Mei, China dan Rusia memveto usul AS."), "REJECT")
+    assert countries(e.actors) == {"CHN", "RUS"}

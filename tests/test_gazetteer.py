@@ -58,3 +58,8 @@ def test_index_case_rules() -> None:
 def test_undated_person_takes_most_senior_office() -> None:
     assert gz.people()["Julie Bishop"].code_at(None)[0] == "AUSGOV"
     assert gz.people()["Chung Eui-yong"].office_at(None).office == "foreign_minister"  # type: ignore[union-attr]
+
+
+def test_hospitals_lie_in_their_state() -> None:
+    assert gz.country_of_place("Rumah Sakit Al-Shifa")[0] == "PSE"
+    assert gz.country_of_place("RS Indonesia")[0] == "PSE"
