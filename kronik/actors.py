@@ -43,7 +43,8 @@ STATE_PAIRS = (
     "kedua pihak tersebut",
     "dua negara",
 )
-"""Words for "the two states": resolved to the last two states the document mentioned."""
+"""Words for "the two states": the two states named earlier in the sentence, else the parties of the latest event
+or coordination of two states, else the last two states the document mentioned."""
 
 PEOPLE_PAIRS = (
     "kedua sekutu",
@@ -58,7 +59,8 @@ PEOPLE_PAIRS = (
     "kedua delegasi",
     "keduanya",
 )
-"""Words for "the two of them" that usually take up two people: the states of the last two people named, else states."""
+"""Words for "the two of them" that usually take up two people: resolved like STATE_PAIRS, but before falling back
+to the last two states named, the states of the last two people named."""
 
 KOREAS = ("kedua korea", "dua korea", "antar-korea", "antar korea", "antarkorea", "inter-korea", "korea-korea")
 """Words for both Koreas at once."""
@@ -180,7 +182,15 @@ class DocumentActors:
         self.last_person: tuple[str, str] | None = None
         self.last_actor: tuple[str, str] | None = None
         self.last_group: tuple[str, ...] = ()
+        self.pair: tuple[str, str] | None = None
+        self._sentence_start = 0
         self._covered: set[int] = set()
+
+    def note_pair(self, codes: list[str]) -> None:
+        """The parties of an event just coded: with exactly two states, what "kedua negara" will mean next."""
+        pair = _last_two([_country(c) for c in codes])
+        if pair is not None and len({_country(c) for c in codes}) == 2:
+            self.pair = pair
 
     def mentions(self, sentence: str) -> list[Mention]:
         """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
@@ -189,6 +199,7 @@ class DocumentActors:
         lowered = sentence.lower().replace("’", "'")
         low = [lowered[a:b] for a, b in spans] if len(lowered) == len(sentence) else [norm(t) for t in raw]
         tight = [i > 0 and spans[i - 1][1] == a for i, (a, _) in enumerate(spans)]
+        self._sentence_start = len(self.countries)
         units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, tight)
         out = []
         for u in units:
@@ -440,8 +451,11 @@ class DocumentActors:
         if e.kind == "group":
             if e.role == "koreas":
                 return _Unit(u.i, u.j, "PRK", "group", f"'{text}': both Koreas", ("PRK", "KOR"))
-            pair = _last_two(self.person_countries) if e.role == "people" else None
-            what = "states of the last two people"
+            pair, what = _last_two(self.countries[self._sentence_start :]), "the two states named before in the sentence"
+            if pair is None and self.pair is not None:
+                pair, what = self.pair, "parties of the latest event between two states"
+            if pair is None and e.role == "people":
+                pair, what = _last_two(self.person_countries), "states of the last two people"
             if pair is None:
                 pair, what = _last_two(self.countries), "last two states"
             if pair is None:
@@ -507,6 +521,7 @@ class DocumentActors:
             self._remember(part)
         if u.parts:
             self.last_group = u.members
+            self.note_pair(list(u.members))
             return
         for c in u.members or (u.code,):
             self.countries.append(_country(c))

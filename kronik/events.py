@@ -858,6 +858,8 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
             dates = find_dates(sentence, anchor.day)
             candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports)
             coded = [c for c in candidates if c.event is not None and c.parties is not None]
+            if coded:
+                actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
             last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
             usable = [d for d in dates if d.value and not d.reporting]
             previous = usable[-1] if usable else previous

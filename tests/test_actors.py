@@ -237,3 +237,14 @@ def test_named_place_is_no_actor() -> None:
     assert DocumentActors(D2021).mentions("Korban dibawa ke rumah sakit Yordania di Gaza.") == []
     assert all(m.code[:3] != "IDN" for m in DocumentActors(D2021).mentions("Israel mengepung RS Indonesia di Gaza utara."))
     assert [m.code for m in DocumentActors(D2021).mentions("Israel menyerbu Rumah Sakit Al-Shifa.")] == ["ISR"]
+
+
+def test_two_of_them_prefers_the_latest_pair_of_parties() -> None:
+    doc = DocumentActors(dt.date(2023, 5, 21))
+    doc.mentions("Perdana Menteri Jepang Fumio Kishida dan Presiden Korea Selatan Yoon Suk Yeol bertemu di Tokyo.")
+    doc.mentions("Pemimpin Korea Utara Kim Jong-un pada hari yang sama mengawasi uji coba rudal.")
+    assert set(one(doc, "Kedua pemimpin negara sepakat memperkuat kerja sama.").members) == {"JPN", "KOR"}
+    doc.note_pair(["IDNGOV", "AUS"])
+    assert set(one(doc, "Keduanya membahas kerja sama pertahanan.").members) == {"IDN", "AUS"}
+    m = DocumentActors(D2021).mentions("Presiden Moon mengatakan Kim Jong-un berkomitmen saat keduanya bertemu.")[-1]
+    assert set(m.members) == {"KOR", "PRK"}

@@ -382,3 +382,10 @@ def test_needed_is_not_done_and_aid_flights_are_not_visits() -> None:
 def test_subject_right_before_the_verb() -> None:
     e = only(code("Dewan terpecah soal cara menangani Korea Utara dan pada Mei, China dan Rusia memveto usul AS."), "REJECT")
     assert countries(e.actors) == {"CHN", "RUS"}
+
+
+def test_leaders_pair_after_a_summit() -> None:
+    events = code("Perdana Menteri Jepang Fumio Kishida dan Presiden Korea Selatan Yoon Suk Yeol mengadakan KTT di Tokyo.",
+                  "Pemimpin Korea Utara Kim Jong-un pada hari yang sama mengawasi uji coba rudal.",
+                  "Kedua pemimpin negara sepakat memperkuat kerja sama keamanan.", published="2023-03-16")
+    assert countries(only(events, "AGREE").actors) == {"JPN", "KOR"}
