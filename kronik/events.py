@@ -184,7 +184,8 @@ _POSSESSOR_GAP = re.compile(
 _LIGHT_VERB = re.compile(
     r"\b(?:mengadakan|menggelar|melakukan|melangsungkan|menyelenggarakan|menghadiri|memulai|melanjutkan|mengakhiri|"
     r"menjalin|memberikan|memberi|mengirimkan|mengirim|menyampaikan|mengeluarkan|melancarkan|meluncurkan|menjatuhkan|"
-    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh|mengadopsi|mengesahkan|meloloskan)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE)
 _ANAPHORIC_TIME = re.compile(
     r"^\W*(?:sebagai\s+balasan(?:nya)?|setelah\s+itu|sesudah\s+itu|sejak\s+itu|saat\s+itu|ketika\s+itu|pada\s+saat\s+itu|"
     r"kala\s+itu|waktu\s+itu|kemudian|selanjutnya|(?:dalam|selama|di\s+sela)\s+(?:pertemuan|kunjungan|pembicaraan|KTT|"
@@ -199,6 +200,11 @@ _NOUN_STATUS = re.compile(
 _NEAR_SUBJECT = re.compile(r"\s+(?:(?:juga|telah|sudah|pun|lalu|kemudian|akhirnya|justru|bahkan|segera|baru)\s+){0,2}$",
                            re.IGNORECASE)
 """Between a subject and its verb: only adverbs."""
+_THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)\s+)?$", re.IGNORECASE)
+"""", yang <verb>" after something that is not an actor: the relative clause's subject is that thing."""
+_FRONTED = re.compile(r"\W*(?:(?:pada|dalam|di\s+sela(?:-sela)?|usai|seusai|setelah|sesudah|saat|ketika|selama)\s+)?",
+                      re.IGNORECASE)
+"""Before a cue that opens the sentence: "Mengecam ..., PM Kishida ...", "Pada pertemuan dengan X, Presiden Y ..."."""
 _FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
@@ -327,6 +333,10 @@ def _subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Men
     clause, else the subject of the clause before (an elided subject), else the speaker of ", kata X"."""
     lo = _left_limit(sentence, pos)
     before = [(i, m) for i, m in enumerate(mentions) if m.end <= pos]
+    if (rel := _THING_RELATIVE.search(sentence, max(0, pos - 40), pos)) is not None and not any(
+            m.end == rel.start() for _, m in before):
+        # "... rencana peluncuran antara 31 Mei dan 11 Juni, yang mendorong Tokyo ...": the doer is that plan
+        return [], ""
     if before:
         i, m = before[-1]
         if _RELATIVE.match(sentence[m.end:pos]) and m.start >= 0:
@@ -354,7 +364,7 @@ def _subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Men
         if m.start >= pos and _ATTRIBUTION.search(sentence[max(0, m.start - 30):m.start]):
             return _group(sentence, mentions, i), "speaker of the quote"
     comma = sentence.find(", ", pos)
-    if not before and comma > 0 and not re.search(r"\w", sentence[:pos]):
+    if not before and comma > 0 and _FRONTED.fullmatch(sentence, 0, pos):
         # "Mengecam peluncuran rudal Korea Utara, PM Kishida mengatakan ...": the subject follows the fronted clause
         for i, m in enumerate(mentions):
             if m.start > comma and _oblique(sentence, m, mentions) is None:

@@ -389,3 +389,27 @@ def test_leaders_pair_after_a_summit() -> None:
                   "Pemimpin Korea Utara Kim Jong-un pada hari yang sama mengawasi uji coba rudal.",
                   "Kedua pemimpin negara sepakat memperkuat kerja sama keamanan.", published="2023-03-16")
     assert countries(only(events, "AGREE").actors) == {"JPN", "KOR"}
+
+
+@pytest.mark.parametrize(("sentence", "type_", "actors", "recipients"), [
+    ("Kemlu memanggil Duta Besar China di Jakarta terkait insiden di Natuna.", "ACCUSE", {"IDN"}, {"CHN"}),
+    ("Kemlu AS mengecam serangan Rusia ke Kharkiv.", "ACCUSE", {"USA"}, {"RUS"}),
+    ("Dewan Urusan Daratan mendesak Beijing untuk menghentikan intimidasinya.", "REQUEST", {"TWN"}, {"CHN"}),
+    ("Bakamla mengusir kapal CCG 5402 keluar dari Laut Natuna Utara.", "COERCE", {"IDN"}, {"CHN"}),
+    ("Kemenlu terus berkomunikasi dengan UNHCR soal pengungsi Rohingya.", "CONSULT", {"IDN"}, {"UNO"}),
+    ("DK PBB mengadopsi resolusi sanksi terhadap Korut dengan suara bulat.", "SANCTION", {"UNO"}, {"PRK"}),
+])
+def test_agencies_and_bodies(sentence: str, type_: str, actors: set[str], recipients: set[str]) -> None:
+    e = only(code(sentence), type_)
+    assert countries(e.actors) == actors and countries(e.recipients) == recipients
+
+
+def test_fronted_meeting_takes_the_subject_after_it() -> None:
+    events = code("Pada pertemuan dengan Perdana Menteri China Li Qiang di Istana Merdeka, Presiden Jokowi mendorong "
+                  "China untuk mempercepat investasi.", published="2023-09-08")
+    assert countries(only(events, "CONSULT").actors + only(events, "CONSULT").recipients) == {"IDN", "CHN"}
+    assert countries(only(events, "REQUEST").actors) == {"IDN"}
+
+
+def test_relative_clause_on_a_thing_has_no_state_doer() -> None:
+    assert not code("Korea Utara memberi tahu rencana peluncuran pada akhir Mei, yang mendorong Tokyo untuk bersiaga.")
