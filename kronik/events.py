@@ -172,7 +172,8 @@ _ATTRIBUTION = re.compile(r",?[\"”’']?\s*(?:kata|ujar|ucap|tutur|ungkap|jela
                           re.IGNORECASE)
 _PREP = (r"dari|dengan|kepada|terhadap|ke|oleh|atas|untuk|bagi|pada|di|antara|antar|melawan|tentang|mengenai|menurut|"
          r"menuju|bersama|sama")
-_PREP_BEFORE = re.compile(rf"\b({_PREP})\s*-?\s*(?:pihak\s+|para\s+|warga\s+|rakyat\s+)?$", re.IGNORECASE)
+_PREP_BEFORE = re.compile(rf"\b({_PREP})\s*-?\s*(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"
+                          r"(?:pihak\s+|para\s+|warga\s+|rakyat\s+)?$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", re.IGNORECASE)
 """What may stand between two coordinated parties: "dan", "serta", a hyphen ("AS-Korea Selatan"); a bare comma
 may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is not enough."""
@@ -202,6 +203,9 @@ _NEAR_SUBJECT = re.compile(r"\s+(?:(?:juga|telah|sudah|pun|lalu|kemudian|akhirny
 """Between a subject and its verb: only adverbs."""
 _THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)\s+)?$", re.IGNORECASE)
 """", yang <verb>" after something that is not an actor: the relative clause's subject is that thing."""
+_MISSION = re.compile(r"\b(?:kedutaan(?:\s+besar)?|kedubes|konsulat(?:\s+jenderal)?|kantor\s+perwakilan)\b[^,.;]*$",
+                      re.IGNORECASE)
+_INVOLVING = re.compile(r"\b(?:melibatkan|diikuti(?:\s+oleh)?|mempertemukan)\s+", re.IGNORECASE)
 _FRONTED = re.compile(r"\W*(?:(?:pada|dalam|di\s+sela(?:-sela)?|usai|seusai|setelah|sesudah|saat|ketika|selama)\s+)?",
                       re.IGNORECASE)
 """Before a cue that opens the sentence: "Mengecam ..., PM Kishida ...", "Pada pertemuan dengan X, Presiden Y ..."."""
@@ -452,6 +456,11 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         after = []  # a state named further on is not this noun's possessor ("kunjungan itu dilakukan ... antar-Korea")
     if after and not _FEW_WORDS.match(sentence[end:after[0][1].start]):
         after = []  # nor its target ("kunjungan pertamanya ke Asia, yang akan mencakup kunjungan ke Korea Selatan")
+    if cue.mutual and not after and (inv := _INVOLVING.search(sentence, end, stop)) is not None:
+        # "latihan bersama melibatkan prajurit AS dan prajurit TNI AD": the parties are the ones it involves
+        named = [m for m in mentions if inv.end() <= m.start < stop]
+        if len(_countries(_codes(named))) >= 2:
+            return Parties(named, [], True, "noun: parties it involves")
     if received and not (after and _oblique(sentence, after[0][1]) in ("dari", "oleh")):
         # "Pasukan Korea Utara mendapat serangan di Kursk": the subject undergoes it, the doer is not named here
         subject, subject_how = _subject(sentence, mentions, start)
@@ -666,6 +675,25 @@ def _visit_place(sentence: str, start: int, end: int, parties: Parties, mentions
         parties.how += "; the other side is the state where it happens"
 
 
+def _protest_at_mission(sentence: str, mentions: list[Mention], start: int, parties: Parties) -> None:
+    """A crowd demonstrating at a state's embassy ("unjuk rasa di depan Kedutaan Besar Malaysia, Jakarta") or burning
+    its flag: the people of the state where it happens protest against the state of the mission or flag."""
+    stop = _right_limit(sentence, start)
+    flags = [m for m in mentions if sentence[max(0, m.start - 8):m.start].lower().endswith("bendera ")]
+    if parties.agents and not all(m in flags for m in parties.agents):
+        return
+    mission = next((m for m in mentions if start <= m.start < stop and not m.members and (
+        m in flags or _MISSION.search(sentence, max(0, m.start - 40), m.end))), None)
+    place = _location(sentence, start)
+    # no place named: an Indonesian report's crowd outside an embassy is in Indonesia
+    host = place[1][0] if place and place[1][0] else next((m.code[:3] for m in mentions if m.kind == "capital"), "IDN")
+    if mission is None or not host or host == _country(mission.code):
+        return
+    parties.agents = [Mention(start, start, "", host + "CVL", "place", f"protesters in {host}")]
+    parties.targets = [mission]
+    parties.how += "; protesters in the host state against the state of the mission"
+
+
 def _make_event(c: Candidate, sentence: str, location: tuple[str, tuple[str, float, float]] | None) -> Event:
     p = c.parties
     assert p is not None
@@ -742,6 +770,8 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
                 cue.type == "REQUEST" and _CALL_FOR_PEACE.search(sentence, end, _right_limit(sentence, end)))) and (
                 not c.parties.targets and c.parties.agents):
             _visit_place(sentence, start, end, c.parties, mentions)
+        if cue.type == "PROTEST":
+            _protest_at_mission(sentence, mentions, start, c.parties)
         if not c.parties.agents and c.parties.targets and last_doer and cue.voice != "noun" and not (
                 _countries(_codes(last_doer)) & _countries(_codes(c.parties.targets))) and (
                 cue.voice == "passive" or _ANAPHOR.search(sentence, _left_limit(sentence, start), start)):

@@ -413,3 +413,21 @@ def test_fronted_meeting_takes_the_subject_after_it() -> None:
 
 def test_relative_clause_on_a_thing_has_no_state_doer() -> None:
     assert not code("Korea Utara memberi tahu rencana peluncuran pada akhir Mei, yang mendorong Tokyo untuk bersiaga.")
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("Massa menggelar aksi unjuk rasa di depan Gedung Kedutaan Besar Malaysia, Jalan HR Rasuna Said, Jakarta Selatan.", "MYS"),
+    ("Ratusan orang berdemonstrasi di depan Kedubes AS di Jakarta menentang serangan Israel ke Gaza.", "USA"),
+    ("Massa aksi bela Rohingya membakar bendera Myanmar di depan Kedutaan Besar Myanmar.", "MMR"),
+])
+def test_protest_at_an_embassy(sentence: str, target: str) -> None:
+    e = only(code(sentence), "PROTEST")
+    assert (e.actors, countries(e.recipients)) == (["IDNCVL"], {target})
+    assert all(countries(x.actors) != {"USA"} for x in code(sentence))
+
+
+def test_exercise_parties_it_involves() -> None:
+    e = only(code("Latihan bersama itu melibatkan 1.000 prajurit Angkatan Darat AS dan 850 prajurit TNI AD."), "COOPERATE")
+    assert countries(e.actors) == {"USA", "IDN"} and not e.recipients
+    e = only(code("TNI AD dan Angkatan Darat AS akan melakukan latihan perang bersama Garuda Shield di Baturaja."), "COOPERATE")
+    assert (countries(e.actors), e.status) == ({"USA", "IDN"}, "planned")
