@@ -185,7 +185,7 @@ _POSSESSOR_GAP = re.compile(
 _LIGHT_VERB = re.compile(
     r"\b(?:mengadakan|menggelar|melakukan|melangsungkan|menyelenggarakan|menghadiri|memulai|melanjutkan|mengakhiri|"
     r"menjalin|memberikan|memberi|mengirimkan|mengirim|menyampaikan|mengeluarkan|melancarkan|meluncurkan|menjatuhkan|"
-    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh|mengadopsi|mengesahkan|meloloskan)\s+(?:[\w-]+\s+){0,2}$",
+    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh|mengadopsi|mengesahkan|meloloskan|mengumumkan|menyetujui)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE)
 _ANAPHORIC_TIME = re.compile(
     r"^\W*(?:sebagai\s+balasan(?:nya)?|setelah\s+itu|sesudah\s+itu|sejak\s+itu|saat\s+itu|ketika\s+itu|pada\s+saat\s+itu|"
@@ -452,6 +452,7 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     targets: list[Mention] = []
     how = "noun"
     received = _RECEIVE.search(sentence[max(0, start - 30):start])
+    far = after
     if after and not _POSSESSOR_GAP.match(sentence[end:after[0][1].start]) and _oblique(sentence, after[0][1]) is None:
         after = []  # a state named further on is not this noun's possessor ("kunjungan itu dilakukan ... antar-Korea")
     if after and not _FEW_WORDS.match(sentence[end:after[0][1].start]):
@@ -490,7 +491,13 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         else:
             targets, how = group, f"noun: target after {prep}"
     if not agents:
-        if not targets and not clitic and not _LIGHT_VERB.search(sentence[max(0, start - 40):start]):
+        if not targets and cue.type in _DIRECTED_MATERIAL:
+            # "penjualan senjata senilai 2 miliar dolar ke Taiwan": the target may come after a longer object
+            marked = next((i for i, m in far if _oblique(sentence, m) in _TARGET_PREPS and "," not in sentence[end:m.start]), None)
+            if marked is not None:
+                targets, how = _group(sentence, mentions, marked, end, stop), "noun: target marked further on"
+        subject_next = cue.mutual and any(_NEAR_SUBJECT.match(sentence, m.end, start) for m in mentions if m.end <= start)
+        if not targets and not clitic and not subject_next and not _LIGHT_VERB.search(sentence[max(0, start - 40):start]):
             return Parties([], [], False, "noun without its own parties and not the object of a light verb")
         if _REASON.search(sentence, max(0, start - 40), start):
             return Parties([], targets, False, "noun named as the reason for another act; its doer is not named")
@@ -612,7 +619,9 @@ def _governed(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
         if not cue.governs or cue.voice == "noun":
             continue
         stop = _right_limit(sentence, e)
-        inside.update(j for j, (s2, _, _) in enumerate(hits) if j > i and s2 < stop)
+        # "menyetujui penjualan senjata ke Taiwan": a material act approved or agreed is itself the event
+        inside.update(j for j, (s2, _, c2) in enumerate(hits) if j > i and s2 < stop and not (
+            cue.type == "AGREE" and c2.voice == "noun" and c2.type in _MATERIAL and not sentence[e:s2].strip()))
     for i, (_, e, _) in enumerate(hits):
         # "bertemu untuk membahas ...": the purpose of an act is not an act of its own
         stop = _right_limit(sentence, e)
@@ -622,6 +631,8 @@ def _governed(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     return inside
 
 
+_DIRECTED_MATERIAL = frozenset({"AID", "SANCTION", "ASSAULT", "COERCE"})
+_MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
 _AT_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 """Types whose target, when not named, is the state where they happen ("menyerbu rumah sakit di Gaza",
 "latihan militer di sekitar Taiwan")."""

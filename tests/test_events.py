@@ -344,6 +344,17 @@ def test_very_long_sentence_is_coded_in_pieces_quickly() -> None:
     ("New Delhi menurunkan hubungan diplomatik dengan Islamabad.", "SANCTION", {"IND"}, {"PAK"}),
     ("China membalas dengan menaikkan tarif produk AS menjadi 84 persen.", "SANCTION", {"CHN"}, {"USA"}),
     ("Di Jenewa, China dan Rusia memveto rancangan resolusi yang diajukan AS.", "REJECT", {"CHN", "RUS"}, {"USA"}),
+    ("Amerika Serikat menyetujui penjualan senjata senilai 2 miliar dolar ke Taiwan.", "AID", {"USA"}, {"TWN"}),
+    ("Uni Eropa menyetujui bantuan 50 miliar euro untuk Ukraina.", "AID", {"EUR"}, {"UKR"}),
+    ("Amerika Serikat mengirimkan sistem pertahanan udara Patriot ke Ukraina.", "AID", {"USA"}, {"UKR"}),
+    ("Jerman mengumumkan bantuan militer baru untuk Kyiv.", "AID", {"DEU"}, {"UKR"}),
+    ("Malaysia dan Indonesia mengirim nota protes kepada China soal klaim itu.", "ACCUSE", {"MYS", "IDN"}, {"CHN"}),
+    ("Jet tempur China memasuki zona identifikasi pertahanan udara Taiwan.", "MOBILIZE", {"CHN"}, {"TWN"}),
+    ("Kapal perang China membayangi kapal penjaga pantai Filipina di dekat Scarborough Shoal.", "MOBILIZE", {"CHN"}, {"PHL"}),
+    ("Rudal Rusia menghantam Kharkiv dan menewaskan 10 warga sipil.", "ASSAULT", {"RUS"}, {"UKR"}),
+    ("Militer Israel menggempur Khan Younis sejak Senin.", "ASSAULT", {"ISR"}, {"PSE"}),
+    ("Para pemimpin ASEAN mendesak junta Myanmar untuk menghentikan kekerasan.", "REQUEST", {"IGO:ASEAN"}, {"MMR"}),
+    ("Houthi menyerang kapal dagang milik Israel di Laut Merah.", "ASSAULT", {"YEM"}, {"ISR"}),
 ])
 def test_held_out_conflicts(sentence: str, type_: str, actors: set[str], recipients: set[str]) -> None:
     """Constructions from conflicts the dev pages do not cover (Gaza, Ukraine, the South China Sea, South Asia)."""
@@ -431,3 +442,10 @@ def test_exercise_parties_it_involves() -> None:
     assert countries(e.actors) == {"USA", "IDN"} and not e.recipients
     e = only(code("TNI AD dan Angkatan Darat AS akan melakukan latihan perang bersama Garuda Shield di Baturaja."), "COOPERATE")
     assert (countries(e.actors), e.status) == ({"USA", "IDN"}, "planned")
+
+
+def test_mutual_fire_and_agreed_ceasefire() -> None:
+    e = only(code("Pasukan India dan Pakistan saling tembak di sepanjang Garis Kontrol di Kashmir."), "ASSAULT")
+    assert countries(e.actors) == {"IND", "PAK"} and not e.recipients
+    events = code("Thailand dan Kamboja sepakat melakukan gencatan senjata setelah bentrokan di perbatasan.")
+    assert [e.type for e in events] == ["AGREE"]
