@@ -205,10 +205,14 @@ _THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)
 """", yang <verb>" after something that is not an actor: the relative clause's subject is that thing."""
 _MISSION = re.compile(r"\b(?:kedutaan(?:\s+besar)?|kedubes|konsulat(?:\s+jenderal)?|kantor\s+perwakilan)\b[^,.;]*$",
                       re.IGNORECASE)
+_TOPIC_BEFORE = re.compile(r"\b(?:urusan|masalah|isu|program|krisis|denuklirisasi)(?:\s+(?:nuklir|rudal|senjata))?\s+$", re.IGNORECASE)
+"""Before a state named as the topic of talks, not a party ("pertemuan perwakilan urusan nuklir Korea Utara")."""
 _INVOLVING = re.compile(r"\b(?:melibatkan|diikuti(?:\s+oleh)?|mempertemukan)\s+", re.IGNORECASE)
 _FRONTED = re.compile(r"\W*(?:(?:pada|dalam|di\s+sela(?:-sela)?|usai|seusai|setelah|sesudah|saat|ketika|selama)\s+)?",
                       re.IGNORECASE)
 """Before a cue that opens the sentence: "Mengecam ..., PM Kishida ...", "Pada pertemuan dengan X, Presiden Y ..."."""
+_NOUN_PLANNED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+yang\s+(?P<plan>akan|direncanakan|dijadwalkan|rencananya)\b", re.IGNORECASE)
+"""A meeting described as ahead ("KTT yang direncanakan dengan Korea Selatan")."""
 _FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
@@ -388,7 +392,7 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
     if cue.type != "REJECT" and (purpose := _PURPOSE.search(sentence, end, stop)) is not None:
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
     after = [(i, m) for i, m in _after(mentions, end, stop)
-             if (cue.mode == "visit" or _oblique(sentence, m) != "di")
+             if (cue.mode == "visit" or _oblique(sentence, m) != "di") and not _TOPIC_BEFORE.search(sentence, max(0, m.start - 30), m.start)
              and not (_owner_of_thing(sentence, m) and (cue.type == "SANCTION" or _VERBISH.search(sentence, end, m.start))
                       and not (cue.voice == "noun" and _NEAR.match(sentence[end:m.start])))]
     if cue.voice == "passive":
@@ -513,8 +517,8 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
 def _status(sentence: str, start: int, end: int, noun: bool, date: DateExpr | None) -> tuple[str, str]:
     """occurred, planned, negated or hypothetical, from the words just before the cue, a date said to be ahead,
     or for a noun the verb that follows it ("KTT itu akan digelar", "kunjungan itu dibatalkan")."""
-    if noun and (m := _NOUN_STATUS.match(sentence, end)) is not None:
-        return ("negated" if m["neg"] else "planned"), m.group(0).strip()
+    if noun and (m := _NOUN_STATUS.match(sentence, end) or _NOUN_PLANNED.match(sentence, end)) is not None:
+        return ("negated" if m.groupdict().get("neg") else "planned"), m.group(0).strip()
     window = sentence[_left_limit(sentence, start):start]
     if (m := _NEGATED.search(window)) is not None:
         return "negated", m.group(0).strip()

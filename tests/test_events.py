@@ -449,3 +449,10 @@ def test_mutual_fire_and_agreed_ceasefire() -> None:
     assert countries(e.actors) == {"IND", "PAK"} and not e.recipients
     events = code("Thailand dan Kamboja sepakat melakukan gencatan senjata setelah bentrokan di perbatasan.")
     assert [e.type for e in events] == ["AGREE"]
+
+
+def test_topic_state_is_not_a_party_and_planned_summit_noun() -> None:
+    events = code("Jepang mengadakan pertemuan dengan Korea Selatan soal urusan nuklir Korea Utara.")
+    assert [countries(e.actors + e.recipients) for e in events] == [{"JPN", "KOR"}]
+    events = code("Kim Jong-un mengunjungi Beijing, menjelang KTT yang direncanakan dengan Korea Selatan.")
+    assert {(e.status, tuple(countries(e.recipients))) for e in events} == {("occurred", ("CHN",)), ("planned", ("KOR",))}
