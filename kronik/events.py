@@ -201,6 +201,7 @@ _NOUN_STATUS = re.compile(
 _NEAR_SUBJECT = re.compile(r"\s+(?:(?:juga|telah|sudah|pun|lalu|kemudian|akhirnya|justru|bahkan|segera|baru)\s+){0,2}$",
                            re.IGNORECASE)
 """Between a subject and its verb: only adverbs."""
+_IN_ROLE = re.compile(r"\b(?:peran|peranan|keterlibatan|kontribusi|keberhasilan|kegagalan)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)\s+)?$", re.IGNORECASE)
 """", yang <verb>" after something that is not an actor: the relative clause's subject is that thing."""
 _MISSION = re.compile(r"\b(?:kedutaan(?:\s+besar)?|kedubes|konsulat(?:\s+jenderal)?|kantor\s+perwakilan)\b[^,.;]*$",
@@ -347,6 +348,9 @@ def _subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Men
         return [], ""
     if before:
         i, m = before[-1]
+        if _IN_ROLE.search(sentence, max(0, m.start - 30), m.start) and re.fullmatch(r"\s+dalam\s+", sentence[m.end:pos]):
+            # "peran aktif Korea Utara dalam mendukung upaya perang Rusia": the one whose part it is
+            return _group(sentence, mentions, i), "owner of the part played"
         if _RELATIVE.match(sentence[m.end:pos]) and m.start >= 0:
             return _group(sentence, mentions, i), "head of the relative clause"
     in_clause = [(i, m) for i, m in before if m.start >= lo and (
@@ -389,7 +393,8 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
     stop = _right_limit(sentence, end)
     if cue.type == "REQUEST" and (wish := _WISH.search(sentence, end, stop)) is not None:
         stop = wish.start()  # "menyerukan agar penduduk negara itu ...": who is asked comes before "agar"
-    if cue.type != "REJECT" and (purpose := _PURPOSE.search(sentence, end, stop)) is not None:
+    if cue.type != "REJECT" and (purpose := _PURPOSE.search(sentence, end, stop)) is not None and not (
+            cue.type == "AID" and _HELP.match(sentence, purpose.start())):
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
     after = [(i, m) for i, m in _after(mentions, end, stop)
              if (cue.mode == "visit" or _oblique(sentence, m) != "di") and not _TOPIC_BEFORE.search(sentence, max(0, m.start - 30), m.start)
@@ -635,6 +640,8 @@ def _governed(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     return inside
 
 
+_HELP = re.compile(r"(?:untuk|guna|demi)\s+(?:membantu|mendukung|memperkuat|menopang)\b", re.IGNORECASE)
+"""Aid sent "untuk membantu Rusia": the purpose names who receives it."""
 _DIRECTED_MATERIAL = frozenset({"AID", "SANCTION", "ASSAULT", "COERCE"})
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
 _AT_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})

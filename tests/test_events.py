@@ -456,3 +456,10 @@ def test_topic_state_is_not_a_party_and_planned_summit_noun() -> None:
     assert [countries(e.actors + e.recipients) for e in events] == [{"JPN", "KOR"}]
     events = code("Kim Jong-un mengunjungi Beijing, menjelang KTT yang direncanakan dengan Korea Selatan.")
     assert {(e.status, tuple(countries(e.recipients))) for e in events} == {("occurred", ("CHN",)), ("planned", ("KOR",))}
+
+
+def test_aid_sent_to_help_and_the_part_a_state_plays() -> None:
+    e = only(code("Korea Utara mengirim ribuan tentara untuk membantu Rusia."), "AID")
+    assert countries(e.actors) == {"PRK"} and countries(e.recipients) == {"RUS"}
+    e = only(code("Pejabat AS itu menyoroti peran aktif Korea Utara dalam mendukung upaya perang Rusia."), "SUPPORT")
+    assert countries(e.actors) == {"PRK"} and countries(e.recipients) == {"RUS"}
