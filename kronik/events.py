@@ -161,12 +161,12 @@ def plover() -> dict[tuple[str, str | None], PloverType]:
 _SPEECH = (r"mengatakan|menyatakan|menambahkan|menegaskan|menjelaskan|mengungkapkan|melaporkan|menyebutkan|"
            r"mengklaim|mengonfirmasi|mengumumkan|menilai|memandang|berpendapat|menyampaikan")
 _LEFT_BOUNDARY = re.compile(
-    rf"\b(?:{_SPEECH})\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b(?:bahwa|sementara|sedangkan|tetapi|namun|ketika|sewaktu|saat|"
+    rf"\b(?:{_SPEECH})\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b(?:bahwa|sementara|sedangkan|tetapi|tapi|namun|ketika|sewaktu|saat|"
     r"setelah|sebelum|karena|sehingga|meskipun|walaupun|padahal|agar|supaya|sambil|seraya)\b", re.IGNORECASE)
 """Where the clause of a cue begins: a speech verb or conjunction opens a new clause with its own subject."""
 _RIGHT_BOUNDARY = re.compile(  # where the search for a target stops
     r"[;:\"“”]|\.\s|\s[-–—]\s|,\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\b|"
-    r"\b(?:bahwa|sementara|sedangkan|tetapi|namun|ketika|sewaktu|saat|setelah|sebelum|karena|sehingga|meskipun|"
+    r"\b(?:bahwa|sementara|sedangkan|tetapi|tapi|namun|ketika|sewaktu|saat|setelah|sebelum|karena|sehingga|meskipun|"
     r"walaupun|padahal|sambil|seraya)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r",?[\"”’']?\s*(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|lanjut|papar|terang)\w*\s+$",
                           re.IGNORECASE)
@@ -185,7 +185,8 @@ _POSSESSOR_GAP = re.compile(
 _LIGHT_VERB = re.compile(
     r"\b(?:mengadakan|menggelar|melakukan|melangsungkan|menyelenggarakan|menghadiri|memulai|melanjutkan|mengakhiri|"
     r"menjalin|memberikan|memberi|mengirimkan|mengirim|menyampaikan|mengeluarkan|melancarkan|meluncurkan|menjatuhkan|"
-    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh|mengadopsi|mengesahkan|meloloskan|mengumumkan|menyetujui)\s+(?:[\w-]+\s+){0,2}$",
+    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh|mengadopsi|mengesahkan|meloloskan|mengumumkan|menyetujui)\s+[\"“]?"
+    r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE)
 _ANAPHORIC_TIME = re.compile(
     r"^\W*(?:sebagai\s+balasan(?:nya)?|setelah\s+itu|sesudah\s+itu|sejak\s+itu|saat\s+itu|ketika\s+itu|pada\s+saat\s+itu|"
@@ -209,7 +210,8 @@ _MISSION = re.compile(r"\b(?:kedutaan(?:\s+besar)?|kedubes|konsulat(?:\s+jendera
 _TOPIC_BEFORE = re.compile(r"\b(?:urusan|masalah|isu|program|krisis|denuklirisasi)(?:\s+(?:nuklir|rudal|senjata))?\s+$", re.IGNORECASE)
 """Before a state named as the topic of talks, not a party ("pertemuan perwakilan urusan nuklir Korea Utara")."""
 _INVOLVING = re.compile(r"\b(?:melibatkan|diikuti(?:\s+oleh)?|mempertemukan)\s+", re.IGNORECASE)
-_FRONTED = re.compile(r"\W*(?:(?:pada|dalam|di\s+sela(?:-sela)?|usai|seusai|setelah|sesudah|saat|ketika|selama)\s+)?",
+_FRONTED = re.compile(r"\W*(?:(?:pada|dalam|di\s+sela(?:-sela)?|usai|seusai|setelah|sesudah|saat|ketika|selama|menjelang|"
+                      r"sebelum)\s+)?",
                       re.IGNORECASE)
 """Before a cue that opens the sentence: "Mengecam ..., PM Kishida ...", "Pada pertemuan dengan X, Presiden Y ..."."""
 _NOUN_PLANNED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+yang\s+(?P<plan>akan|direncanakan|dijadwalkan|rencananya)\b", re.IGNORECASE)
@@ -320,9 +322,20 @@ class Parties:
     """Further targets of the same act named later in the clause, each a separate event."""
 
 
+_SCARE_QUOTES = re.compile(r"[\"“]\s*[\w-]+(?:\s+[\w-]+){0,2}\s*[\"”]")
+"""A quoted word or three inside a clause ('mengadakan "pembicaraan sukses" dengan Xi'): no clause boundary."""
+
+
+@lru_cache(maxsize=64)
+def _scare_quotes(sentence: str) -> frozenset[int]:
+    """Positions of the quote marks of scare quotes."""
+    return frozenset(p for m in _SCARE_QUOTES.finditer(sentence) for p in (m.start(), m.end() - 1))
+
+
 @lru_cache(maxsize=64)
 def _left_boundaries(sentence: str) -> tuple[int, ...]:
-    return tuple(b.end() for b in _LEFT_BOUNDARY.finditer(sentence))
+    quotes = _scare_quotes(sentence)
+    return tuple(b.end() for b in _LEFT_BOUNDARY.finditer(sentence) if b.start() not in quotes)
 
 
 def _left_limit(sentence: str, pos: int) -> int:
@@ -333,7 +346,10 @@ def _left_limit(sentence: str, pos: int) -> int:
 
 
 def _right_limit(sentence: str, pos: int) -> int:
+    quotes = _scare_quotes(sentence)
     b = _RIGHT_BOUNDARY.search(sentence, pos)
+    while b is not None and b.start() in quotes:
+        b = _RIGHT_BOUNDARY.search(sentence, b.end())
     return b.start() if b else len(sentence)
 
 

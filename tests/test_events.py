@@ -463,3 +463,16 @@ def test_aid_sent_to_help_and_the_part_a_state_plays() -> None:
     assert countries(e.actors) == {"PRK"} and countries(e.recipients) == {"RUS"}
     e = only(code("Pejabat AS itu menyoroti peran aktif Korea Utara dalam mendukung upaya perang Rusia."), "SUPPORT")
     assert countries(e.actors) == {"PRK"} and countries(e.recipients) == {"RUS"}
+
+
+@pytest.mark.parametrize(("sentence", "type_", "parties"), [
+    ('Dia mengadakan "pembicaraan sukses" dengan Presiden Xi Jinping di Beijing.', "CONSULT", {"CHN", "PRK"}),
+    ("Pemimpin Korea Utara Kim Jong-un dan Presiden Rusia Vladimir Putin berjumpa di Vladivostok.", "CONSULT", {"PRK", "RUS"}),
+    ("Menjelang pertemuan dengan Xi Jinping, Presiden Jokowi berbicara kepada wartawan.", "CONSULT", {"IDN", "CHN"}),
+    ("China kembali mengirim pesawat militer ke Taiwan sejak 16 September.", "MOBILIZE", {"CHN", "TWN"}),
+    ("Kementerian Luar Negeri Filipina memanggil wakil kepala misi China, Zhou Zhiyong.", "ACCUSE", {"PHL", "CHN"}),
+])
+def test_more_clause_shapes(sentence: str, type_: str, parties: set[str]) -> None:
+    doc = "Pemimpin Korea Utara Kim Jong-un tiba di Beijing pada Senin." if sentence.startswith("Dia") else None
+    events = code(*filter(None, (doc, sentence)), published="2019-04-26")
+    assert parties in [countries(e.actors + e.recipients) for e in events if e.type == type_]
