@@ -357,6 +357,8 @@ def _subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Men
     """The clause subject before ``pos``: a relative clause's head, else the leftmost bare noun phrase of the
     clause, else the subject of the clause before (an elided subject), else the speaker of ", kata X"."""
     lo = _left_limit(sentence, pos)
+    if (front := _RESPONDING.match(sentence)) is not None and 0 < (comma := sentence.find(",", front.end())) < pos:
+        lo = max(lo, comma + 1)  # "Sebagai balasan atas uji coba Korea Utara, Jepang ...": the subject follows
     before = [(i, m) for i, m in enumerate(mentions) if m.end <= pos]
     if (rel := _THING_RELATIVE.search(sentence, max(0, pos - 40), pos)) is not None and not any(
             m.end == rel.start() for _, m in before):
@@ -658,6 +660,10 @@ def _governed(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
 
 _HELP = re.compile(r"(?:untuk|guna|demi)\s+(?:membantu|mendukung|memperkuat|menopang)\b", re.IGNORECASE)
 """Aid sent "untuk membantu Rusia": the purpose names who receives it."""
+_ANSWERS = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION"})
+_RESPONDING = re.compile(r"\W*(?:menanggapi|merespons|merespon|menyikapi|sebagai\s+(?:respons|tanggapan|balasan)\s+(?:atas|terhadap))\b",
+                         re.IGNORECASE)
+"""A fronted phrase naming what the act answers ("Menanggapi pelanggaran oleh Tiongkok, ...")."""
 _DIRECTED_MATERIAL = frozenset({"AID", "SANCTION", "ASSAULT", "COERCE"})
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
 _AT_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -810,6 +816,14 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             _visit_place(sentence, start, end, c.parties, mentions)
         if cue.type == "PROTEST":
             _protest_at_mission(sentence, mentions, start, c.parties)
+        if cue.type in _ANSWERS and c.parties.agents and not c.parties.targets and (
+                fronted := _RESPONDING.match(sentence)) is not None:
+            # "Menanggapi pelanggaran oleh Tiongkok ini, Kemlu mengirim protes keras": aimed at the one it answers
+            own = _countries(_codes(c.parties.agents))
+            comma = sentence.find(",", fronted.end(), start)
+            c.parties.targets = [m for m in mentions if fronted.end() <= m.start and m.end <= comma
+                                 and _country(m.code) not in own and not m.members][:1] if comma > 0 else []
+            c.parties.how += "; target named in the fronted phrase it answers" if c.parties.targets else ""
         if not c.parties.agents and c.parties.targets and last_doer and cue.voice != "noun" and not (
                 _countries(_codes(last_doer)) & _countries(_codes(c.parties.targets))) and (
                 cue.voice == "passive" or _ANAPHOR.search(sentence, _left_limit(sentence, start), start)):

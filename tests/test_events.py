@@ -476,3 +476,10 @@ def test_more_clause_shapes(sentence: str, type_: str, parties: set[str]) -> Non
     doc = "Pemimpin Korea Utara Kim Jong-un tiba di Beijing pada Senin." if sentence.startswith("Dia") else None
     events = code(*filter(None, (doc, sentence)), published="2019-04-26")
     assert parties in [countries(e.actors + e.recipients) for e in events if e.type == type_]
+
+
+def test_fronted_response_names_the_target() -> None:
+    e = only(code("Menanggapi pelanggaran yang dilakukan oleh Tiongkok ini, Kementerian Luar Negeri RI mengirim protes keras."), "ACCUSE")
+    assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"CHN"}
+    e = only(code("Sebagai balasan atas uji coba rudal Korea Utara, Jepang menjatuhkan sanksi baru."), "SANCTION")
+    assert countries(e.actors) == {"JPN"} and countries(e.recipients) == {"PRK"}
