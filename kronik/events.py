@@ -254,9 +254,10 @@ _PLANNED = re.compile(
     r"\b(?:akan|bakal|hendak|niat|niatnya|berniat|bermaksud|menjelang|berencana|rencana|rencananya|direncanakan|"
     r"mempersiapkan|menyiapkan|merencanakan|bersiap|persiapan|dijadwalkan|terjadwal|berjanji|segera|mendatang)\b"
     r"(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
-_OBJECT_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
-_PLACE = re.compile(r"\b(?:di|ke)\s+(?:kota\s+|ibu\s*kota\s+|wilayah\s+|kawasan\s+|provinsi\s+|pulau\s+)?"
-                    r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+_PLACE_NAME = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:selatan|utara|timur|barat|tengah)\b)?)"
+"""Capitalised words, and a compass word the press writes in lower case ("Lebanon selatan", "Gaza utara")."""
+_OBJECT_PLACE = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NAME}")
+_PLACE = re.compile(rf"\b(?:di|ke)\s+(?:kota\s+|ibu\s*kota\s+|wilayah\s+|kawasan\s+|provinsi\s+|pulau\s+)?{_PLACE_NAME}")
 
 
 def _country(code: str) -> str:

@@ -355,6 +355,8 @@ def test_very_long_sentence_is_coded_in_pieces_quickly() -> None:
     ("Militer Israel menggempur Khan Younis sejak Senin.", "ASSAULT", {"ISR"}, {"PSE"}),
     ("Para pemimpin ASEAN mendesak junta Myanmar untuk menghentikan kekerasan.", "REQUEST", {"IGO:ASEAN"}, {"MMR"}),
     ("Houthi menyerang kapal dagang milik Israel di Laut Merah.", "ASSAULT", {"YEM"}, {"ISR"}),
+    ("Israel melancarkan serangan udara ke Lebanon selatan yang menewaskan seorang komandan.", "ASSAULT", {"ISR"}, {"LBN"}),
+    ("Taiwan mendeteksi 30 pesawat militer China di sekitar pulau itu pada Rabu.", "MOBILIZE", {"CHN"}, {"TWN"}),
 ])
 def test_held_out_conflicts(sentence: str, type_: str, actors: set[str], recipients: set[str]) -> None:
     """Constructions from conflicts the dev pages do not cover (Gaza, Ukraine, the South China Sea, South Asia)."""
@@ -483,3 +485,14 @@ def test_fronted_response_names_the_target() -> None:
     assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"CHN"}
     e = only(code("Sebagai balasan atas uji coba rudal Korea Utara, Jepang menjatuhkan sanksi baru."), "SANCTION")
     assert countries(e.actors) == {"JPN"} and countries(e.recipients) == {"PRK"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Perang antara Rusia dan Ukraina telah berlangsung lebih dari tiga tahun.",
+    "Hubungan India dan Pakistan memburuk sejak pemisahan pada 1947.",
+    "Timnas Indonesia akan menghadapi Jepang di Stadion Gelora Bung Karno.",
+    "Warga negara Indonesia yang bekerja di Malaysia mengirim uang ke keluarga mereka.",
+    "Pebulu tangkis Indonesia mengalahkan wakil China di final.",
+])
+def test_no_interstate_event(sentence: str) -> None:
+    assert code(sentence) == []
