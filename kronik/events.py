@@ -231,7 +231,7 @@ _SPORTS = re.compile(
     r"\b(?:timnas|tim\s+nasional|pertandingan|laga|gol|piala|liga|klub|pelatih|turnamen|stadion|atlet|pebulu\s*tangkis|"
     r"pesepak\s*bola|sepak\s*bola|olimpiade|kejuaraan|medali|skuad|kickoff|babak\s+(?:pertama|kedua|final))\b", re.IGNORECASE)
 """Sports vocabulary: "Timnas Jepang menyerang gawang Korea Selatan" is a match, not an attack."""
-_NEED = re.compile(r"\b(?:perlu|perlunya|pentingnya|merasa\s+perlu)\s+(?:untuk\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NEED = re.compile(r"\b(?:perlu|perlunya|pentingnya|merasa\s+perlu|saatnya|waktunya)\s+(?:untuk\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 """Said to be needed, not done ("perlunya pelonggaran sanksi", "perlu untuk bertemu")."""
 _WISH = re.compile(r"\b(?:agar|supaya|bahwa)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
@@ -446,8 +446,9 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
         return _noun_parties(sentence, mentions, start, end, stop, after, cue, sentence[start:end].lower().endswith("nya"))
     subject, how = _subject(sentence, mentions, start)
     objects: list[Mention] = []
-    if cue.topic:
-        if len(_countries(_codes(subject))) < 2:
+    if cue.topic or (cue.mutual and len(_countries(_codes(subject))) >= 2):
+        # "X dan Y bertemu dengan Z": Z is a party too; a bare state after them is a topic or their own
+        if len(_countries(_codes(subject))) < 2 or not cue.topic:
             with_ = [(i, m) for i, m in after if _oblique(sentence, m) in ("dengan", "bersama")]
             objects = _group(sentence, mentions, with_[0][0], end, stop) if with_ else []
     elif after and not (cue.mutual and len(_countries(_codes(subject))) >= 2) and (
@@ -665,6 +666,7 @@ _ANSWERS = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION"})
 _RESPONDING = re.compile(r"\W*(?:menanggapi|merespons|merespon|menyikapi|sebagai\s+(?:respons|tanggapan|balasan)\s+(?:atas|terhadap))\b",
                          re.IGNORECASE)
 """A fronted phrase naming what the act answers ("Menanggapi pelanggaran oleh Tiongkok, ...")."""
+_AND_THEN = re.compile(r"[^,;]*\b(?:dan|serta|lalu|kemudian)\s+$", re.IGNORECASE)
 _DIRECTED_MATERIAL = frozenset({"AID", "SANCTION", "ASSAULT", "COERCE"})
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
 _AT_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -839,6 +841,12 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             c.parties.targets = last_doer
             c.parties.how += "; target is the doer of the event it answers"
         _finish(c, sentence, dates, anchor, previous, (start, end))
+        if c.event is not None and c.status == "occurred" and (done := [d for d in out[:-1] if d.event is not None]) and (
+                done[-1].status != "occurred" and _AND_THEN.match(sentence, done[-1].end, start)
+                and _left_limit(sentence, start) <= done[-1].start):
+            # "berencana mengunjungi X dan bertemu dengan Y": the second verb shares the first one's status
+            c.status, c.status_why = done[-1].status, f"shares the status of {done[-1].text!r}"
+            c.event.status = c.status
         for group in c.parties.also:
             extra = Candidate(start, end, sentence[start:end], cue, Parties(
                 c.parties.agents, group, False, c.parties.how + "; a further target of the same act"))

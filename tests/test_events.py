@@ -496,3 +496,14 @@ def test_fronted_response_names_the_target() -> None:
 ])
 def test_no_interstate_event(sentence: str) -> None:
     assert code(sentence) == []
+
+
+def test_second_verb_shares_the_plan_and_a_third_party() -> None:
+    events = code("Presiden Korea Selatan dan Presiden AS mengumumkan rencana mereka untuk mengunjungi Panmunjeom dan "
+                  "bertemu dengan Pemimpin Korea Utara Kim Jong-un di sana.", published="2019-06-29")
+    assert events and all(e.status == "planned" for e in events)
+    assert all(countries(e.actors + e.recipients) == {"KOR", "USA", "PRK"} for e in events)
+
+
+def test_time_to_do_is_not_done() -> None:
+    assert not code("Kim Yo-jong menambahkan bahwa sudah saatnya untuk memutuskan hubungan dengan Korea Selatan.")
