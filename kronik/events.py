@@ -207,7 +207,8 @@ _THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)
 """", yang <verb>" after something that is not an actor: the relative clause's subject is that thing."""
 _MISSION = re.compile(r"\b(?:kedutaan(?:\s+besar)?|kedubes|konsulat(?:\s+jenderal)?|kantor\s+perwakilan)\b[^,.;]*$",
                       re.IGNORECASE)
-_TOPIC_BEFORE = re.compile(r"\b(?:urusan|masalah|isu|program|krisis|denuklirisasi)(?:\s+(?:nuklir|rudal|senjata))?\s+$", re.IGNORECASE)
+_TOPIC_BEFORE = re.compile(r"\b(?:urusan|masalah|isu|program|krisis|denuklirisasi|gencatan\s+senjata)(?:\s+(?:nuklir|rudal|senjata))?"
+                           r"\s+$", re.IGNORECASE)
 """Before a state named as the topic of talks, not a party ("pertemuan perwakilan urusan nuklir Korea Utara")."""
 _INVOLVING = re.compile(r"\b(?:melibatkan|diikuti(?:\s+oleh)?|mempertemukan)\s+", re.IGNORECASE)
 _FRONTED = re.compile(r"\W*(?:(?:pada|dalam|di\s+sela(?:-sela)?|usai|seusai|setelah|sesudah|saat|ketika|selama|menjelang|"
@@ -685,8 +686,8 @@ _REASON = re.compile(r"\b(?:karena|akibat|atas|terkait|menyusul|soal|mengenai|te
                      r"(?:atas|terhadap))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 """Before a noun cue these make it the reason for the clause's act: its doer is not the clause subject
 ("mengecam China atas penangkapan nelayannya", "sanksi karena penjualan senjata ke Taiwan")."""
-_CARGO = re.compile(r"\b(?:pesawat|kapal\s+(?:kargo|bantuan)|bantuan|paket|kargo|jenazah|truk)\b", re.IGNORECASE)
-"""Subjects that arrive without visiting anyone: an aid flight landing in Egypt is no state visit."""
+_CARGO = re.compile(r"\b(?:pesawat|kapal|bantuan|paket|kargo|jenazah|truk)\b", re.IGNORECASE)
+"""Subjects that arrive without visiting anyone: an aid flight landing in Egypt, a submarine calling at Busan."""
 
 
 def _place_after(sentence: str, end: int) -> tuple[str, tuple[str, float, float]] | None:

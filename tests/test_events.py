@@ -357,6 +357,9 @@ def test_very_long_sentence_is_coded_in_pieces_quickly() -> None:
     ("Houthi menyerang kapal dagang milik Israel di Laut Merah.", "ASSAULT", {"YEM"}, {"ISR"}),
     ("Israel melancarkan serangan udara ke Lebanon selatan yang menewaskan seorang komandan.", "ASSAULT", {"ISR"}, {"LBN"}),
     ("Taiwan mendeteksi 30 pesawat militer China di sekitar pulau itu pada Rabu.", "MOBILIZE", {"CHN"}, {"TWN"}),
+    ("Filipina mengajukan protes diplomatik kepada China atas insiden itu.", "ACCUSE", {"PHL"}, {"CHN"}),
+    ("Pasukan Rusia merebut kota Avdiivka di Ukraina timur.", "ASSAULT", {"RUS"}, {"UKR"}),
+    ("Israel menahan aktivis Indonesia yang ikut dalam armada bantuan ke Gaza.", "COERCE", {"ISR"}, {"IDN"}),
 ])
 def test_held_out_conflicts(sentence: str, type_: str, actors: set[str], recipients: set[str]) -> None:
     """Constructions from conflicts the dev pages do not cover (Gaza, Ukraine, the South China Sea, South Asia)."""
@@ -507,3 +510,10 @@ def test_second_verb_shares_the_plan_and_a_third_party() -> None:
 
 def test_time_to_do_is_not_done() -> None:
     assert not code("Kim Yo-jong menambahkan bahwa sudah saatnya untuk memutuskan hubungan dengan Korea Selatan.")
+
+
+def test_blocking_aid_is_coercion_and_ships_do_not_visit() -> None:
+    events = code("Israel menutup akses bantuan kemanusiaan ke Gaza.")
+    assert [(e.type, countries(e.actors), countries(e.recipients)) for e in events] == [("COERCE", {"ISR"}, {"PSE"})]
+    assert all(e.type != "CONSULT" for e in code("Kapal selam nuklir AS tiba di Busan, Korea Selatan."))
+    assert not code("Amerika Serikat memveto resolusi gencatan senjata Gaza di Dewan Keamanan PBB.")
