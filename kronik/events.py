@@ -881,6 +881,18 @@ def _compatible(a: str | None, b: str | None, days: int) -> bool:
     return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
 
 
+def _dates_fit(a: Event, a_fallback: bool, b: Event, b_fallback: bool, days: int) -> bool:
+    """Compatible dates; a planned event dated only by the report ("Moon akan bertemu Kim") also fits any later date
+    of the same plan ("pekan depan")."""
+    if _compatible(a.date, b.date, days):
+        return True
+    for x, x_fallback, y in ((a, a_fallback, b), (b, b_fallback, a)):
+        sx, sy = _span(x.date), _span(y.date)
+        if x_fallback and x.status == "planned" and sx and sy and sy[0] >= sx[0]:
+            return True
+    return False
+
+
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 """Types whose two sides act together: a mention from either side is the same event."""
 
@@ -912,7 +924,8 @@ def _merge(found: list[tuple[Event, bool, frozenset[str]]], days: int) -> tuple[
     merged: list[tuple[Event, Event]] = []
     for ev, fallback, people in found:
         k = next((n for n, (twin, twin_fallback, twin_people) in enumerate(kept)
-                  if _same_event(twin, ev, fallback or twin_fallback) and _compatible(twin.date, ev.date, days)
+                  if _same_event(twin, ev, fallback or twin_fallback)
+                  and _dates_fit(twin, twin_fallback, ev, fallback, days)
                   and not (people and twin_people and not people & twin_people)), None)
         if k is None:
             kept.append((ev, fallback, people))

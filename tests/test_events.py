@@ -517,3 +517,9 @@ def test_blocking_aid_is_coercion_and_ships_do_not_visit() -> None:
     assert [(e.type, countries(e.actors), countries(e.recipients)) for e in events] == [("COERCE", {"ISR"}, {"PSE"})]
     assert all(e.type != "CONSULT" for e in code("Kapal selam nuklir AS tiba di Busan, Korea Selatan."))
     assert not code("Amerika Serikat memveto resolusi gencatan senjata Gaza di Dewan Keamanan PBB.")
+
+
+def test_planned_meeting_dated_by_the_report_joins_the_dated_plan() -> None:
+    events = code("Rencananya, Presiden Moon akan bertemu Kim Jong-un untuk ketiga kalinya.",
+                  "Pekan depan, Moon akan menyambangi Pyongyang.", published="2018-09-14")
+    assert len([e for e in events if e.type == "CONSULT"]) == 1
