@@ -360,6 +360,13 @@ def test_very_long_sentence_is_coded_in_pieces_quickly() -> None:
     ("Filipina mengajukan protes diplomatik kepada China atas insiden itu.", "ACCUSE", {"PHL"}, {"CHN"}),
     ("Pasukan Rusia merebut kota Avdiivka di Ukraina timur.", "ASSAULT", {"RUS"}, {"UKR"}),
     ("Israel menahan aktivis Indonesia yang ikut dalam armada bantuan ke Gaza.", "COERCE", {"ISR"}, {"IDN"}),
+    ("Sementara itu, Rusia menyebut serangan Ukraina itu sebagai aksi terorisme.", "ACCUSE", {"RUS"}, {"UKR"}),
+    ("Iran membalas serangan Israel dengan meluncurkan puluhan rudal balistik.", "ASSAULT", {"IRN"}, {"ISR"}),
+    ("Kapal Penjaga Pantai Filipina dihadang kapal China di dekat Second Thomas Shoal.", "COERCE", {"CHN"}, {"PHL"}),
+    ("Warga Palestina di Gaza menerima bantuan makanan dari Yordania.", "AID", {"JOR"}, {"PSE"}),
+    ("Indonesia, melalui Kementerian Luar Negeri, mengecam keras serangan Israel ke kamp Nuseirat.", "ACCUSE", {"IDN"}, {"ISR"}),
+    ("Perdana Menteri Malaysia Anwar Ibrahim mendesak negara-negara ASEAN untuk menekan junta Myanmar.", "REQUEST",
+     {"MYS"}, {"IGO:ASEAN"}),
 ])
 def test_held_out_conflicts(sentence: str, type_: str, actors: set[str], recipients: set[str]) -> None:
     """Constructions from conflicts the dev pages do not cover (Gaza, Ukraine, the South China Sea, South Asia)."""
@@ -523,3 +530,8 @@ def test_planned_meeting_dated_by_the_report_joins_the_dated_plan() -> None:
     events = code("Rencananya, Presiden Moon akan bertemu Kim Jong-un untuk ketiga kalinya.",
                   "Pekan depan, Moon akan menyambangi Pyongyang.", published="2018-09-14")
     assert len([e for e in events if e.type == "CONSULT"]) == 1
+
+
+def test_named_exercise_between_partners() -> None:
+    e = only(code("Amerika Serikat dan Filipina menggelar latihan Balikatan di dekat Laut China Selatan."), "COOPERATE")
+    assert countries(e.actors) == {"USA", "PHL"} and not e.recipients
