@@ -102,17 +102,18 @@ def _kind(path: Path) -> str | None:
 
 
 def _doc_id(path: Path) -> str:
-    name = path.name
+    """The file name without its extension; undecodable bytes in the name (kept by Python as surrogates) replaced."""
+    name = scrub(path.name)
     for ext in (*WARC_EXT, *JSONL_EXT, *HTML_EXT, *TEXT_EXT):
         if name.lower().endswith(ext):
             return name[: -len(ext)]
-    return path.stem
+    return scrub(path.stem)
 
 
 def read_file(path: Path) -> Iterator[RawDoc]:
     """All documents in one file; an unreadable file yields one error document."""
     kind = _kind(path) or "txt"
-    source = str(path)
+    source = scrub(str(path))
     if kind == "jsonl":
         yield from _read_jsonl_file(path, source)
         return
@@ -222,7 +223,7 @@ def read_paths(paths: Iterable[str]) -> Iterator[RawDoc]:
         else:
             assert isinstance(p, Path)
             if not p.exists():
-                yield RawDoc(id=_doc_id(p), source=str(p), error="no such file")
+                yield RawDoc(id=_doc_id(p), source=scrub(str(p)), error="no such file")
                 continue
             yield from read_file(p)
 
