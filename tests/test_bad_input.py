@@ -106,3 +106,13 @@ def test_volume_mixed_batch(bad: dict[str, Path], tmp_path: Path) -> None:
     expected = n + len(list(read_paths([str(p) for k, p in bad.items() if k != "huge"])))
     assert len(ids) == expected
     assert 0.05 * n < failed < 0.5 * n + 100, "about a tenth of the lines are broken"
+
+
+def test_undecodable_file_name(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 still gives an id and source that can be written as UTF-8 (and stored)."""
+    name = os.fsdecode(b"berita-\xff\xfe.txt")
+    (tmp_path / name).write_text("Menlu RI bertemu Menlu Jepang di Tokyo kemarin.", encoding="utf-8")
+    (doc,) = read_paths([str(tmp_path)])
+    doc.id.encode("utf-8")
+    doc.source.encode("utf-8")
+    assert doc.id.startswith("berita-") and doc.error is None
