@@ -1,7 +1,8 @@
 """Actor mentions in Indonesian news sentences, resolved to PLOVER actor codes within one document.
 
 One pass per sentence: the sentence is tokenised, every known name (state, capital, IGO, role word,
-organisation, person, place) is matched longest-first against the gazetteer's token index, and the
+organisation, person, place, and blocking names such as media outlets and national teams that make the
+state name after them no actor) is matched longest-first against the gazetteer's token index, and the
 matches are composed into mentions: role + state + name ("Menteri Luar Negeri Korea Selatan Chung
 Eui-yong" -> KORGOV), coordinated lists ("Beijing dan Seoul" -> a group), pronouns and group words
 ("ia", "kedua negara") from what the document introduced before.  People are coded by the office they
