@@ -140,3 +140,22 @@ def test_records_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         outputs.append(proc.stdout.splitlines())
     differing = [a[:80] for a, *others in zip(*outputs, strict=True) if any(a != b for b in others)]
     assert not differing, f"{len(differing)} of 200 records differ between hash seeds, e.g. {differing[0]}"
+
+
+def test_warm_up_loads_everything_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After warm-up a page is processed without opening a single file: models, gazetteer and patterns stay loaded."""
+    import builtins
+    import io
+    import pathlib
+
+    executors.warm_up()
+
+    def no_files(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"file opened while processing a document: {args[:1]}")
+
+    openers = [(builtins, "open"), (io, "open"), *((pathlib.Path, name) for name in ("open", "read_text", "read_bytes"))]
+    for target, name in openers:
+        monkeypatch.setattr(target, name, no_files)
+    for doc_id, text in pages(5, seed=2):
+        rec = executors.process(RawDoc(id=doc_id, text=text))
+        assert rec.error is None and rec.article is not None, rec.error
