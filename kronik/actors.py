@@ -31,8 +31,11 @@ PRONOUNS = {
     "negara ini": "state",
     "negeri itu": "state",
     "negeri tersebut": "state",
+    "negaranya": "own",
+    "pemerintahnya": "own",
 }
-"""Pronouns and what they refer back to: the last person, the last actor, the last group, the last state named."""
+"""Pronouns and what they refer back to: the last person, the last actor, the last group, the last state named,
+or the state of the last person named ("negaranya": his country, whatever state was named after him)."""
 
 STATE_PAIRS = (
     "kedua negara",
@@ -465,6 +468,10 @@ class DocumentActors:
         if e.role == "state":
             state = next((c for c in reversed(self.countries) if not is_igo(c)), None)
             return _Unit(u.i, u.j, state, "pronoun", f"'{text}' → last state named {state}") if state else None
+        if e.role == "own" and self.last_person:
+            state = _country(self.last_person[0])
+            code = state if is_igo(state) or text.lower() != "pemerintahnya" else state + "GOV"
+            return _Unit(u.i, u.j, code, "pronoun", f"'{text}' → the state of {self.last_person[1]}")
         if e.role == "person" and self.last_person:
             return _Unit(u.i, u.j, self.last_person[0], "pronoun", f"'{text}' → {self.last_person[1]}")
         if e.role == "group" and self.last_group:

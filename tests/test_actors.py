@@ -248,3 +248,9 @@ def test_two_of_them_prefers_the_latest_pair_of_parties() -> None:
     assert set(one(doc, "Keduanya membahas kerja sama pertahanan.").members) == {"IDN", "AUS"}
     m = DocumentActors(D2021).mentions("Presiden Moon mengatakan Kim Jong-un berkomitmen saat keduanya bertemu.")[-1]
     assert set(m.members) == {"KOR", "PRK"}
+
+
+def test_his_country_is_the_last_persons_state() -> None:
+    doc = DocumentActors(dt.date(2025, 5, 12))
+    doc.mentions("Presiden Ukraina Volodymyr Zelensky berbicara setelah Rusia menyerang Kharkiv.")
+    assert [m.code for m in doc.mentions("Dia mengatakan negaranya terbuka untuk berunding.")] == ["UKRGOV", "UKR"]
