@@ -47,8 +47,8 @@ STATE_PAIRS = (
     "kedua pihak tersebut",
     "dua negara",
 )
-"""Words for "the two states": the two states named earlier in the sentence, else the parties of the latest event
-or coordination of two states, else the last two states the document mentioned."""
+"""Words for "the two states": the parties of the latest event or coordination of two states, else the two states
+named earlier in the sentence, else the last two states the document mentioned."""
 
 PEOPLE_PAIRS = (
     "kedua sekutu",
@@ -63,8 +63,8 @@ PEOPLE_PAIRS = (
     "kedua delegasi",
     "keduanya",
 )
-"""Words for "the two of them" that usually take up two people: resolved like STATE_PAIRS, but before falling back
-to the last two states named, the states of the last two people named."""
+"""Words for "the two of them" that usually take up two people: the two states named earlier in the sentence, else
+the parties of the latest event between two states, else the states of the last two people named, else states."""
 
 KOREAS = ("kedua korea", "dua korea", "antar-korea", "antar korea", "antarkorea", "inter-korea", "korea-korea")
 """Words for both Koreas at once."""
@@ -455,9 +455,12 @@ class DocumentActors:
         if e.kind == "group":
             if e.role == "koreas":
                 return _Unit(u.i, u.j, "PRK", "group", f"'{text}': both Koreas", ("PRK", "KOR"))
-            pair, what = _last_two(self.countries[self._sentence_start :]), "the two states named before in the sentence"
-            if pair is None and self.pair is not None:
-                pair, what = self.pair, "parties of the latest event between two states"
+            here = _last_two(self.countries[self._sentence_start :]), "the two states named before in the sentence"
+            latest = self.pair, "parties of the latest event between two states"
+            # "keduanya" after two people in the sentence means them; "kedua pihak" after a mediator who
+            # calls on them means the two sides of the latest event
+            pair, what = (here if here[0] or self.pair is None else latest) if e.role == "people" else (
+                latest if self.pair is not None else here)
             if pair is None and e.role == "people":
                 pair, what = _last_two(self.person_countries), "states of the last two people"
             if pair is None:

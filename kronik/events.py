@@ -220,7 +220,11 @@ _NOUN_PLANNED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+yang\s+(?P<plan>akan|direncan
 _FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 _NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
-_RESPONSES = frozenset({"REJECT", "CONCEDE"})
+_RESPONSES = frozenset({"REJECT", "CONCEDE", "ACCUSE", "SUPPORT"})
+_JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
+_SAME_ACT = re.compile(r"\b(?:tindakan|langkah|aksi|operasi|keputusan)\b", re.IGNORECASE)
+"""A judgement of "serangan tersebut" or "tindakan itu" is aimed at the doer of the act just reported; of
+"kebijakan itu" (the thing the act was about) it is not."""
 _RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut)\b", re.IGNORECASE)
 """An object that points back ("menolak permintaan tersebut", "membantah tuduhan itu")."""
 _ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", re.IGNORECASE)
@@ -787,8 +791,9 @@ def _finish(c: Candidate, sentence: str, dates: list[DateExpr], anchor: Anchor, 
 
 
 def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: Anchor,
-                   previous: DateExpr | None, last_doer: list[Mention], sports: bool) -> list[Candidate]:
-    """Code one sentence; ``last_doer`` is the doer of the event just before, for a target with no named doer;
+                   previous: DateExpr | None, last_doer: list[Mention], sports: bool, last_stem: str = "") -> list[Candidate]:
+    """Code one sentence; ``last_doer`` is the doer of the event just before (``last_stem`` its cue's stem), for a
+    target with no named doer;
     in a sports report (``sports``) cues are shown but not coded."""
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
@@ -836,7 +841,8 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             c.parties.agents = last_doer
             c.parties.how += "; doer carried over from the event before"
         if (cue.type in _RESPONSES and c.parties.agents and not c.parties.targets and last_doer
-                and _RESPONSE_OBJECT.match(sentence, end)
+                and (obj := _RESPONSE_OBJECT.match(sentence, end)) is not None
+                and (cue.type not in _JUDGEMENTS or _SAME_ACT.search(obj.group(0)) or (last_stem and last_stem in obj.group(0)))
                 and not _countries(_codes(last_doer)) & _countries(_codes(c.parties.agents))):
             # "NATO menolak permintaan tersebut": the answer goes to whoever made the request just before
             c.parties.targets = last_doer
@@ -961,6 +967,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     actors = DocumentActors(anchor.day)
     previous: DateExpr | None = None
     last_doer: list[Mention] = []
+    last_stem = ""
     sentences: list[SentenceTrace] = []
     found: list[tuple[Event, bool, frozenset[str]]] = []
     for p, paragraph in enumerate(article.paragraphs):
@@ -971,11 +978,12 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 last_doer = []
                 continue
             dates = find_dates(sentence, anchor.day)
-            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports)
+            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports, last_stem)
             coded = [c for c in candidates if c.event is not None and c.parties is not None]
             if coded:
                 actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
             last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
+            last_stem = coded[-1].cue.stem.split()[0] if coded else ""
             usable = [d for d in dates if d.value and not d.reporting]
             previous = usable[-1] if usable else previous
             sentences.append(SentenceTrace(p, sentence, mentions, dates, candidates))

@@ -535,3 +535,22 @@ def test_planned_meeting_dated_by_the_report_joins_the_dated_plan() -> None:
 def test_named_exercise_between_partners() -> None:
     e = only(code("Amerika Serikat dan Filipina menggelar latihan Balikatan di dekat Laut China Selatan."), "COOPERATE")
     assert countries(e.actors) == {"USA", "PHL"} and not e.recipients
+
+
+def test_judging_the_act_just_reported() -> None:
+    events = code("Israel kembali melancarkan serangan udara ke Jalur Gaza pada Selasa.",
+                  "Kementerian Luar Negeri RI dalam pernyataannya mengecam keras serangan tersebut.")
+    e = only(events, "ACCUSE")
+    assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"ISR"}
+    events = code("Kanada mengecam kebijakan tarif Amerika Serikat.", "Presiden Brasil juga mengecam kebijakan itu.")
+    assert [countries(e.actors) for e in events] == [{"CAN"}]
+
+
+def test_mediation_and_a_mediator_calling_on_both_sides() -> None:
+    events = code("Qatar dan Mesir terus menengahi perundingan antara Israel dan Hamas di Kairo.")
+    e = next(x for x in events if x.mode == "third-party")
+    assert countries(e.actors) == {"QAT", "EGY"} and countries(e.recipients) == {"ISR", "PSE"}
+    events = code("Militer Pakistan menembak jatuh lima jet tempur India.",
+                  "Menlu China Wang Yi menelepon Menlu Pakistan Ishaq Dar dan menyerukan kedua pihak menahan diri.",
+                  published="2025-05-08")
+    assert countries(only(events, "REQUEST").recipients) == {"IND", "PAK"}
