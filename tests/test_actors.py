@@ -254,3 +254,9 @@ def test_his_country_is_the_last_persons_state() -> None:
     doc = DocumentActors(dt.date(2025, 5, 12))
     doc.mentions("Presiden Ukraina Volodymyr Zelensky berbicara setelah Rusia menyerang Kharkiv.")
     assert [m.code for m in doc.mentions("Dia mengatakan negaranya terbuka untuk berunding.")] == ["UKRGOV", "UKR"]
+
+
+def test_indonesian_officials_named_without_their_state() -> None:
+    doc = DocumentActors(dt.date(2024, 11, 20))
+    assert [m.code for m in doc.mentions("Wamenlu Anis Matta bertemu Dubes Palestina.")] == ["IDNGOV", "PSEGOV"]
+    assert one(DocumentActors(dt.date(2024, 11, 20)), "Panglima TNI Agus Subiyanto tiba di sana.").code == "IDNMIL"
