@@ -207,8 +207,8 @@ _THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)
 """", yang <verb>" after something that is not an actor: the relative clause's subject is that thing."""
 _MISSION = re.compile(r"\b(?:kedutaan(?:\s+besar)?|kedubes|konsulat(?:\s+jenderal)?|kantor\s+perwakilan)\b[^,.;]*$",
                       re.IGNORECASE)
-_TOPIC_BEFORE = re.compile(r"\b(?:urusan|masalah|isu|program|krisis|denuklirisasi|gencatan\s+senjata|bukan\s+anggota)(?:\s+(?:nuklir|rudal|senjata))?"
-                           r"\s+$", re.IGNORECASE)
+_TOPIC_BEFORE = re.compile(r"\b(?:urusan|masalah|isu|program|krisis|denuklirisasi|gencatan\s+senjata|bukan\s+anggota)"
+                           r"(?:\s+(?:nuklir|rudal|senjata))?\s+$", re.IGNORECASE)
 """Before a state named as the topic of talks, not a party ("pertemuan perwakilan urusan nuklir Korea Utara"), or
 as what others are not members of ("negara-negara yang bukan anggota ASEAN")."""
 _INVOLVING = re.compile(r"\b(?:melibatkan|diikuti(?:\s+oleh)?|mempertemukan)\s+", re.IGNORECASE)
