@@ -39,6 +39,27 @@ sys.path.insert(0, str(ROOT))
 from kronik.generate import page_lines, pages, write_jsonl  # noqa: E402
 from kronik.model import RawDoc  # noqa: E402
 
+_SPIN = """
+import re, time
+t = time.perf_counter()
+pattern = re.compile(r"(\\w+)\\s+(bertemu|sepakat)")
+text = "Menlu RI bertemu Menlu Jepang di Tokyo " * 20
+for _ in range(15000):
+    pattern.findall(text)
+print(time.perf_counter() - t)
+"""
+
+
+def parallel_ceiling() -> float:
+    """How many cores two CPU-bound processes actually get right now (2.0 on an idle 2-core machine): the ceiling
+    for any 2-worker speed-up measured at the same time."""
+    def spin(k: int) -> list[float]:
+        procs = [subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True) for _ in range(k)]
+        return [float(p.communicate()[0]) for p in procs]
+
+    alone = spin(1)[0]
+    return 2 * alone / max(spin(2))
+
 
 def tree_sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
     """Resident memory of a process and all its descendants, in bytes; records each one's CPU seconds so far in `cpu`."""
@@ -255,7 +276,8 @@ def main() -> int:
     args = p.parse_args()
     sizes = args.sizes + ([100_000] if args.full and 100_000 not in args.sizes else [])
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"kronik throughput benchmark, {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load}\n")
+    print(f"kronik throughput benchmark, {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load}; "
+          f"two CPU-bound processes get {parallel_ceiling():.2f} cores right now\n")
     if not args.no_scaling:
         with tempfile.TemporaryDirectory(prefix="kronik-bench-") as work:
             print("## End to end (`kronik extract`)\n\n" + end_to_end(sizes, args.workers, Path(work)) + "\n")
