@@ -416,7 +416,8 @@ def _after(mentions: list[Mention], start: int, end: int) -> list[tuple[int, Men
 def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: Cue) -> Parties:
     """Apply the clause rules of the cue's voice; the result may still lack a side (checked by the caller)."""
     stop = _right_limit(sentence, end)
-    if cue.type == "REQUEST" and (wish := _WISH.search(sentence, end, stop)) is not None:
+    wish = _WISH.search(sentence, end, stop) if cue.type == "REQUEST" else None
+    if wish is not None:
         stop = wish.start()  # "menyerukan agar penduduk negara itu ...": who is asked comes before "agar"
     if cue.type != "REJECT" and (purpose := _PURPOSE.search(sentence, end, stop)) is not None and not (
             cue.type == "AID" and _HELP.match(sentence, purpose.start())):
@@ -464,6 +465,11 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
         first = next(((i, m) for i, m in after if cue.mode != "visit"
                       or not (_countries(_codes([m])) <= own and _oblique(sentence, m) is None)), after[0])
         objects = _group(sentence, mentions, first[0], end, stop)
+    if not objects and wish is not None and not sentence[end:wish.start()].strip(" ,"):
+        # "menyerukan agar Israel segera menghentikan ...": with nobody named before "agar", its subject is asked
+        asked = next((i for i, m in enumerate(mentions) if m.start >= wish.end() and m.kind != "pronoun"
+                      and not sentence[wish.end():m.start].strip()), None)
+        objects = _group(sentence, mentions, asked, wish.end(), _right_limit(sentence, wish.end())) if asked is not None else []
     # "hubungan kedua negara" after a verb names both sides, the doer's own among them: not a target
     own = _countries(_codes(subject))
     objects = [m for m in objects if m not in subject and not (m.members and _countries(list(m.members)) & own)]

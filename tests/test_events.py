@@ -367,6 +367,10 @@ def test_very_long_sentence_is_coded_in_pieces_quickly() -> None:
     ("Indonesia, melalui Kementerian Luar Negeri, mengecam keras serangan Israel ke kamp Nuseirat.", "ACCUSE", {"IDN"}, {"ISR"}),
     ("Perdana Menteri Malaysia Anwar Ibrahim mendesak negara-negara ASEAN untuk menekan junta Myanmar.", "REQUEST",
      {"MYS"}, {"IGO:ASEAN"}),
+    ("ASEAN menyerukan agar Israel segera menghentikan serangan di Gaza.", "REQUEST", {"IGO:ASEAN"}, {"ISR"}),
+    ("PBB mengimbau India dan Pakistan untuk menahan diri.", "REQUEST", {"UNO"}, {"IND", "PAK"}),
+    ("Jepang mengajukan protes kepada Rusia setelah pesawat militer Rusia melanggar wilayah udaranya.", "ACCUSE",
+     {"JPN"}, {"RUS"}),
 ])
 def test_held_out_conflicts(sentence: str, type_: str, actors: set[str], recipients: set[str]) -> None:
     """Constructions from conflicts the dev pages do not cover (Gaza, Ukraine, the South China Sea, South Asia)."""
