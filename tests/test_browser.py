@@ -120,6 +120,7 @@ def test_dashboard_draws_the_chosen_dyad(page: sync_api.Page) -> None:
     assert page.locator("#timeline svg rect.seg").count() == sum(1 for p in periods for q in ("verbal_coop", "material_coop",
                                                                  "verbal_conflict", "material_conflict") if p[q])
     expect(page.locator("#timeline svg path.score-line")).to_have_count(1)
+    expect(page.locator("#dyad-events .count")).to_contain_text("KOR – PRK:")
     expect(page.locator("#dyad-events tbody tr").first).to_be_visible()
     for row in page.locator("#dyad-events tbody tr").all():
         cells = row.locator("td").all_inner_texts()

@@ -236,26 +236,36 @@ function start() {
   const network = document.getElementById("network");
   if (!form || !selA.value) return;
 
+  // Responses can arrive out of order (a bar clicked while the whole dyad's list is still loading):
+  // each loader draws only the answer to its latest request.
+  let eventsSeq = 0, timelineSeq = 0;
+
   async function loadEvents(period) {
+    const mine = ++eventsSeq;
     const q = new URLSearchParams({ actor: selA.value, other: selB.value, limit: "50" });
     q.set("from", period ? period.from : from.value);
     q.set("to", period ? period.to : to.value);
     const who = `${selA.value} – ${selB.value}`;
     try {
-      drawEvents(list, await getJSON(`/api/events?${q}`), period ? `${who}, ${period.label}` : who);
+      const data = await getJSON(`/api/events?${q}`);
+      if (mine === eventsSeq) drawEvents(list, data, period ? `${who}, ${period.label}` : who);
     } catch (err) {
-      message(list, `Could not load events: ${err.message}`);
+      if (mine === eventsSeq) message(list, `Could not load events: ${err.message}`);
     }
   }
 
   async function load() {
+    const mine = ++timelineSeq;
     const q = new URLSearchParams({ a: selA.value, b: selB.value, freq: freq.value, from: from.value, to: to.value });
     history.replaceState(null, "", `/?${q}`);
     document.getElementById("timeline-title").textContent = `Timeline: ${selA.value} – ${selB.value}`;
     timeline.classList.add("loading");
     try {
-      drawTimeline(timeline, await getJSON(`/api/timeline?${q}`), loadEvents);
+      const data = await getJSON(`/api/timeline?${q}`);
+      if (mine !== timelineSeq) return;
+      drawTimeline(timeline, data, loadEvents);
     } catch (err) {
+      if (mine !== timelineSeq) return;
       message(timeline, `Could not load the timeline: ${err.message}`);
     }
     timeline.classList.remove("loading");
