@@ -547,6 +547,11 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         how += f"; doer is the {subject_how}" if subject_how else ""
     if received and targets and agents:
         return Parties(targets, agents, False, how + "; received (roles swapped)")
+    if agents and not targets and _SUFFERED.search(sentence, max(0, start - 40), start):
+        # "pasukan Indonesia terluka akibat tembakan tank Israel": who suffered it is the clause subject
+        subject, subject_how = _subject(sentence, mentions, start)
+        targets = [m for m in subject if m not in agents]
+        how += f"; suffered by the {subject_how}" if targets else ""
     reciprocal = cue.mutual and not targets and len(_countries(_codes(agents))) >= 2
     return Parties(agents, targets, reciprocal, how)
 
@@ -693,6 +698,8 @@ _CALL_FOR_PEACE = re.compile(r"\b(?:gencatan\s+senjata|perdamaian|de-?eskalasi|p
 _SETTING = re.compile(r"\b(?:(?:di\s+)?sela(?:-sela)?|desa|zona|garis|jalur)\s+$", re.IGNORECASE)
 """Before a noun cue these make it the setting of another act or part of a place name ("di sela-sela KTT G20",
 "desa gencatan senjata Panmunjeom"), not an event of its own."""
+_SUFFERED = re.compile(r"\b(?:terluka|tewas|meninggal|cedera|luka-luka|rusak|hancur|terbunuh)\s+(?:\w+\s+)?(?:akibat|karena|oleh|"
+                       r"dalam|terkena)\s+$", re.IGNORECASE)
 _REASON = re.compile(r"\b(?:karena|akibat|atas|terkait|menyusul|soal|mengenai|tentang|(?:respons|tanggapan|balasan)\s+"
                      r"(?:atas|terhadap))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 """Before a noun cue these make it the reason for the clause's act: its doer is not the clause subject

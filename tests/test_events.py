@@ -558,3 +558,8 @@ def test_mediation_and_a_mediator_calling_on_both_sides() -> None:
                   "Menlu China Wang Yi menelepon Menlu Pakistan Ishaq Dar dan menyerukan kedua pihak menahan diri.",
                   published="2025-05-08")
     assert countries(only(events, "REQUEST").recipients) == {"IND", "PAK"}
+
+
+def test_suffered_by_the_subject() -> None:
+    e = only(code("Pasukan penjaga perdamaian Indonesia di Lebanon selatan terluka akibat tembakan tank Israel."), "ASSAULT")
+    assert countries(e.actors) == {"ISR"} and countries(e.recipients) == {"IDN"}
