@@ -325,7 +325,7 @@ class DocumentActors:
                 k += 1
             return None, k
         if e.kind in ("person", "surname"):
-            code, how, person = self._person(head, raw)
+            code, how, person = self._person(head, raw, titled=bool(roles))
             if not code:
                 return None, k
             if sector and not is_igo(code):
@@ -421,8 +421,9 @@ class DocumentActors:
                 j += 2
         return j if words and j > start else i
 
-    def _person(self, a: _Atom, raw: list[str]) -> tuple[str, str, Person | None]:
-        """Code a full name or a bare surname: document memory first, then offices held on the date."""
+    def _person(self, a: _Atom, raw: list[str], titled: bool = False) -> tuple[str, str, Person | None]:
+        """Code a full name or a bare surname: document memory first, then offices held on the date; a surname
+        under a title ("Menlu Retno") may also be a former holder of any office, not only a former leader."""
         e = a.entries[0]
         surface = " ".join(raw[a.i : a.j]).replace(" - ", "-")
         if e.kind == "surname" and surface in self.names:
@@ -440,7 +441,7 @@ class DocumentActors:
         if active:
             p = min(active, key=lambda q: (q.country[:3] not in seen, _rank(q, self.when)))
         else:
-            former = [p for p in people if p.best_rank() <= 1]
+            former = [p for p in people if p.best_rank() <= 1 or titled]
             if not former:
                 return "", "", None
             p = min(former, key=lambda q: q.best_rank())

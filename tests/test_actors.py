@@ -260,3 +260,8 @@ def test_indonesian_officials_named_without_their_state() -> None:
     doc = DocumentActors(dt.date(2024, 11, 20))
     assert [m.code for m in doc.mentions("Wamenlu Anis Matta bertemu Dubes Palestina.")] == ["IDNGOV", "PSEGOV"]
     assert one(DocumentActors(dt.date(2024, 11, 20)), "Panglima TNI Agus Subiyanto tiba di sana.").code == "IDNMIL"
+
+
+def test_titled_surname_of_a_former_minister() -> None:
+    m = DocumentActors(dt.date(2025, 3, 1)).mentions("Menlu Retno mengecam serangan itu.")[0]
+    assert (m.text, m.code, m.person) == ("Menlu Retno", "IDNGOV", "Retno Marsudi")
