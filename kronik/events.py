@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -352,12 +352,17 @@ def _left_limit(sentence: str, pos: int) -> int:
     return ends[k] if k >= 0 else 0
 
 
-def _right_limit(sentence: str, pos: int) -> int:
+@lru_cache(maxsize=64)
+def _right_boundaries(sentence: str) -> tuple[int, ...]:
     quotes = _scare_quotes(sentence)
-    b = _RIGHT_BOUNDARY.search(sentence, pos)
-    while b is not None and b.start() in quotes:
-        b = _RIGHT_BOUNDARY.search(sentence, b.end())
-    return b.start() if b else len(sentence)
+    return tuple(b.start() for b in _RIGHT_BOUNDARY.finditer(sentence) if b.start() not in quotes)
+
+
+def _right_limit(sentence: str, pos: int) -> int:
+    """Where the search for a target after ``pos`` stops."""
+    starts = _right_boundaries(sentence)
+    k = bisect_left(starts, pos)
+    return starts[k] if k < len(starts) else len(sentence)
 
 
 def _subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Mention], str]:
@@ -811,6 +816,7 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
     in a sports report (``sports``) cues are shown but not coded."""
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
+    sports = sports or bool(hits and _SPORTS.search(sentence))
     out: list[Candidate] = []
     for i, (start, end, cue) in enumerate(hits):
         c = Candidate(start, end, sentence[start:end], cue)
@@ -818,7 +824,7 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
         if i in governed:
             c.dropped = "inside the complement of an earlier cue (wanted or asked for, not done)"
             continue
-        if sports or _SPORTS.search(sentence):
+        if sports:
             c.dropped = "sports report: teams and players are not states acting"
             continue
         if cue.voice == "noun" and _SETTING.search(sentence, max(0, start - 20), start):
