@@ -130,9 +130,10 @@ def _infer_year(month: int, day: int, ref: dt.date | None, weekday: int | None, 
     direction -1 keeps the date on or before the reference, +1 on or after, 0 takes the nearest.
     """
     if weekday is not None:
-        # news reports the past: take the latest year whose calendar fits, not later than shortly after the reference
+        # news reports the past: take the latest year whose calendar fits, not later than shortly after the reference;
+        # with a known reference only the neighbouring years count (a weekday fits some year in every seven)
         limit = (ref or dt.date.today()) + dt.timedelta(days=60 if direction > 0 else 7)
-        for year in range(limit.year, limit.year - 12, -1):
+        for year in range(limit.year, limit.year - (2 if ref else 12), -1):
             d = _safe_date(year, month, day)
             if d and d <= limit and d.weekday() == weekday:
                 return d

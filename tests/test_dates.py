@@ -67,6 +67,11 @@ def test_weekday_fixes_the_year_without_reference() -> None:
     assert value("Jumat (13/5)", None) == "2022-05-13"
 
 
+def test_weekday_that_fits_no_nearby_year_keeps_the_nearest_date() -> None:
+    # 16 January falls on a Saturday in 2027 but not in 2036 or 2037: a decade-old date would be wrong
+    assert value("Sabtu (16/1)", dt.date(2037, 2, 1)) == "2037-01-16"
+
+
 def test_anchor_prefers_publication_then_body_date() -> None:
     assert anchor_date("2022-05-12T10:00:00+07:00", None, []) == (REF, "2022-05-12")
     assert anchor_date(None, None, ["JAKARTA - Pada Kamis (12/5/2022) ..."]) == (REF, "2022-05-12")
