@@ -6,7 +6,7 @@ Every stage takes and returns these; nothing else crosses a module boundary.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -67,6 +67,10 @@ class Event:
     longitude: float | None = None
 
 
+EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+"""Event's fields in declaration order: the keys of an event in the output record."""
+
+
 @dataclass(slots=True)
 class Record:
     """What the pipeline yields for one input document: an article with events, or an error."""
@@ -94,7 +98,8 @@ class Record:
             "body": a.body,
             "dateline": a.dateline,
             "reference_date": a.reference_date,
-            "events": [asdict(e) for e in self.events],
+            "events": [{name: getattr(e, name) for name in EVENT_FIELDS} | {"actors": list(e.actors), "recipients": list(e.recipients)}
+                       for e in self.events],
         }
         if self.error:
             out["error"] = self.error
@@ -111,6 +116,5 @@ class Record:
             paragraphs=[p for p in (d.get("body") or "").split("\n\n") if p], dateline=d.get("dateline"),
             reference_date=d.get("reference_date"),
         )
-        names = set(Event.__slots__)  # type: ignore[attr-defined]
-        events = [Event(**{k: v for k, v in e.items() if k in names}) for e in d.get("events") or []]
+        events = [Event(**{k: v for k, v in e.items() if k in EVENT_FIELDS}) for e in d.get("events") or []]
         return cls(id=str(d["id"]), article=article, events=events, error=d.get("error"))
