@@ -2,7 +2,7 @@
 
 The POLECAT and GDELT layouts keep those datasets' column names and order, so code written for them loads
 kronik's events unchanged; fields kronik does not produce are left empty. Codes stay ISO 3166-1 alpha-3
-(GDELT's ActionGeo_CountryCode is FIPS 10-4 and CAMEO actor codes differ for a few states: see docs/database.md).
+(GDELT's ActionGeo_CountryCode is FIPS 10-4 and CAMEO actor codes differ for a few states: see the README, Export layouts).
 """
 
 from __future__ import annotations
