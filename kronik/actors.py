@@ -69,7 +69,7 @@ the parties of the latest event between two states, else the states of the last 
 KOREAS = ("kedua korea", "dua korea", "antar-korea", "antar korea", "antarkorea", "inter-korea", "korea-korea")
 """Words for both Koreas at once."""
 
-BLOCKS = ("perang korea", "dolar", "won", "yen", "yuan", "rupiah", "ringgit", "euro", "rubel", "baht", "peso")
+BLOCKS = ("perang korea", "solusi dua negara", "dolar", "won", "yen", "yuan", "rupiah", "ringgit", "euro", "rubel", "baht", "peso")
 """Words after which a state name is not an actor (the Korean War, dolar AS, won Korea)."""
 
 PORTFOLIO_HEADS = frozenset({"kementerian", "menteri", "departemen"})

@@ -185,7 +185,7 @@ _POSSESSOR_GAP = re.compile(
 _LIGHT_VERB = re.compile(
     r"\b(?:mengadakan|menggelar|melakukan|melangsungkan|menyelenggarakan|menghadiri|memulai|melanjutkan|mengakhiri|"
     r"menjalin|memberikan|memberi|mengirimkan|mengirim|menyampaikan|mengeluarkan|melancarkan|meluncurkan|menjatuhkan|"
-    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh|mengadopsi|mengesahkan|meloloskan|mengumumkan|menyetujui)\s+[\"“]?"
+    r"membuat|menuai|mendapat|mendapatkan|menerima|memperoleh|mengadopsi|mengesahkan|meloloskan|mengumumkan|menyetujui|terlibat)\s+[\"“]?"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE)
 _ANAPHORIC_TIME = re.compile(
@@ -228,6 +228,7 @@ _SAME_ACT = re.compile(r"\b(?:tindakan|langkah|aksi|operasi|keputusan)\b", re.IG
 "kebijakan itu" (the thing the act was about) it is not."""
 _RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut)\b", re.IGNORECASE)
 """An object that points back ("menolak permintaan tersebut", "membantah tuduhan itu")."""
+_RESOLUTION = re.compile(r"\bresolusi\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", re.IGNORECASE)
 """A subject that points back ("Resolusi itu", "Langkah tersebut") rather than naming someone new."""
 _DESIRE = re.compile(r"\b(?:ingin|menginginkan|berharap|mengharapkan|berkeinginan|bersedia|mau|berupaya|berusaha|"
@@ -810,9 +811,10 @@ def _finish(c: Candidate, sentence: str, dates: list[DateExpr], anchor: Anchor, 
 
 
 def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: Anchor,
-                   previous: DateExpr | None, last_doer: list[Mention], sports: bool, last_stem: str = "") -> list[Candidate]:
+                   previous: DateExpr | None, last_doer: list[Mention], sports: bool, last_stem: str = "",
+                   issuer: list[Mention] | None = None) -> list[Candidate]:
     """Code one sentence; ``last_doer`` is the doer of the event just before (``last_stem`` its cue's stem), for a
-    target with no named doer;
+    target with no named doer; ``issuer`` the doer of the latest event told of together with a resolution;
     in a sports report (``sports``) cues are shown but not coded."""
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
@@ -867,6 +869,12 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             # "NATO menolak permintaan tersebut": the answer goes to whoever made the request just before
             c.parties.targets = last_doer
             c.parties.how += "; target is the doer of the event it answers"
+        if (cue.type in _RESPONSES and c.parties.agents and not c.parties.targets and issuer
+                and (obj := _RESPONSE_OBJECT.match(sentence, end)) is not None and _RESOLUTION.search(obj.group(0))
+                and not _countries(_codes(issuer)) & _countries(_codes(c.parties.agents))):
+            # "Indonesia menyambut baik resolusi tersebut": aimed at the body that adopted the resolution
+            c.parties.targets = issuer
+            c.parties.how += "; target is the body that adopted the resolution"
         _finish(c, sentence, dates, anchor, previous, (start, end))
         if c.event is not None and c.status == "occurred" and (done := [d for d in out[:-1] if d.event is not None]) and (
                 done[-1].status != "occurred" and _AND_THEN.match(sentence, done[-1].end, start)
@@ -988,6 +996,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     previous: DateExpr | None = None
     last_doer: list[Mention] = []
     last_stem = ""
+    issuer: list[Mention] = []
     sentences: list[SentenceTrace] = []
     found: list[tuple[Event, bool, frozenset[str]]] = []
     for p, paragraph in enumerate(article.paragraphs):
@@ -998,8 +1007,10 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 last_doer = []
                 continue
             dates = find_dates(sentence, anchor.day)
-            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports, last_stem)
+            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports, last_stem, issuer)
             coded = [c for c in candidates if c.event is not None and c.parties is not None]
+            if coded and _RESOLUTION.search(sentence) and not coded[0].cue.host:
+                issuer = coded[0].parties.agents
             if coded:
                 actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
             last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []

@@ -563,3 +563,57 @@ def test_mediation_and_a_mediator_calling_on_both_sides() -> None:
 def test_suffered_by_the_subject() -> None:
     e = only(code("Pasukan penjaga perdamaian Indonesia di Lebanon selatan terluka akibat tembakan tank Israel."), "ASSAULT")
     assert countries(e.actors) == {"ISR"} and countries(e.recipients) == {"IDN"}
+
+
+def test_resolution_demand_and_answers_to_it() -> None:
+    events = code("Dewan Keamanan PBB meloloskan resolusi yang menuntut gencatan senjata segera di Gaza, Senin (4/3).",
+                  "Amerika Serikat memilih abstain.",
+                  "Malaysia menyambut baik resolusi tersebut.")
+    e = only(events, "REQUEST")
+    assert countries(e.actors) == {"UNO"} and countries(e.recipients) == {"PSE"}
+    e = only(events, "SUPPORT")
+    assert countries(e.actors) == {"MYS"} and countries(e.recipients) == {"UNO"}
+
+
+def test_cancelled_delegation() -> None:
+    e = only(code("Perdana Menteri Israel membatalkan rencana pengiriman delegasi ke Washington."), "CONSULT")
+    assert countries(e.actors) == {"ISR"} and countries(e.recipients) == {"USA"} and e.status == "negated"
+
+
+def test_two_state_solution_is_not_two_states() -> None:
+    events = code("Jepang dan Korea Selatan menggelar pertemuan di Tokyo.",
+                  "Kementerian Luar Negeri RI menegaskan dukungan bagi solusi dua negara.")
+    assert all("IDN" not in countries(e.actors) for e in events), events
+
+
+def test_meeting_on_the_sidelines_of_a_summit() -> None:
+    e = only(code("Presiden Zelensky bertemu Presiden Prabowo di sela KTT G20 di Rio de Janeiro, Senin (4/3)."), "CONSULT")
+    assert countries(e.actors + e.recipients) == {"UKR", "IDN"} and e.date == "2024-03-04"
+
+
+def test_condemning_an_attack_on_a_camp() -> None:
+    events = code("Kementerian Luar Negeri RI mengecam keras serangan Israel ke kamp pengungsi di Rafah.")
+    e = only(events, "ACCUSE")
+    assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"ISR"}
+
+
+def test_summoning_an_envoy_after_an_incident() -> None:
+    e = only(code("Filipina memanggil duta besar China setelah insiden di Laut China Selatan."), "ACCUSE")
+    assert countries(e.actors) == {"PHL"} and countries(e.recipients) == {"CHN"}
+
+
+def test_retaliation_and_exchange_of_fire() -> None:
+    events = code("India melancarkan serangan rudal ke wilayah Pakistan pada Rabu dini hari.",
+                  "Pakistan membalas serangan India.")
+    assert {(frozenset(countries(e.actors)), frozenset(countries(e.recipients))) for e in events} == {
+        (frozenset({"IND"}), frozenset({"PAK"})), (frozenset({"PAK"}), frozenset({"IND"}))}
+    events = code("Militer Thailand dan Kamboja terlibat baku tembak di perbatasan.",
+                  "ASEAN menyerukan agar kedua pihak menahan diri.")
+    assert countries(only(events, "ASSAULT").actors) == {"THA", "KHM"}
+    e = only(events, "REQUEST")
+    assert countries(e.actors) == {"IGO:ASEAN"} and countries(e.recipients) == {"THA", "KHM"}
+
+
+def test_detected_aircraft_near_the_island() -> None:
+    e = only(code("Taiwan mendeteksi 20 pesawat militer China di sekitar pulau itu."), "MOBILIZE")
+    assert countries(e.actors) == {"CHN"} and countries(e.recipients) == {"TWN"}
