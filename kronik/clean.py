@@ -353,13 +353,18 @@ def clean_text(doc_id: str, url: str | None, text: str, settings: Settings, hint
     paragraphs, dateline = _paragraphs(lines)
     meta_lines = _header_first(lines, title_at)
     furniture = [ln.text for ln in lines if ln.label in (META, BOILERPLATE)]
-    dates = meta.find_dates(meta_lines, url, meta.outlet_tz(url))
+    outlet = meta.outlet_from_host(url) or hints.sitename
+    if not outlet:
+        lead = dateline or (paragraphs[0] if paragraphs else None)
+        outlet = meta.outlet_from_furniture(furniture, lead)
+    tz = meta.outlet_tz(url) if url else meta.tz_of_outlet(outlet)
+    dates = meta.find_dates(meta_lines, url, tz, outlet)
     title = hints.title or (lines[title_at].text if title_at is not None else None)
     return Article(
         id=doc_id,
         url=url,
         language=language,
-        outlet=meta.outlet_from_host(url) or hints.sitename or meta.outlet_from_text([dateline or "", *furniture]),
+        outlet=outlet,
         title=title,
         authors=meta.find_authors(meta_lines) or hints.authors,
         published=dates.published or hints.published,

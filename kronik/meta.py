@@ -39,8 +39,9 @@ _SENTENCE_END = re.compile(r"[.!?]['\"”’]?\s*$")
 _UPDATED = re.compile(r"(?i)(?<![a-z])(diperbarui|pembaruan|diperbaharui|update[ds]?|updated|last modified|revisi)\b")
 _PUBLISHED = re.compile(r"(?i)(?<![a-z])(diterbitkan|dipublikasikan|terbit|published|posted|write|ditulis|tanggal)\b")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/?(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?=/)")
-_LABEL_TZ = {"write": "+09:00"}
-"""Labels that belong to one known CMS: KBS World prints 'Write: … Update: …' in Korean time."""
+_LABEL_TZ = {"write": ("+09:00", frozenset({"KBS World", "KBS"}))}
+"""Labels that belong to one known CMS, with the outlets known to print them: KBS World prints 'Write: … Update: …'
+in Korean time. Other outlets using the same label get their home zone (or the date alone), not this one."""
 
 _AUTHOR_PATTERNS = (
     re.compile(
@@ -155,6 +156,93 @@ def outlet_from_text(lines: list[str]) -> str | None:
     return None
 
 
+_PHOTO_CREDIT = re.compile(r"(?i)\b(?:foto|photo|dok|dokumentasi)\s*[/:]|\bvia\s+(?:reuters|afp|ap|antara)\b|/\s*(?:reuters|afp|ap)\b")
+"""A photo credit ('ANTARA FOTO/…', 'Foto: …', '… via REUTERS'): names an agency, never the page's outlet."""
+_COPYRIGHT = re.compile(
+    r"(?i)^\W{0,3}(?:copyright|hak\s+cipta)?\s*(?:©|\(c\)|copyright)\s*(?:copyright\s*)?"
+    r"(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?(?P<n>\S.*)$"
+)
+_COPYRIGHT_TAIL = re.compile(
+    r"(?i)\s*(?:[.,|–—]\s|\s-\s|[.,]$|\|)|\s+(?:all\s+rights|seluruh\s+hak|hak\s+cipta|dilindungi)"
+)
+_LEGAL_FORM = re.compile(r"(?i)^(?:PT\.?\s+)|(?:,?\s+Tbk\.?|\s+(?:Inc|Ltd|LLC)\.?)$")
+_DATELINE_OUTLET = re.compile(
+    r"""(?x)^(?P<a>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})\s*,\s*
+        (?P<b>[A-Z0-9][\w.'-]*(?:\s[A-Z0-9][\w.'-]*){0,3})\s*(?:--?|–|—)\s+(?=\S)"""
+)
+_SYNDICATED = re.compile(
+    r"\b(?i:(?:artikel|berita|tulisan)\s+ini\s+(?:telah\s+|sudah\s+)?(?:tayang|terbit|dimuat)\s+(?:di|pada))\s+"
+    r"(?P<n>[A-Za-z0-9][\w.'-]*(?:\s[A-Z0-9][\w.'-]*){0,3})"
+)
+_HOSTLIKE = re.compile(r"(?i)\.(?:com|co\.id|id|co|net|org|tv|news)$")
+
+
+def _outlet_name(text: str) -> str | None:
+    """A plausible outlet name: 1-4 words, a capital or digit first, not a photo credit."""
+    name = _LEGAL_FORM.sub("", text.strip(" .,-|–—:")).strip(" .,-|–—:")
+    if not name or len(name) > 40 or len(name.split()) > 4 or _PHOTO_CREDIT.search(name) or "/" in name:
+        return None
+    if not (name[0].isupper() or name[0].isdigit() or _HOSTLIKE.search(name)):
+        return None
+    return name
+
+
+def _copyright_outlet(line: str) -> str | None:
+    """'© 2025 Warta Nusantara', 'Copyright © 2024 PT Media Contoh. All rights reserved' -> the holder's name."""
+    m = _COPYRIGHT.match(line.strip())
+    if not m or len(line) > 160:
+        return None
+    holder = _COPYRIGHT_TAIL.split(m.group("n"), maxsplit=1)[0]
+    holder = re.sub(r"\s*(?:19|20)\d\d$", "", holder)
+    return _outlet_name(holder)
+
+
+def _dateline_outlet(text: str) -> str | None:
+    """'TOKYO, KabarDunia.id — …', 'Jakarta, Harian Cakrawala - …', 'Liputan6.com, Pyongyang - …' -> the outlet part.
+
+    The part that looks like a web host is the outlet; failing that, the second part (the city comes first).
+    """
+    m = _DATELINE_OUTLET.match(text)
+    if not m:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if _HOSTLIKE.search(a) and not _HOSTLIKE.search(b):
+        return _outlet_name(a)
+    return _outlet_name(b)
+
+
+def outlet_from_furniture(lines: list[str], lead: str | None = None) -> str | None:
+    """Outlet of a page without a URL: a known host or name in its furniture (outlet_from_text), else the holder of
+    its copyright line, else the outlet part of the dateline (``lead``: the dateline or the first body paragraph),
+    else the outlet of an 'Artikel ini telah tayang di X' line. Photo credits never count."""
+    lines = [ln for ln in lines if not _PHOTO_CREDIT.search(ln)]
+    known = outlet_from_text([lead or "", *lines] if lead and len(lead) <= 60 else lines)
+    if known:
+        return known
+    for line in lines:
+        name = _copyright_outlet(line)
+        if name:
+            return name
+    if lead:
+        name = _dateline_outlet(lead)
+        if name:
+            return name
+    for line in lines:
+        m = _SYNDICATED.search(line)
+        if m:
+            name = _outlet_name(m.group("n"))
+            if name:
+                return name
+    return None
+
+
+def tz_of_outlet(name: str | None) -> str | None:
+    """Home time zone of an outlet named in the table (for pages without a URL)."""
+    if not name:
+        return None
+    return next((tz for outlet, tz in _outlets().values() if outlet == name and tz), None)
+
+
 def _iso(y: int, mo: int, d: int, hh: str | None, mm: str | None, ss: str | None, tz: str | None) -> str | None:
     import datetime as dt
 
@@ -167,15 +255,17 @@ def _iso(y: int, mo: int, d: int, hh: str | None, mm: str | None, ss: str | None
     return f"{day.isoformat()}T{int(hh):02d}:{mm}:{ss or '00'}{tz}"
 
 
-def parse_dates(line: str, default_tz: str | None = None) -> list[tuple[str, str]]:
+def parse_dates(line: str, default_tz: str | None = None, outlet: str | None = None) -> list[tuple[str, str]]:
     """Every date stamp in one meta line, as (kind, ISO string); kind is 'published', 'updated' or ''.
 
-    The kind comes from the label just before the stamp ('Diperbarui', 'Update:', 'Diterbitkan', 'Write:').
+    The kind comes from the label just before the stamp ('Diperbarui', 'Update:', 'Diterbitkan', 'Write:'). A label
+    zone (_LABEL_TZ) applies only when ``outlet`` is one known to print that label; else times without a zone get
+    ``default_tz`` (the outlet's home zone) or come back as the date alone.
     """
     out: list[tuple[str, str]] = []
     start = 0
     labels = {w.lower() for w in re.findall(r"([A-Za-z]+)\s*:", line)}
-    default_tz = next((tz for label, tz in _LABEL_TZ.items() if label in labels), default_tz)
+    default_tz = next((tz for label, (tz, who) in _LABEL_TZ.items() if label in labels and outlet in who), default_tz)
     for m in _DATE.finditer(line):
         before = line[start : m.start()]
         start = m.end()
@@ -230,11 +320,11 @@ def looks_like_date_line(line: str) -> bool:
     return rest <= 10 and (cue or bool(stamp.group("H")) or rest <= 2)
 
 
-def find_dates(meta_lines: list[str], url: str | None, default_tz: str | None = None) -> Dates:
+def find_dates(meta_lines: list[str], url: str | None, default_tz: str | None = None, outlet: str | None = None) -> Dates:
     """Published/updated from the page's date lines, else the date in the URL; None when the page does not tell."""
     found = Dates()
     for line in meta_lines:
-        stamps = parse_dates(line, default_tz)
+        stamps = parse_dates(line, default_tz, outlet)
         if not stamps and has_month_word(line):
             when = _fallback_date(line)
             stamps = [("", when)] if when else []

@@ -305,3 +305,23 @@ def test_lower_case_patterns_have_no_capital_letters() -> None:
         for pattern, cased in patterns:
             literal = re.sub(r"\\.", "", pattern.pattern)
             assert cased or literal == literal.lower(), pattern.pattern
+
+
+def test_outlet_without_url_comes_from_copyright_or_dateline_and_write_label_is_not_korean_time() -> None:
+    text = "\n".join(
+        [
+            "Beranda Nasional Dunia Olahraga",
+            "Jembatan Baru di Tepi Sungai Resmi Dibuka untuk Warga Desa",
+            "Write: 2023-05-06 07:08:00",
+            "Editor: Rina Contoh",
+            "MEDAN, Kabar Pelangi - Jembatan baru yang menghubungkan dua desa di tepi sungai resmi dibuka pada Sabtu pagi. "
+            "Warga menyambut jembatan itu karena perjalanan ke pasar kini jauh lebih singkat.",
+            "Pemerintah daerah menyebut pembangunan jembatan memakan waktu delapan bulan dan melibatkan pekerja setempat. "
+            "Jembatan itu juga dilengkapi lampu penerangan dan jalur pejalan kaki.",
+            "Foto: Dok. Pelangi Pos/ANTARA",
+            "Copyright © 2023 PT Kabar Pelangi Media. All rights reserved",
+        ]
+    )
+    art = clean(RawDoc(id="x", url=None, text=text), DEFAULT)
+    assert art.outlet == "Kabar Pelangi Media"
+    assert art.published == "2023-05-06"

@@ -25,9 +25,15 @@ def test_date_lines_to_iso(line: str, expected: list[tuple[str, str]]) -> None:
     assert meta.parse_dates(line) == expected
 
 
-def test_write_update_stamps_are_korean_time() -> None:
-    stamps = meta.parse_dates("Write: 2022-01-02 09:08:07Update: 2022-01-02 10:00:00")
+def test_write_update_stamps_are_korean_time_only_for_the_outlet_that_prints_them() -> None:
+    line = "Write: 2022-01-02 09:08:07Update: 2022-01-02 10:00:00"
+    stamps = meta.parse_dates(line, None, "KBS World")
     assert stamps == [("published", "2022-01-02T09:08:07+09:00"), ("updated", "2022-01-02T10:00:00+09:00")]
+    assert meta.parse_dates(line) == [("published", "2022-01-02"), ("updated", "2022-01-02")]
+    assert meta.parse_dates("Write: 2023-03-04 05:06:07", "+07:00", "Kabar Contoh") == [("published", "2023-03-04T05:06:07+07:00")]
+    assert meta.find_dates(["Write: 2023-03-04 05:06:07"], None, None, "Kabar Contoh").published == "2023-03-04"
+    assert meta.tz_of_outlet("KBS World") == "+09:00"
+    assert meta.tz_of_outlet("Kabar Contoh") is None
 
 
 def test_time_without_zone_uses_outlet_zone_or_gives_the_date_alone() -> None:
@@ -86,6 +92,31 @@ def test_outlet_from_furniture() -> None:
     assert meta.outlet_from_text(["CNN Indonesia"]) == "CNN Indonesia"
     assert meta.outlet_from_text(["COPYRIGHT © ANTARA 2024"]) == "ANTARA"
     assert meta.outlet_from_text(["dalam tempo singkat"]) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "lead", "name"),
+    [
+        (["© 2019 Kabar Pelangi"], None, "Kabar Pelangi"),
+        (["Copyright © 2018 PT Media Rekaan Tbk. All rights reserved"], None, "Media Rekaan"),
+        (["Copyright © 2017 PelangiPos.id, All Rights Reserved"], None, "PelangiPos.id"),
+        (["© 2016 PelangiPos.id - Seluruh hak cipta dilindungi."], None, "PelangiPos.id"),
+        ([], "SURABAYA, PelangiPos.id — Warga kota berkumpul di taman.", "PelangiPos.id"),
+        ([], "Medan, Kabar Pelangi - Hujan turun sejak pagi.", "Kabar Pelangi"),
+        ([], "PelangiPos.id, Medan - Hujan turun sejak pagi.", "PelangiPos.id"),
+        (["Berita ini telah tayang di PelangiPos.id dengan judul lain."], None, "PelangiPos.id"),
+        # the page's own copyright line beats the dateline and the syndication note of a copied story
+        (["Artikel ini telah tayang di PelangiPos.id", "© 2020 Kabar Pelangi"], "MEDAN, PelangiPos.id – Hujan.", "Kabar Pelangi"),
+        # a known outlet name still wins
+        (["© 2021 Kabar Pelangi", "Ikuti kami di kumparan"], None, "kumparan"),
+        # photo credits are never the outlet
+        (["Warga berkumpul. ANTARA FOTO/Budi Contoh/foc."], None, None),
+        (["(Foto: Arsip Contoh via REUTERS)"], "Hujan turun sejak pagi di kota itu.", None),
+        (["Tidak ada nama di sini"], "Presiden berkata bahwa hujan turun.", None),
+    ],
+)
+def test_outlet_from_furniture_fallbacks(lines: list[str], lead: str | None, name: str | None) -> None:
+    assert meta.outlet_from_furniture(lines, lead) == name
 
 
 @pytest.mark.parametrize(
