@@ -20,7 +20,7 @@ from importlib import resources
 
 from kronik.actors import DocumentActors, Mention
 from kronik.dates import Anchor, DateExpr, anchor_date, find_dates, parse_iso, word_pattern
-from kronik.gazetteer import country_of_place
+from kronik.gazetteer import country_of_place, is_igo
 from kronik.model import Article, Event
 from kronik.sentences import split
 from kronik.settings import Settings
@@ -228,6 +228,7 @@ _SAME_ACT = re.compile(r"\b(?:tindakan|langkah|aksi|operasi|keputusan)\b", re.IG
 "kebijakan itu" (the thing the act was about) it is not."""
 _RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut)\b", re.IGNORECASE)
 """An object that points back ("menolak permintaan tersebut", "membantah tuduhan itu")."""
+_NO_OTHER_SIDE = frozenset({"fewer than two distinct states", "no target found"})
 _RESOLUTION = re.compile(r"\bresolusi\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", re.IGNORECASE)
 """A subject that points back ("Resolusi itu", "Langkah tersebut") rather than naming someone new."""
@@ -810,11 +811,19 @@ def _finish(c: Candidate, sentence: str, dates: list[DateExpr], anchor: Anchor, 
     c.event = _make_event(c, sentence, _location(sentence, where[0]))
 
 
+def _stem_core(stem: str) -> str:
+    """The part of a root that survives the nasal prefixes ("tembak" in "penembakan": "embak")."""
+    stem = stem.lower()
+    return stem[1:] if stem[0] in "kpts" and len(stem) > 4 else stem
+
+
 def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: Anchor,
                    previous: DateExpr | None, last_doer: list[Mention], sports: bool, last_stem: str = "",
-                   issuer: list[Mention] | None = None) -> list[Candidate]:
+                   issuer: list[Mention] | None = None,
+                   last_act: tuple[list[Mention], str] | None = None) -> list[Candidate]:
     """Code one sentence; ``last_doer`` is the doer of the event just before (``last_stem`` its cue's stem), for a
     target with no named doer; ``issuer`` the doer of the latest event told of together with a resolution;
+    ``last_act`` the doer and stem of the latest act the document told of, coded or not (a launch with no target);
     in a sports report (``sports``) cues are shown but not coded."""
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
@@ -875,6 +884,13 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             # "Indonesia menyambut baik resolusi tersebut": aimed at the body that adopted the resolution
             c.parties.targets = issuer
             c.parties.how += "; target is the body that adopted the resolution"
+        if (cue.type in _JUDGEMENTS and c.parties.agents and not c.parties.targets and last_act
+                and (obj := _RESPONSE_OBJECT.match(sentence, end)) is not None
+                and _stem_core(last_act[1]) in obj.group(0).lower()
+                and not _countries(_codes(last_act[0])) & _countries(_codes(c.parties.agents))):
+            # "Korea Utara meluncurkan rudal ... Korsel dan Jepang mengecam peluncuran tersebut": aimed at the launcher
+            c.parties.targets = last_act[0]
+            c.parties.how += "; target is the doer of the act it judges"
         _finish(c, sentence, dates, anchor, previous, (start, end))
         if c.event is not None and c.status == "occurred" and (done := [d for d in out[:-1] if d.event is not None]) and (
                 done[-1].status != "occurred" and _AND_THEN.match(sentence, done[-1].end, start)
@@ -997,6 +1013,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     last_doer: list[Mention] = []
     last_stem = ""
     issuer: list[Mention] = []
+    last_act: tuple[list[Mention], str] | None = None
     sentences: list[SentenceTrace] = []
     found: list[tuple[Event, bool, frozenset[str]]] = []
     for p, paragraph in enumerate(article.paragraphs):
@@ -1007,10 +1024,15 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 last_doer = []
                 continue
             dates = find_dates(sentence, anchor.day)
-            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports, last_stem, issuer)
+            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports, last_stem, issuer, last_act)
             coded = [c for c in candidates if c.event is not None and c.parties is not None]
-            if coded and _RESOLUTION.search(sentence) and not coded[0].cue.host:
+            if coded and _RESOLUTION.search(sentence) and not coded[0].cue.host and all(
+                    is_igo(m.code) for m in coded[0].parties.agents):
                 issuer = coded[0].parties.agents
+            for c in candidates:
+                if c.parties is not None and c.parties.agents and not c.cue.host and (
+                        c.event is not None or c.dropped in _NO_OTHER_SIDE):
+                    last_act = (c.parties.agents, c.cue.stem.split()[0])
             if coded:
                 actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
             last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []

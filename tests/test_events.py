@@ -617,3 +617,14 @@ def test_retaliation_and_exchange_of_fire() -> None:
 def test_detected_aircraft_near_the_island() -> None:
     e = only(code("Taiwan mendeteksi 20 pesawat militer China di sekitar pulau itu."), "MOBILIZE")
     assert countries(e.actors) == {"CHN"} and countries(e.recipients) == {"TWN"}
+
+
+def test_condemning_a_launch_told_of_earlier() -> None:
+    events = code("Korea Utara kembali menembakkan rudal balistik ke arah laut pada Senin pagi.",
+                  "Rudal itu jatuh di perairan internasional.",
+                  "Filipina dan Australia mengecam penembakan tersebut.")
+    e = only(events, "ACCUSE")
+    assert countries(e.actors) == {"PHL", "AUS"} and countries(e.recipients) == {"PRK"}
+    events = code("Korea Utara kembali menembakkan rudal balistik ke arah laut pada Senin pagi.",
+                  "Filipina dan Australia mengecam keputusan tarif tersebut.")
+    assert not [e for e in events if e.type == "ACCUSE"], events
