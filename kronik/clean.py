@@ -333,7 +333,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
             continue
         text = ln.text
         if dateline is None and len(paragraphs) < 2:
-            dateline, text = meta.split_dateline(text)
+            found, text = meta.split_dateline(text)
+            dateline = meta.dateline_place(found) if found else None
         text = _EDITOR_INITIALS.sub("", text).strip()
         if text:
             paragraphs.append(text)

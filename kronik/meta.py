@@ -64,7 +64,8 @@ _DATELINE = re.compile(
       | [A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?(?=\s*(?:--|—|–))   # Jakarta, CNN Indonesia --
       | [A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+[-–—]{1,2}\s+[A-Z"“])                        # Jakarta - Menteri
       | [A-Z][A-Z.]{2,}(?:\s[A-Z][A-Z.]{1,}){0,2}                                   # PYONGYANG / NEW YORK
-        (?:\s*[,|]\s*[A-Za-z0-9]+(?:\.[A-Za-z]{2,4}){1,2}|\s*\((?:ANTARA|[A-Za-z0-9]+\.[a-z]{2,4})\))?
+        (?:\s*[,|]\s*[A-Za-z0-9]+(?:\.[A-Za-z]{2,4}){1,2}|\s*\((?:ANTARA|[A-Za-z0-9]+\.[a-z]{2,4})\)
+          |\s*,\s*[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,2})?                   # TOKYO, Harian Contoh
     )\s*(?:--?|–|—|\|)\s+(?=\S)"""
 )
 
@@ -358,6 +359,20 @@ def find_authors(lines: list[str]) -> list[str]:
             if name and name not in authors and len(name) <= 60:
                 authors.append(name)
     return authors
+
+
+_OUTLET_PART = re.compile(r"(?i)^(?:\(?antara\)?|viva|voa|[\w-]+(?:\.[a-z]{2,4}){1,2})$")
+
+
+def dateline_place(dateline: str) -> str | None:
+    """The place of a dateline, without its outlet: 'TOKYO, Berita.com' and 'Berita.com, Tokyo' -> the city.
+
+    Indonesian datelines put the place first ('Jakarta, CNN Indonesia'); a part that looks like a host or a
+    news agency is the outlet wherever it stands; a dateline that is only an outlet has no place.
+    """
+    parts = [p.strip(" ()") for p in re.split(r"[,(|]", dateline) if p.strip(" ()")]
+    places = [p for p in parts if not _OUTLET_PART.match(p)]
+    return places[0] if places else None
 
 
 def split_dateline(text: str) -> tuple[str | None, str]:

@@ -155,3 +155,19 @@ def test_authors(lines: list[str], authors: list[str]) -> None:
 )
 def test_dateline(text: str, dateline: str | None, rest: str) -> None:
     assert meta.split_dateline(text) == (dateline, rest)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [
+        ("SEOUL", "SEOUL"),
+        ("TOKYO, BERITA.com", "TOKYO"),
+        ("Berita6.com, Manila", "Manila"),
+        ("KABAR.CO.ID", None),
+        ("Surabaya (ANTARA)", "Surabaya"),
+        ("Jakarta, Berita Indonesia", "Jakarta"),
+        ("CANBERRA, Harian Contoh", "CANBERRA"),
+    ],
+)
+def test_dateline_place_drops_the_outlet(dateline: str, place: str | None) -> None:
+    assert meta.dateline_place(dateline) == place
