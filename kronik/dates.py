@@ -204,7 +204,12 @@ def _resolve(m: re.Match[str], ref: dt.date | None, future: bool) -> str | None:
         year = ref.year + (0 if which == "ini" else 1 if which in ("depan", "mendatang") else -1)
         return _month(year, MONTHS[g["tmon"].lower()])
     if g["mrel"]:
-        return _month_relative(MONTHS[g["rmon2"].lower()], ref, -1 if g["mpast"] else 1)
+        month = MONTHS[g["rmon2"].lower()]
+        part = g["mrel"].split()[0].lower()
+        if g["mpast"] and ref is not None and month == ref.month and ref.day > {"awal": 10, "pertengahan": 20}.get(part, 31):
+            # "awal Maret lalu" written on 24 March: the early part of this very month, already past
+            return _month(ref.year, month)
+        return _month_relative(month, ref, -1 if g["mpast"] else 1)
     if g["mbare"]:
         return _month_relative(MONTHS[g["bmon"].lower()], ref, 1 if future else 0)
     if g["year"]:

@@ -242,6 +242,11 @@ _SPORTS = re.compile(
 _NEED = re.compile(r"\b(?:perlu|perlunya|pentingnya|merasa\s+perlu|saatnya|waktunya)\s+(?:untuk\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 """Said to be needed, not done ("perlunya pelonggaran sanksi", "perlu untuk bertemu")."""
 _WISH = re.compile(r"\b(?:agar|supaya|bahwa)\b", re.IGNORECASE)
+_CONSEQUENCE = re.compile(
+    r"\b(?:konsekuensi|akibatnya|balasan|pembalasan|tindakan\s+(?:tegas|keras|balasan)|respons\s+(?:tegas|keras|militer)|"
+    r"(?:membayar|harga)\s+(?:yang\s+)?mahal|menyesal)", re.IGNORECASE)
+"""What a threat promises the one warned ("akan menghadapi konsekuensi", "akan membayar mahal")."""
+_THAT = re.compile(r"\s*,?\s*bahwa\s+", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|guna|demi)\s+(?:dapat\s+|bisa\s+|segera\s+)?(?:me|ber|di|ter)[a-z]{3,}",
                       re.IGNORECASE)
 """A purpose clause ("untuk membahas ..."): what it names is a topic, not a party of the event before it."""
@@ -472,6 +477,16 @@ def _parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: 
         first = next(((i, m) for i, m in after if cue.mode != "visit"
                       or not (_countries(_codes([m])) <= own and _oblique(sentence, m) is None)), after[0])
         objects = _group(sentence, mentions, first[0], end, stop)
+    if not objects and cue.type == "THREATEN" and (that := _THAT.match(sentence, end)) is not None:
+        # "memperingatkan bahwa Pyongyang akan menghadapi konsekuensi": the one warned is the subject of the clause
+        own = _countries(_codes(subject))
+        warned = next((i for i, m in enumerate(mentions) if m.start >= that.end() and m.kind != "pronoun"
+                       and _NEAR.match(sentence[that.end():m.start]) and _oblique(sentence, m, mentions) is None), None)
+        if warned is not None and not _countries(_codes([mentions[warned]])) & own and _CONSEQUENCE.search(
+                sentence, mentions[warned].end, _right_limit(sentence, mentions[warned].end)):
+            # only a warning of what the warned will suffer is a threat; "memperingatkan bahwa penduduk Gaza
+            # menghadapi kelaparan" is a forecast
+            objects = _group(sentence, mentions, warned, that.end(), _right_limit(sentence, that.end()))
     if not objects and wish is not None and not sentence[end:wish.start()].strip(" ,"):
         # "menyerukan agar Israel segera menghentikan ...": with nobody named before "agar", its subject is asked
         asked = next((i for i, m in enumerate(mentions) if m.start >= wish.end() and m.kind != "pronoun"
@@ -694,6 +709,14 @@ _AND_THEN = re.compile(r"[^,;]*\b(?:dan|serta|lalu|kemudian)\s+$", re.IGNORECASE
 _DIRECTED_MATERIAL = frozenset({"AID", "SANCTION", "ASSAULT", "COERCE"})
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
 _AT_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_SANCTION_ACT = re.compile(r"\b(?:sanksi|keputusan|langkah|tindakan)\b", re.IGNORECASE)
+"""What a judgement of a sanction just told of calls it ("mengecam sanksi itu", "menolak keputusan tersebut")."""
+_RETALIATE = re.compile(r"\b(?:membalas|balasan|pembalasan|tindakan\s+balasan|langkah\s+balasan)\b", re.IGNORECASE)
+_CAUSE_CLAUSE = re.compile(r"\b(?:setelah|menyusul|usai|seusai|karena|akibat|"
+                           r"sebagai\s+(?:respons|tanggapan|reaksi)\s+(?:atas|terhadap))\s+", re.IGNORECASE)
+"""Opens a clause that tells why forces were sent ("setelah kapal China masuk")."""
+_SHARES_TARGET = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+"""A verb with no target of its own after "X <verb> Y dan ..." by the same doer: aimed at Y too."""
 """Types whose target, when not named, is the state where they happen ("menyerbu rumah sakit di Gaza",
 "latihan militer di sekitar Taiwan")."""
 _WHERE = re.compile(r"\b(?:di|ke)\s+(?:(?:sekitar|dekat|sekeliling|perairan|wilayah|lepas\s+pantai|perbatasan|selatan|utara|"
@@ -820,10 +843,12 @@ def _stem_core(stem: str) -> str:
 def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr], anchor: Anchor,
                    previous: DateExpr | None, last_doer: list[Mention], sports: bool, last_stem: str = "",
                    issuer: list[Mention] | None = None,
-                   last_act: tuple[list[Mention], str] | None = None) -> list[Candidate]:
+                   last_act: tuple[list[Mention], str, str] | None = None,
+                   last_blow: tuple[list[Mention], list[Mention]] | None = None) -> list[Candidate]:
     """Code one sentence; ``last_doer`` is the doer of the event just before (``last_stem`` its cue's stem), for a
     target with no named doer; ``issuer`` the doer of the latest event told of together with a resolution;
-    ``last_act`` the doer and stem of the latest act the document told of, coded or not (a launch with no target);
+    ``last_act`` the doer, stem and type of the latest act the document told of, coded or not (a launch with no target);
+    ``last_blow`` the doer and target of the latest sanction, attack or coercion coded;
     in a sports report (``sports``) cues are shown but not coded."""
     hits = _cue_hits(sentence)
     governed = _governed(hits, sentence)
@@ -864,6 +889,16 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             c.parties.targets = [m for m in mentions if fronted.end() <= m.start and m.end <= comma
                                  and _country(m.code) not in own and not m.members][:1] if comma > 0 else []
             c.parties.how += "; target named in the fronted phrase it answers" if c.parties.targets else ""
+        if (cue.type == "MOBILIZE" and cue.voice == "passive" and not c.parties.agents and c.parties.targets
+                and (why := _CAUSE_CLAUSE.search(sentence, end)) is not None):
+            # "Kapal perang TNI AL dikerahkan ke Natuna setelah kapal China masuk": the forces sent are their
+            # state's doing, aimed at the one whose act the reason clause tells of
+            own = _countries(_codes(c.parties.targets))
+            cause = next((m for m in mentions if m.start >= why.end() and m.kind != "pronoun"
+                          and not _countries(_codes([m])) & own), None)
+            if cause is not None:
+                c.parties.agents, c.parties.targets = c.parties.targets, [cause]
+                c.parties.how += "; the forces sent are the doer's, target named in the reason clause"
         if not c.parties.agents and c.parties.targets and last_doer and cue.voice != "noun" and not (
                 _countries(_codes(last_doer)) & _countries(_codes(c.parties.targets))) and (
                 cue.voice == "passive" or _ANAPHOR.search(sentence, _left_limit(sentence, start), start)):
@@ -886,11 +921,26 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             c.parties.how += "; target is the body that adopted the resolution"
         if (cue.type in _JUDGEMENTS and c.parties.agents and not c.parties.targets and last_act
                 and (obj := _RESPONSE_OBJECT.match(sentence, end)) is not None
-                and _stem_core(last_act[1]) in obj.group(0).lower()
+                and (_stem_core(last_act[1]) in obj.group(0).lower()
+                     or (last_act[2] == "SANCTION" and _SANCTION_ACT.search(obj.group(0))))
                 and not _countries(_codes(last_act[0])) & _countries(_codes(c.parties.agents))):
             # "Korea Utara meluncurkan rudal ... Korsel dan Jepang mengecam peluncuran tersebut": aimed at the launcher
             c.parties.targets = last_act[0]
             c.parties.how += "; target is the doer of the act it judges"
+        if (cue.type in _SHARES_TARGET and c.parties.agents and not c.parties.targets and (done := [
+                d for d in out[:-1] if d.event is not None and d.parties is not None and d.parties.targets
+                and d.parties.agents == c.parties.agents]) and _AND_THEN.match(sentence, done[-1].end, start)
+                and _left_limit(sentence, start) <= done[-1].start):
+            # "Iran mengecam sanksi tersebut dan mengancam akan membalas": the threat is aimed where the judgement was
+            c.parties.targets = done[-1].parties.targets
+            c.parties.how += f"; target shared with {done[-1].text!r} before it"
+        if (cue.type == "THREATEN" and c.parties.agents and not c.parties.targets and last_blow
+                and _RETALIATE.search(sentence, end, min(len(sentence), _right_limit(sentence, end) + 40))
+                and _countries(_codes(last_blow[1])) & _countries(_codes(c.parties.agents))
+                and not _countries(_codes(last_blow[0])) & _countries(_codes(c.parties.agents))):
+            # "Moskow mengancam akan membalas" after a sanction on Russia: aimed at whoever imposed it
+            c.parties.targets = last_blow[0]
+            c.parties.how += "; target is the doer of the act it threatens to answer"
         _finish(c, sentence, dates, anchor, previous, (start, end))
         if c.event is not None and c.status == "occurred" and (done := [d for d in out[:-1] if d.event is not None]) and (
                 done[-1].status != "occurred" and _AND_THEN.match(sentence, done[-1].end, start)
@@ -1013,7 +1063,8 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     last_doer: list[Mention] = []
     last_stem = ""
     issuer: list[Mention] = []
-    last_act: tuple[list[Mention], str] | None = None
+    last_act: tuple[list[Mention], str, str] | None = None
+    last_blow: tuple[list[Mention], list[Mention]] | None = None
     sentences: list[SentenceTrace] = []
     found: list[tuple[Event, bool, frozenset[str]]] = []
     for p, paragraph in enumerate(article.paragraphs):
@@ -1024,7 +1075,8 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 last_doer = []
                 continue
             dates = find_dates(sentence, anchor.day)
-            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports, last_stem, issuer, last_act)
+            candidates = _code_sentence(sentence, mentions, dates, anchor, previous, last_doer, sports, last_stem, issuer, last_act,
+                                         last_blow)
             coded = [c for c in candidates if c.event is not None and c.parties is not None]
             if coded and _RESOLUTION.search(sentence) and not coded[0].cue.host and all(
                     is_igo(m.code) for m in coded[0].parties.agents):
@@ -1032,7 +1084,10 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
             for c in candidates:
                 if c.parties is not None and c.parties.agents and not c.cue.host and (
                         c.event is not None or c.dropped in _NO_OTHER_SIDE):
-                    last_act = (c.parties.agents, c.cue.stem.split()[0])
+                    last_act = (c.parties.agents, c.cue.stem.split()[0], c.cue.type)
+            for c in coded:
+                if c.cue.type in _DIRECTED_MATERIAL and not c.cue.host and c.parties.targets:
+                    last_blow = (c.parties.agents, c.parties.targets)
             if coded:
                 actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
             last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []

@@ -78,3 +78,10 @@ def test_anchor_prefers_publication_then_body_date() -> None:
     assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"]).value == "2022-05-11"
     assert anchor_date(None, "2022-05", []) == (dt.date(2022, 5, 1), "2022-05")
     assert anchor_date(None, None, ["tanpa tanggal"]) == (None, None)
+
+
+def test_early_part_of_this_month_is_not_last_year() -> None:
+    # written on 12 May: "awal Mei lalu" is the first days of this May; a bare "Mei lalu" stays a year back
+    assert value("pada awal Mei lalu") == "2022-05"
+    assert value("pada awal Mei lalu", dt.date(2022, 5, 4)) == "2021-05"
+    assert value("pada akhir Mei lalu") == "2021-05"

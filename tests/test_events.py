@@ -628,3 +628,42 @@ def test_condemning_a_launch_told_of_earlier() -> None:
     events = code("Korea Utara kembali menembakkan rudal balistik ke arah laut pada Senin pagi.",
                   "Filipina dan Australia mengecam keputusan tarif tersebut.")
     assert not [e for e in events if e.type == "ACCUSE"], events
+
+
+def test_water_cannon_sprayed_or_used() -> None:
+    # PLOVER lists water cannons under ASSAULT (crowd-control), as "menembakkan meriam air" already is
+    for verb in ("menyemprotkan meriam air ke", "menggunakan meriam air terhadap"):
+        e = only(code(f"Kapal patroli Vietnam {verb} perahu nelayan Kamboja pada Senin (4/3)."), "ASSAULT")
+        assert countries(e.actors) == {"VNM"} and countries(e.recipients) == {"KHM"}
+
+
+def test_warning_of_consequences_names_the_one_warned_after_bahwa() -> None:
+    e = only(code("Tokyo memperingatkan bahwa Beijing akan menanggung akibatnya jika latihan itu berlanjut."), "THREATEN")
+    assert countries(e.actors) == {"JPN"} and countries(e.recipients) == {"CHN"}
+    # a warning about what others will suffer is a forecast, not a threat
+    assert not code("Badan PBB memperingatkan bahwa warga Sudan menghadapi kelaparan.")
+
+
+def test_threat_to_retaliate_is_aimed_at_the_sanctioning_state() -> None:
+    events = code("Amerika Serikat menjatuhkan sanksi baru terhadap Iran pada Senin (4/3).",
+                  "Iran mengecam sanksi tersebut dan mengancam akan membalas.")
+    for type_ in ("ACCUSE", "THREATEN"):
+        e = only(events, type_)
+        assert countries(e.actors) == {"IRN"} and countries(e.recipients) == {"USA"}
+    events = code("Jepang menjatuhkan sanksi terhadap Korea Utara pada Senin (4/3).",
+                  "Sanksi itu menyasar sektor perbankan Pyongyang.",
+                  "Kementerian Luar Negeri Korea Utara memperingatkan bahwa Pyongyang akan membalas.")
+    e = only(events, "THREATEN")
+    assert countries(e.actors) == {"PRK"} and countries(e.recipients) == {"JPN"}
+
+
+def test_rescue_teams_sent_by_several_states() -> None:
+    e = only(code("Thailand dan Vietnam juga mengirim tim penyelamat ke Nepal."), "AID")
+    assert countries(e.actors) == {"THA", "VNM"} and countries(e.recipients) == {"NPL"}
+
+
+def test_forces_sent_in_a_passive_with_the_cause_named() -> None:
+    e = only(code("Kapal perang Angkatan Laut Filipina dikerahkan ke Scarborough setelah kapal China masuk ke sana."),
+             "MOBILIZE")
+    assert countries(e.actors) == {"PHL"} and countries(e.recipients) == {"CHN"}
+    assert not code("Kapal perang Angkatan Laut Filipina dikerahkan ke Scarborough.")
