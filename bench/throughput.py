@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import html
 import io
 import json
 import os
@@ -35,6 +34,8 @@ SHARED = Path(os.environ.get("KRONIK_SHARED", ROOT.parent / "shared"))
 SHARED_CORPUS = SHARED / "corpus" / "input.jsonl"
 SHARED_DEV = SHARED / "dev" / "input.jsonl"
 sys.path.insert(0, str(ROOT))
+
+from cleaning import as_html  # noqa: E402  (bench/ is on sys.path when a bench script runs)
 
 from kronik.generate import page_lines, pages, write_jsonl  # noqa: E402
 from kronik.model import RawDoc  # noqa: E402
@@ -151,11 +152,6 @@ def end_to_end(sizes: list[int], workers: list[int], work: Path, repeat: int = 1
             print(f"  {name} n={n} workers={w}: {seconds:.1f}s wall, {cpu:.1f}s CPU, peak {peak / 2**20:.0f} MiB; {summary}",
                   file=sys.stderr)
     return "\n".join(rows)
-
-
-def as_html(text: str) -> str:
-    """A plain-text page as the HTML tools need it: each line its own <p>."""
-    return "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n")) + "</body></html>"
 
 
 def _bag(text: str) -> Counter[str]:

@@ -6,7 +6,6 @@ is scored with the shared eval/score.py, imported as a module so the rules are e
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -22,18 +21,20 @@ from kronik.settings import DEFAULT
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kronik_shared_score_e2e", shared / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _bench_cleaning() -> ModuleType:
+    """bench/cleaning.py, whose scorer loader and body P/R/F1 the tests share rather than copy."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import cleaning
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return cleaning
 
 
 def _score(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
     pred = tmp_path / "dev.jsonl"
     _write_predictions(shared, pred)
-    _scorer(shared).main(["--gold", str(shared / "dev" / "gold"), "--pred", str(pred), "--json"])
+    _bench_cleaning().load_scorer(shared).main(["--gold", str(shared / "dev" / "gold"), "--pred", str(pred), "--json"])
     return json.loads(capsys.readouterr().out.strip().splitlines()[-1])
 
 
@@ -64,11 +65,7 @@ def test_outlet_of_every_dev_page_with_a_url(shared: Path, tmp_path: Path) -> No
 
 @pytest.mark.slow
 def test_html_benchmark_not_worse_than_trafilatura(shared: Path) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import cleaning
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    cleaning = _bench_cleaning()
     score = cleaning.load_scorer(shared)
     folder = shared / "data" / "article-extraction-benchmark"
     docs = cleaning.read_jsonl(folder / "input.jsonl")
