@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+MONTH_NAMES: tuple[str, ...] = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+"""Indonesian month names as printed, January first."""
+
+WEEKDAY_NAMES: tuple[str, ...] = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+"""Indonesian weekday names as printed, Monday first (Python's weekday order)."""
+
 MONTHS: dict[str, int] = {
-    **{m: i for i, m in enumerate(
-        ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"], 1)},
+    **{m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)},
     **{m: i for i, m in enumerate(
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)},
     **{m: i for i, m in enumerate(

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kronik.calendar import MONTH_NAMES, WEEKDAY_NAMES
+
 TARGET_CHARS = 3000
 
 # (Indonesian name, capital, demonym-free short name for headlines)
@@ -46,9 +48,6 @@ LAST = ["Wiratama", "Kusuma", "Tanaka", "Park", "Zhang", "Petrova", "Moreau", "H
 REPORTERS = ["Dimas Prasetyo", "Ayu Lestari", "Rina Handayani", "Fajar Nugroho", "Sinta Maharani", "Bagus Setiawan",
              "Wulan Sari", "Yoga Pratama"]
 OUTLETS = ["WartaNusa", "KabarDunia", "SuaraGlobal", "BeritaKini", "JendelaIndo", "LintasBangsa"]
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
-          "Desember"]
-WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 TOPICS = ["keamanan maritim", "perdagangan bebas", "transisi energi", "ketahanan pangan", "program nuklir", "perubahan iklim",
           "investasi infrastruktur", "perlindungan pekerja migran", "stabilitas kawasan", "penanggulangan terorisme",
           "kerja sama pertahanan", "rantai pasok semikonduktor"]
@@ -126,9 +125,9 @@ class _Actor:
 
 
 def _date_phrase(rng: random.Random, day: int, month: int, year: int) -> str:
-    wd = WEEKDAYS[(day + month * 3 + year) % 7]
-    return rng.choice([f"pada {wd} ({day}/{month})", f"{wd} ({day}/{month}/{year})", f"pada {day} {MONTHS[month - 1]} {year}",
-                       "kemarin", "pekan lalu", f"awal {MONTHS[month - 1]}", f"{wd} lalu"])
+    wd = WEEKDAY_NAMES[(day + month * 3 + year) % 7]
+    return rng.choice([f"pada {wd} ({day}/{month})", f"{wd} ({day}/{month}/{year})", f"pada {day} {MONTH_NAMES[month - 1]} {year}",
+                       "kemarin", "pekan lalu", f"awal {MONTH_NAMES[month - 1]}", f"{wd} lalu"])
 
 
 def page(i: int, seed: int = 0) -> str:
@@ -149,10 +148,10 @@ def page_lines(i: int, seed: int = 0) -> list[tuple[str, str]]:
              "ra": ROLES[a.role][1], "rb": ROLES[b.role][1]}
     title = rng.choice(HEADLINES).format(**{**names, "A": COUNTRIES[ca][2], "B": COUNTRIES[cb][2]})
     hh, mm = rng.randint(6, 23), rng.randint(0, 59)
-    wd = WEEKDAYS[(day + month * 3 + year) % 7]
+    wd = WEEKDAY_NAMES[(day + month * 3 + year) % 7]
     head = [*(("boilerplate", x) for x in rng.sample(MENUS, 2)), ("boilerplate", rng.choice(ADS)), ("title", title),
-            ("meta", rng.choice([f"{wd}, {day:02d} {MONTHS[month - 1]} {year} {hh:02d}:{mm:02d} WIB",
-                        f"{day} {MONTHS[month - 1]} {year}, {hh:02d}.{mm:02d} WIB",
+            ("meta", rng.choice([f"{wd}, {day:02d} {MONTH_NAMES[month - 1]} {year} {hh:02d}:{mm:02d} WIB",
+                        f"{day} {MONTH_NAMES[month - 1]} {year}, {hh:02d}.{mm:02d} WIB",
                         f"Diperbarui {wd}, {day}/{month}/{year} - {hh:02d}:{mm:02d}"])),
             ("meta", rng.choice([f"Penulis: {rng.choice(REPORTERS)} | Editor: {rng.choice(REPORTERS)}",
                                  f"Oleh {rng.choice(REPORTERS)}", f"Reporter: {rng.choice(REPORTERS)}"])),

@@ -24,6 +24,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kronik.calendar import MONTH_NAMES
 from kronik.web import highlight, queries
 
 HERE = Path(__file__).resolve().parent
@@ -35,8 +36,6 @@ QUAD_LABELS = {
     "verbal_conflict": "verbal conflict",
     "material_conflict": "material conflict",
 }
-MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-             "November", "Desember")
 ZONES = {"+0700": "WIB", "+0800": "WITA", "+0900": "WIT"}
 SECURITY_HEADERS = [
     (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'"),
@@ -68,7 +67,7 @@ def _when(stamp: str | None) -> str:
         t = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    day = f"{t.day} {MONTHS_ID[t.month - 1]} {t.year}"
+    day = f"{t.day} {MONTH_NAMES[t.month - 1]} {t.year}"
     if len(stamp) <= 10:
         return day
     offset = t.strftime("%z")
