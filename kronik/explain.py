@@ -10,8 +10,9 @@ import argparse
 import sys
 from typing import TextIO
 
-from kronik.events import Candidate, DocumentTrace, SentenceTrace, trace
+from kronik.events import DocumentTrace, SentenceTrace, trace
 from kronik.model import Event
+from kronik.rules import Candidate
 from kronik.settings import DEFAULT, Settings
 
 
@@ -30,13 +31,10 @@ def _candidate_lines(c: Candidate) -> list[str]:
            f"{cue.type}{'/' + cue.mode if cue.mode else ''}"]
     if c.parties is not None:
         p = c.parties
-        out.append(f"    parties: {p.how}; doer: {'; '.join(m.text for m in p.agents) or '-'}; "
+        out.append(f"    parties: doer: {'; '.join(m.text for m in p.agents) or '-'}; "
                    f"target: {'; '.join(m.text for m in p.targets) or '-'}{'; reciprocal' if p.reciprocal else ''}")
+    out.extend(f"    [{name}] {note}" for name, note in c.fired)
     if c.event is not None:
-        if c.status_why:
-            out.append(f"    status {c.status}: {c.status_why!r}")
-        if c.date_why:
-            out.append(f"    date {c.date}: {c.date_why}")
         out.append(f"    => EVENT {_event_line(c.event)}")
     else:
         out.append(f"    => dropped: {c.dropped}")

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from kronik.events import inflect, lexicon, plover, trace
+from kronik.events import trace
+from kronik.lexicon import inflect, lexicon, plover
 from kronik.model import Article, Event
 from kronik.settings import DEFAULT
 

@@ -1,0 +1,178 @@
+"""The cue lexicon: Indonesian event words (data/event_cues.tsv) expanded with their affixes, the PLOVER type
+table (data/plover.tsv), and the named word lists the clause rules use (data/rule_words.tsv).
+
+Everything here is data turned into lookups; nothing decides who did what (that is kronik.clauses and kronik.rules).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from kronik.dates import word_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One surface form of a cue word and what it means."""
+
+    surface: str
+    stem: str
+    type: str
+    mode: str | None
+    voice: str
+    """active, passive (di-/ter-: the doer follows) or noun (parties from the noun phrase)."""
+    mutual: bool
+    host: bool
+    topic: bool
+    governs: bool
+    adjacent: bool
+    then: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class PloverType:
+    """Quad class, CAMEO root and PLOVER score of one type or type/mode pair."""
+
+    quad: str
+    cameo: str
+    score: float
+
+
+_VOWELS = "aeiou"
+
+
+def _nasal(stem: str, base: str) -> str:
+    """meN-/peN- prefixing: the nasal takes the place of k, p, t, s (not of a consonant cluster)."""
+    first, cluster = stem[0], len(stem) > 1 and stem[1] not in _VOWELS
+    rest = stem if cluster else stem[1:]
+    if first in _VOWELS or first in "gh":
+        return base + "ng" + stem
+    if first == "k":
+        return base + "ng" + rest
+    if first == "p":
+        return base + "m" + rest
+    if first in "bfv":
+        return base + "m" + stem
+    if first == "t":
+        return base + "n" + rest
+    if first in "dcjz":
+        return base + "n" + stem
+    if first == "s":
+        return base + "ny" + rest
+    return base + stem
+
+
+def _r_prefix(stem: str, prefix: str) -> str:
+    """ber-/per- lose their r before r and before a first syllable in -er (berunding, bekerja)."""
+    return (prefix[:-1] if stem.startswith("r") or re.match(r"[^aeiou]er", stem) else prefix) + stem
+
+
+def inflect(stem: str, form: str) -> tuple[str, str]:
+    """The surface form and voice of ``stem`` under an affix pattern of event_cues.tsv."""
+    if form.startswith("!"):
+        word = form[1:].replace("_", " ")
+        voice = "passive" if word.startswith(("di", "ter")) else "active" if word.startswith(("me", "be")) else "noun"
+        return word, voice
+    head, _, tail = stem.partition(" ")
+    tail = " " + tail if tail else ""
+    if form in ("=", "=n"):
+        return stem, "noun" if form == "=n" else "active"
+    prefix, _, suffix = form.partition("-")
+    if prefix == "meN":
+        word, voice = _nasal(head, "me"), "active"
+    elif prefix == "peN":
+        word, voice = _nasal(head, "pe"), "noun"
+    elif prefix in ("di", "ter"):
+        word, voice = prefix + head, "passive"
+    elif prefix == "diper":
+        word, voice = "diper" + head, "passive"
+    elif prefix == "memper":
+        word, voice = "memper" + head, "active"
+    elif prefix == "ber":
+        word, voice = _r_prefix(head, "ber"), "active"
+    elif prefix == "per":
+        word, voice = _r_prefix(head, "per"), "noun"
+    elif prefix in ("pe", "ke"):
+        word, voice = prefix + head, "noun"
+    elif prefix == "":
+        word, voice = head, "noun"
+    else:
+        raise ValueError(f"unknown affix pattern {form!r}")
+    if suffix == "an":
+        voice = "noun" if voice != "passive" else voice
+    return word + suffix + tail, voice
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    """Data rows of a TSV in kronik/data: comments and the column header skipped."""
+    text = resources.files("kronik").joinpath("data", name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return rows[1:]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
+    """Every cue surface form (lower case) with its readings, the most specific following word first
+    ("mendukung sanksi" is SANCTION, plain "mendukung" SUPPORT), and one pattern finding them, longest first."""
+    cues: dict[str, list[Cue]] = {}
+    for row in _data_lines("event_cues.tsv"):
+        stem, forms, type_, mode, frame, then = (row + [""] * 6)[:6]
+        flags = set(frame.split(","))
+        then_rx = re.compile(rf"^(?:[^\w]+[\w.-]+){{0,4}}?[^\w]+(?:{then})", re.IGNORECASE) if then else None
+        for form in forms.split():
+            surface, voice = inflect(stem, form)
+            cues.setdefault(surface.lower(), []).append(Cue(
+                surface.lower(), stem, type_, mode or None, voice, "mutual" in flags, "host" in flags, "topic" in flags,
+                "governs" in flags, "adjacent" in flags, then_rx))
+    for readings in cues.values():
+        readings.sort(key=lambda c: -len(c.then.pattern) if c.then else 1)
+    return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
+
+
+
+@lru_cache(maxsize=1)
+def plover() -> dict[tuple[str, str | None], PloverType]:
+    """plover.tsv by (type, mode); mode None is the type's own row."""
+    table: dict[tuple[str, str | None], PloverType] = {}
+    for row in _data_lines("plover.tsv"):
+        type_, mode, quad, cameo, score = row[:5]
+        table[(type_, mode or None)] = PloverType(quad, cameo, float(score))
+    return table
+
+
+THEN_BEFORE = 60
+"""How far before a passive cue its `then` word may stand ("tarif yang dikenakan")."""
+
+
+def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
+    """Every cue of the sentence (start, end, reading), the first reading whose `then` word fits."""
+    cues, pattern = lexicon()
+    hits: list[tuple[int, int, Cue]] = []
+    for m in pattern.finditer(sentence):
+        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        for cue in cues.get(key) or cues[key[:-3]]:
+            if cue.then is None or cue.then.match(sentence[m.end():m.end() + 60]) or (
+                    cue.voice == "passive" and cue.then.search(" " + sentence[max(0, m.start() - THEN_BEFORE):m.start()])):
+                hits.append((m.start(), m.end(), cue))
+                break
+    return hits
+
+
+@cache
+def word_lists() -> dict[str, tuple[str, ...]]:
+    """rule_words.tsv: list name -> its words and phrases."""
+    return {row[0]: tuple(w.strip() for w in row[1].split("|") if w.strip()) for row in _data_lines("rule_words.tsv")}
+
+
+@cache
+def words(*names: str) -> str:
+    """A regular-expression alternation (no anchors) of the words of the named lists; a space in a phrase matches
+    any run of spaces or hyphens."""
+    table = word_lists()
+    missing = [n for n in names if n not in table]
+    if missing:
+        raise KeyError(f"rule_words.tsv has no list {missing}")
+    return "(?:" + word_pattern(sorted({w.lower() for n in names for w in table[n]})) + ")"

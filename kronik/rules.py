@@ -1,0 +1,596 @@
+"""The event coder's rules: named, ordered units over one candidate (a cue in a sentence) and the document so far.
+
+Each rule states the construction it handles (``does``), reads its words from data/rule_words.tsv through
+kronik.lexicon.words, and either leaves the candidate alone (returns None) or changes it and returns a note
+that `kronik explain` prints next to the rule's name. Stages run in this order:
+
+- ``gate``: drop cues that are no events here (inside a wish, a sports report, the setting of another act);
+- ``parties``: the clause grammar (kronik.clauses) proposes doer and target, later rules fill a missing side from
+  the sentence or from what the document told before;
+- ``check``: an event needs a doer and two distinct states;
+- ``date`` and ``status``: the event's own time and whether it happened;
+- ``after``: what a cue takes from the one before it in the same sentence, and further targets of one act.
+
+`bench/rules.py` counts, per rule, the events it touched on the labelled sets and how many of them match gold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kronik.actors import Mention
+from kronik.clauses import (
+    DIRECTED_MATERIAL,
+    PURPOSE,
+    RESPONDING,
+    Parties,
+    codes,
+    countries,
+    country,
+    find_parties,
+    left_limit,
+    location,
+    place_after,
+    right_limit,
+)
+from kronik.dates import Anchor, DateExpr
+from kronik.gazetteer import is_igo
+from kronik.lexicon import Cue, plover, words
+from kronik.model import Event
+
+_I = re.IGNORECASE
+
+# ---------------------------------------------------------------- state
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One cue occurrence and what became of it: an event, or the reason it was dropped."""
+
+    start: int
+    end: int
+    text: str
+    cue: Cue
+    index: int = 0
+    """Position of the cue among the sentence's cue hits."""
+    parties: Parties | None = None
+    status: str = "occurred"
+    status_why: str = ""
+    date: str | None = None
+    date_why: str = ""
+    picked: DateExpr | None = None
+    fallback: bool = False
+    """True when the date is only the article's (no date expression in or before the sentence)."""
+    event: Event | None = None
+    dropped: str | None = None
+    fired: list[tuple[str, str]] = field(default_factory=list)
+    """(rule name, what it did), in the order the rules ran."""
+    where: tuple[int, int] | None = None
+    """The span the date and place are looked for near: the cue, or a further target's group."""
+
+    @property
+    def near(self) -> tuple[int, int]:
+        return self.where or (self.start, self.end)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence being coded: its text, actors, dates, cue hits and the candidates coded so far."""
+
+    text: str
+    mentions: list[Mention]
+    dates: list[DateExpr]
+    hits: list[tuple[int, int, Cue]]
+    governed: set[int]
+    sports: bool
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the coder remembers of the document so far, for sentences that lean on earlier ones."""
+
+    anchor: Anchor
+    sports: bool = False
+    """The page is a sports report (teams and players are no states acting)."""
+    previous_date: DateExpr | None = None
+    """The latest usable date expression: "Sebagai balasan, ..." happens at its time."""
+    last_doer: list[Mention] = field(default_factory=list)
+    """The doer of the latest event (the host of a visit), for a passive or anaphoric sentence with no doer."""
+    last_stem: str = ""
+    """The cue root of that event ("menolak permintaan tersebut" answers a request)."""
+    issuer: list[Mention] = field(default_factory=list)
+    """The body that adopted the latest resolution told of."""
+    last_act: tuple[list[Mention], str, str] | None = None
+    """Doer, cue root and type of the latest act told of, coded or not (a launch with no target)."""
+    last_blow: tuple[list[Mention], list[Mention]] | None = None
+    """Doer and target of the latest sanction, attack, seizure or aid coded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named construction: what it handles, and the function that applies it to a candidate."""
+
+    name: str
+    stage: str
+    does: str
+    apply: Callable[[Candidate, Sentence, DocContext], str | None]
+
+
+def _drop(c: Candidate, why: str) -> str:
+    c.dropped = why
+    return why
+
+
+# ---------------------------------------------------------------- gate
+
+_SETTING = re.compile(rf"\b{words('setting_words')}\s+$", _I)
+_MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
+
+
+def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
+    """Indices of cues inside the complement of a governing cue ("sepakat untuk membuka ...") or of another cue's
+    purpose clause ("bertemu untuk membahas ...") in the same clause."""
+    inside: set[int] = set()
+    for i, (_, e, cue) in enumerate(hits):
+        if not cue.governs or cue.voice == "noun":
+            continue
+        stop = right_limit(sentence, e)
+        # "menyetujui penjualan senjata ke Taiwan": a material act approved or agreed is itself the event
+        inside.update(j for j, (s2, _, c2) in enumerate(hits) if j > i and s2 < stop and not (
+            cue.type == "AGREE" and c2.voice == "noun" and c2.type in _MATERIAL and not sentence[e:s2].strip()))
+    for i, (_, e, _) in enumerate(hits):
+        stop = right_limit(sentence, e)
+        purpose = PURPOSE.search(sentence, e, stop)
+        if purpose is not None:
+            inside.update(j for j, (s2, _, _) in enumerate(hits) if j > i and purpose.start() <= s2 < stop)
+    return inside
+
+
+def _complement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.index in s.governed:
+        return _drop(c, "inside the complement of an earlier cue (wanted or asked for, not done)")
+    return None
+
+
+def _sports(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if s.sports:
+        return _drop(c, "sports report: teams and players are not states acting")
+    return None
+
+
+def _setting(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.cue.voice == "noun" and _SETTING.search(s.text, max(0, c.start - 20), c.start):
+        return _drop(c, "the setting of another act or part of a place name, not an event")
+    return None
+
+
+# ---------------------------------------------------------------- parties
+
+_DESIRE = re.compile(rf"\b{words('desire_words')}\b", _I)
+_NEED = re.compile(rf"\b{words('need_words')}\s+(?:untuk\s+)?(?:[\w-]+\s+)?$", _I)
+_CARGO = re.compile(rf"\b{words('cargo_words')}\b", _I)
+_AT_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_CALL_FOR_PEACE = re.compile(rf"\b{words('peace_words')}\b", _I)
+"""A call for a ceasefire or peace "di Gaza" is addressed to the state of that place."""
+_WHERE = re.compile(rf"\b(?:di|ke)\s+(?:(?:{words('where_words')}|\w+\s+lokasi)\s+){{0,2}}$", _I)
+"""Before a state named as where an act happens ("di sekitar Taiwan", "ke sembilan lokasi di Pakistan")."""
+_MISSION = re.compile(rf"\b{words('mission_words')}\b[^,.;]*$", _I)
+_ANSWERS = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION"})
+_CAUSE_CLAUSE = re.compile(rf"\b{words('cause_openers')}\s+", _I)
+_ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", _I)
+"""A subject that points back ("Resolusi itu", "Langkah tersebut") rather than naming someone new."""
+_RESPONSES = frozenset({"REJECT", "CONCEDE", "ACCUSE", "SUPPORT"})
+_JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
+_RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut)\b", _I)
+"""An object that points back ("menolak permintaan tersebut", "membantah tuduhan itu")."""
+_SAME_ACT = re.compile(rf"\b{words('same_act_nouns')}\b", _I)
+_SANCTION_ACT = re.compile(rf"\b{words('sanction_act_nouns')}\b", _I)
+_RESOLUTION = re.compile(rf"\b{words('resolution_words')}\b", _I)
+_SHARES_TARGET = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+_AND_THEN = re.compile(rf"[^,;]*\b{words('sequence_links')}\s+$", _I)
+_RETALIATE = re.compile(rf"\b{words('retaliation_words')}\b", _I)
+
+
+def _clause_parties(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    c.parties = find_parties(s.text, s.mentions, c.start, c.end, c.cue)
+    return c.parties.how
+
+
+def _only_wished(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    assert c.parties is not None
+    # from the doer (or the clause start) to the cue: "X menginginkan ... sebelum memulai perundingan"
+    lo = min([m.start for m in c.parties.agents if m.end <= c.start] + [left_limit(s.text, c.start)])
+    wish = _DESIRE.search(s.text, lo, c.start) or _NEED.search(s.text, max(0, c.start - 40), c.start)
+    if wish is not None:
+        return _drop(c, f"only wished for or attempted ({wish.group(0)!r}), not done")
+    return None
+
+
+def _cargo(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.cue.mode == "visit" and c.cue.stem == "tiba" and _CARGO.search(s.text, left_limit(s.text, c.start), c.start):
+        return _drop(c, "a shipment or aircraft arriving, not a visit")
+    return None
+
+
+def _place_state(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """A visit with no named host ("tiba di Seoul") is hosted by the state of its place; an attack or seizure with no
+    named target hits the state where it happens."""
+    p, cue, text = c.parties, c.cue, s.text
+    assert p is not None
+    if not (cue.mode == "visit" or cue.type in _AT_PLACE or (
+            cue.type == "REQUEST" and _CALL_FOR_PEACE.search(text, c.end, right_limit(text, c.end)))):
+        return None
+    if p.targets or not p.agents:
+        return None
+    own = countries(codes(p.agents))
+    found = place_after(text, c.end) or location(text, c.start)
+    if found and found[1][0] and found[1][0] not in own:
+        name, (code, _, _) = found
+        pos = text.find(name)
+        p.targets = [Mention(pos, pos + len(name), name, code, "place", f"place {name!r} -> {code} (gazetteer)")]
+        return f"the other side is the state of the place {name!r}"
+    stop = right_limit(text, c.end)
+    there = next((m for m in s.mentions if c.end <= m.start < stop and not m.members and "," not in text[c.end:m.start]
+                  and _WHERE.search(text, max(0, m.start - 30), m.start) and country(m.code) not in own), None)
+    if found is None and there is not None:
+        p.targets = [there]
+        return f"the other side is the state where it happens ({there.text!r})"
+    return None
+
+
+def _protest_at_mission(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """A crowd demonstrating at a state's embassy or burning its flag: the people of the state where it happens
+    protest against the state of the mission or flag."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if c.cue.type != "PROTEST":
+        return None
+    stop = right_limit(text, c.start)
+    flags = [m for m in s.mentions if text[max(0, m.start - 8):m.start].lower().endswith("bendera ")]
+    if p.agents and not all(m in flags for m in p.agents):
+        return None
+    mission = next((m for m in s.mentions if c.start <= m.start < stop and not m.members and (
+        m in flags or _MISSION.search(text, max(0, m.start - 40), m.end))), None)
+    place = location(text, c.start)
+    # no place named: an Indonesian report's crowd outside an embassy is in Indonesia
+    host = place[1][0] if place and place[1][0] else next((m.code[:3] for m in s.mentions if m.kind == "capital"), "IDN")
+    if mission is None or not host or host == country(mission.code):
+        return None
+    p.agents = [Mention(c.start, c.start, "", host + "CVL", "place", f"protesters in {host}")]
+    p.targets = [mission]
+    return f"protesters in {host} against the state of the mission"
+
+
+def _fronted_answer(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p, text = c.parties, s.text
+    assert p is not None
+    if not (c.cue.type in _ANSWERS and p.agents and not p.targets):
+        return None
+    fronted = RESPONDING.match(text)
+    if fronted is None:
+        return None
+    own = countries(codes(p.agents))
+    comma = text.find(",", fronted.end(), c.start)
+    p.targets = [m for m in s.mentions if fronted.end() <= m.start and m.end <= comma
+                 and country(m.code) not in own and not m.members][:1] if comma > 0 else []
+    return "target named in the fronted phrase it answers" if p.targets else None
+
+
+def _forces_sent(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p, text = c.parties, s.text
+    assert p is not None
+    if not (c.cue.type == "MOBILIZE" and c.cue.voice == "passive" and not p.agents and p.targets):
+        return None
+    why = _CAUSE_CLAUSE.search(text, c.end)
+    if why is None:
+        return None
+    own = countries(codes(p.targets))
+    cause = next((m for m in s.mentions if m.start >= why.end() and m.kind != "pronoun"
+                  and not countries(codes([m])) & own), None)
+    if cause is None:
+        return None
+    p.agents, p.targets = p.targets, [cause]
+    return "the forces sent are the doer's, target named in the reason clause"
+
+
+def _previous_doer(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p, text = c.parties, s.text
+    assert p is not None
+    if p.agents or not p.targets or not d.last_doer or c.cue.voice == "noun":
+        return None
+    if countries(codes(d.last_doer)) & countries(codes(p.targets)):
+        return None
+    if c.cue.voice == "passive" or _ANAPHOR.search(text, left_limit(text, c.start), c.start):
+        p.agents = d.last_doer
+        return "doer carried over from the event before"
+    return None
+
+
+def _response_object(c: Candidate, s: Sentence) -> str | None:
+    m = _RESPONSE_OBJECT.match(s.text, c.end)
+    return m.group(0) if m else None
+
+
+def _answer_previous(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p = c.parties
+    assert p is not None
+    if not (c.cue.type in _RESPONSES and p.agents and not p.targets and d.last_doer):
+        return None
+    obj = _response_object(c, s)
+    if obj is None or countries(codes(d.last_doer)) & countries(codes(p.agents)):
+        return None
+    if c.cue.type in _JUDGEMENTS and not _SAME_ACT.search(obj) and not (d.last_stem and d.last_stem in obj):
+        return None
+    p.targets = d.last_doer
+    return "target is the doer of the event it answers"
+
+
+def _answer_resolution(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p = c.parties
+    assert p is not None
+    if not (c.cue.type in _RESPONSES and p.agents and not p.targets and d.issuer):
+        return None
+    obj = _response_object(c, s)
+    if obj is None or not _RESOLUTION.search(obj) or countries(codes(d.issuer)) & countries(codes(p.agents)):
+        return None
+    p.targets = d.issuer
+    return "target is the body that adopted the resolution"
+
+
+def stem_core(stem: str) -> str:
+    """The part of a root that survives the nasal prefixes ("tembak" in "penembakan": "embak")."""
+    stem = stem.lower()
+    return stem[1:] if stem[0] in "kpts" and len(stem) > 4 else stem
+
+
+def _judged_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p = c.parties
+    assert p is not None
+    if not (c.cue.type in _JUDGEMENTS and p.agents and not p.targets and d.last_act):
+        return None
+    obj = _response_object(c, s)
+    doer, stem, type_ = d.last_act
+    if obj is None or countries(codes(doer)) & countries(codes(p.agents)):
+        return None
+    if stem_core(stem) in obj.lower() or (type_ == "SANCTION" and _SANCTION_ACT.search(obj)):
+        p.targets = doer
+        return "target is the doer of the act it judges"
+    return None
+
+
+def _shared_target(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p = c.parties
+    assert p is not None
+    if not (c.cue.type in _SHARES_TARGET and p.agents and not p.targets):
+        return None
+    done = [x for x in s.candidates if x.event is not None and x.parties is not None and x.parties.targets
+            and x.parties.agents == p.agents]
+    if done and _AND_THEN.match(s.text, done[-1].end, c.start) and left_limit(s.text, c.start) <= done[-1].start:
+        p.targets = done[-1].parties.targets
+        return f"target shared with {done[-1].text!r} before it"
+    return None
+
+
+def _retaliation(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p, text = c.parties, s.text
+    assert p is not None
+    if not (c.cue.type == "THREATEN" and p.agents and not p.targets and d.last_blow):
+        return None
+    doer, target = d.last_blow
+    own = countries(codes(p.agents))
+    if (_RETALIATE.search(text, c.end, min(len(text), right_limit(text, c.end) + 40))
+            and countries(codes(target)) & own and not countries(codes(doer)) & own):
+        p.targets = doer
+        return "target is the doer of the act it threatens to answer"
+    return None
+
+
+# ---------------------------------------------------------------- check
+
+
+def _two_states(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    p = c.parties
+    assert p is not None
+    actors = codes(p.agents)
+    targets = [t for t in codes(p.targets) if country(t) not in countries(actors)]
+    if not actors:
+        return _drop(c, "no doer found")
+    if len(countries(actors) | countries(targets)) < 2:
+        return _drop(c, "fewer than two distinct states")
+    if not targets and not p.reciprocal:
+        return _drop(c, "no target found")
+    return None
+
+
+# ---------------------------------------------------------------- date
+
+_ANAPHORIC_TIME = re.compile(
+    rf"^\W*(?:{words('time_back_references')}|(?:dalam|selama|di\s+sela)\s+{words('meeting_nouns')}\s+(?:itu|tersebut|ini))\b", _I)
+
+
+def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str) -> DateExpr | None:
+    """The date expression nearest the span, preferring its own clause; a quoted source's date is never the event's."""
+    usable = [x for x in dates if x.value and not x.reporting]
+    if not usable:
+        return None
+    lo, hi = left_limit(sentence, start), right_limit(sentence, end)
+    own = [x for x in usable if x.start >= lo and x.end <= hi] or usable
+    return min(own, key=lambda x: start - x.end if x.end <= start else max(0, x.start - end))
+
+
+def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    c.picked = pick_date(s.dates, *c.near, s.text)
+    if c.picked is None:
+        return None
+    c.date, c.date_why = c.picked.value, f"{c.picked.text!r} in the sentence"
+    return c.date_why
+
+
+def _date_before(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.date is None and d.previous_date is not None and _ANAPHORIC_TIME.match(s.text):
+        c.date, c.date_why = d.previous_date.value, f"{d.previous_date.text!r} of the sentence the connective refers back to"
+        return c.date_why
+    return None
+
+
+def _article_date(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.date is None and d.anchor.value:
+        # a report's lead event happens on its date; a background event is rarely dated more precisely
+        c.date, c.date_why, c.fallback = d.anchor.value, "no date in the sentence: the article date", True
+        return c.date_why
+    return None
+
+
+# ---------------------------------------------------------------- status
+
+_NEGATED = re.compile(rf"\b{words('negation_words')}\b(?:\s+\w+){{0,2}}\s*$", _I)
+_HYPOTHETICAL = re.compile(rf"\b{words('hypothetical_words')}\b(?:\s+\S+){{0,4}}\s*$", _I)
+_PLANNED = re.compile(rf"\b{words('planned_words')}\b(?:\s+\S+){{0,6}}\s*$", _I)
+_NOUN_STATUS = re.compile(
+    rf"(?:\s+(?!yang\b)[\w-]+){{0,6}}?\s+(?:(?P<plan>{words('plan_words')})|(?P<neg>{words('cancel_words')}))\b", _I)
+_NOUN_PLANNED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+yang\s+(?P<plan>akan|direncanakan|dijadwalkan|rencananya)\b", _I)
+"""A meeting described as ahead ("KTT yang direncanakan dengan Korea Selatan")."""
+_AHEAD = re.compile(rf"\b{words('ahead_words')}\b", _I)
+
+
+def _noun_status(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.cue.voice != "noun":
+        return None
+    m = _NOUN_STATUS.match(s.text, c.end) or _NOUN_PLANNED.match(s.text, c.end)
+    if m is None:
+        return None
+    c.status, c.status_why = ("negated" if m.groupdict().get("neg") else "planned"), m.group(0).strip()
+    return c.status_why
+
+
+def _status_words(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.status_why:
+        return None
+    window = s.text[left_limit(s.text, c.start):c.start]
+    for status, rx in (("negated", _NEGATED), ("hypothetical", _HYPOTHETICAL), ("planned", _PLANNED)):
+        if (m := rx.search(window)) is not None:
+            c.status, c.status_why = status, m.group(0).strip()
+            return c.status_why
+    return None
+
+
+def _date_ahead(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if not c.status_why and c.picked is not None and _AHEAD.search(c.picked.text):
+        c.status, c.status_why = "planned", c.picked.text
+        return c.status_why
+    return None
+
+
+def make_event(c: Candidate, sentence: str) -> Event:
+    """The Event of a candidate that passed every rule."""
+    p = c.parties
+    assert p is not None
+    agents, targets = (p.targets, p.agents) if c.cue.host else (p.agents, p.targets)
+    actors = codes(agents)
+    recipients = [code for code in codes(targets) if country(code) not in countries(actors)]
+    info = plover().get((c.cue.type, c.cue.mode)) or plover()[(c.cue.type, None)]
+    place = location(sentence, c.near[0])
+    return Event(
+        actors=actors, recipients=[] if p.reciprocal else recipients, type=c.cue.type, mode=c.cue.mode, status=c.status,
+        date=c.date, location=place[0] if place else None, sentence=sentence,
+        actor_text="; ".join(m.text for m in agents) or None, recipient_text="; ".join(m.text for m in targets) or None,
+        quad=info.quad, cameo=info.cameo, intensity=info.score,
+        location_country=(place[1][0] or None) if place else None,
+        latitude=place[1][1] if place else None, longitude=place[1][2] if place else None)
+
+
+def _event(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    c.event = make_event(c, s.text)
+    return None
+
+
+# ---------------------------------------------------------------- after
+
+
+def _shared_status(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.event is None or c.status != "occurred":
+        return None
+    done = [x for x in s.candidates if x.event is not None]
+    if done and done[-1].status != "occurred" and _AND_THEN.match(s.text, done[-1].end, c.start) and (
+            left_limit(s.text, c.start) <= done[-1].start):
+        c.status, c.status_why = done[-1].status, f"shares the status of {done[-1].text!r}"
+        c.event.status = c.status
+        return c.status_why
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("complement_of_governing_cue", "gate", "a cue inside what another cue wants, asks or plans "
+         "(\"sepakat untuk membuka ...\", \"bertemu untuk membahas ...\") is no act of its own", _complement),
+    Rule("sports_report", "gate", "in a sports report teams and players are not states acting", _sports),
+    Rule("setting_noun", "gate", "a noun after \"di sela\", \"desa\", \"zona\" is a setting or place name", _setting),
+    Rule("clause_parties", "parties", "active, passive and nominal clauses: subject, object, possessor, "
+         "\"antara X dan Y\", \"dari X untuk Y\" (kronik.clauses)", _clause_parties),
+    Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),
+    Rule("cargo_arrival", "parties", "an aircraft or shipment arriving is no visit", _cargo),
+    Rule("other_side_is_place_state", "parties", "a visit, attack, seizure or call for peace with no named other side "
+         "is aimed at the state of its place", _place_state),
+    Rule("protest_at_mission", "parties", "a crowd at an embassy protests against the mission's state", _protest_at_mission),
+    Rule("answer_to_fronted_act", "parties", "\"Menanggapi pelanggaran X, Y mengirim protes\": aimed at X", _fronted_answer),
+    Rule("forces_sent_in_response", "parties", "forces sent \"setelah kapal X masuk\": the forces' state acts against X",
+         _forces_sent),
+    Rule("doer_of_previous_event", "parties", "a passive or anaphoric clause with no doer continues the event before",
+         _previous_doer),
+    Rule("answer_to_previous_doer", "parties", "\"menolak permintaan tersebut\": aimed at whoever made it", _answer_previous),
+    Rule("answer_to_resolution_issuer", "parties", "reactions to \"resolusi tersebut\" are aimed at its issuer",
+         _answer_resolution),
+    Rule("judgement_of_last_act", "parties", "\"mengecam peluncuran tersebut\": aimed at whoever launched", _judged_act),
+    Rule("coordinated_verb_shares_target", "parties", "\"mengecam X dan mengancam akan membalas\": the threat is aimed at X",
+         _shared_target),
+    Rule("threat_to_retaliate", "parties", "a threat to retaliate is aimed at whoever sanctioned or attacked the threatener",
+         _retaliation),
+    Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),
+    Rule("date_in_sentence", "date", "the nearest date expression of the cue's clause, else of its sentence",
+         _date_in_sentence),
+    Rule("date_of_sentence_before", "date", "\"Sebagai balasan\", \"Saat itu\": the time of the sentence before", _date_before),
+    Rule("article_date", "date", "no date in the sentence: the article's date", _article_date),
+    Rule("noun_status", "status", "\"KTT itu akan digelar\", \"kunjungan itu dibatalkan\"", _noun_status),
+    Rule("status_words", "status", "negation, condition or plan words before the cue in its clause", _status_words),
+    Rule("date_ahead", "status", "a date said to be ahead (\"pekan depan\") makes the act planned", _date_ahead),
+    Rule("event", "event", "the candidate becomes an event", _event),
+    Rule("shares_status_of_coordinated_verb", "after", "\"berencana mengunjungi X dan bertemu Y\": both planned",
+         _shared_status),
+)
+"""The rules in the order they run."""
+
+FINISHING = tuple(r for r in RULES if r.stage in ("check", "date", "status", "event"))
+"""The rules a further target of an act already coded still goes through."""
+
+
+def apply_rules(c: Candidate, s: Sentence, d: DocContext, rules: tuple[Rule, ...] = RULES) -> str | None:
+    """Run the rules over one candidate until one drops it; each rule that acts is recorded with its note.
+    Returns the stage of the rule that dropped the candidate, None when none did."""
+    for rule in rules:
+        note = rule.apply(c, s, d)
+        if note:
+            c.fired.append((rule.name, note))
+        if c.dropped is not None:
+            return rule.stage
+    return None
+
+
+def remember(d: DocContext, s: Sentence) -> None:
+    """After a sentence: what later sentences may lean on (its doer, acts, resolution issuer, dates)."""
+    coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
+    if coded and _RESOLUTION.search(s.text) and not coded[0].cue.host and all(is_igo(m.code) for m in coded[0].parties.agents):
+        d.issuer = coded[0].parties.agents
+    for c in s.candidates:
+        if c.parties is not None and c.parties.agents and not c.cue.host and (
+                c.event is not None or c.dropped in ("fewer than two distinct states", "no target found")):
+            d.last_act = (c.parties.agents, c.cue.stem.split()[0], c.cue.type)
+    for c in coded:
+        if c.cue.type in DIRECTED_MATERIAL and not c.cue.host and c.parties.targets:
+            d.last_blow = (c.parties.agents, c.parties.targets)
+    d.last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
+    d.last_stem = coded[-1].cue.stem.split()[0] if coded else ""
+    usable = [x for x in s.dates if x.value and not x.reporting]
+    d.previous_date = usable[-1] if usable else d.previous_date
+
