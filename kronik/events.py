@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from kronik import ranker
 from kronik.actors import DocumentActors, Mention
 from kronik.clauses import countries
 from kronik.dates import DateExpr, anchor_date, find_dates, parse_iso
@@ -47,8 +48,9 @@ class DocumentTrace:
     """(dropped duplicate, event it was merged into)."""
 
 
-def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d: DocContext) -> Sentence:
-    """Run the rules over every cue of one sentence; further targets of one act become candidates of their own."""
+def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d: DocContext, settings: Settings) -> Sentence:
+    """Run the rules over every cue of one sentence; further targets of one act become candidates of their own, and
+    the ranker adds the pairs the rules could not finish that its model finds likely."""
     hits = cue_hits(text)
     s = Sentence(text, mentions, dates, hits, governed_cues(hits, text), d.sports or bool(hits and _SPORTS.search(text)))
     for i, (start, end, cue) in enumerate(hits):
@@ -64,6 +66,16 @@ def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d:
             extra.fired.append(("further_target", f"a further target of the same act: {group[0].text!r}"))
             apply_rules(extra, s, d, FINISHING)
             s.candidates.append(extra)
+    model = ranker.model()
+    for c in s.candidates:
+        if c.event is not None and c.parties is not None:
+            c.features = ranker.features(c, (c.parties.agents or [None])[0], (c.parties.targets or [None])[0], s, d, "rule", c)
+            ranker.judge(c, model.floor if settings.proposals else 0.0)
+    if settings.proposals:
+        threshold = model.threshold if settings.ranker_threshold is None else settings.ranker_threshold
+        for c in ranker.proposals(s, d):
+            ranker.judge(c, threshold)
+            s.candidates.append(c)
     return s
 
 
@@ -175,11 +187,12 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     for p, paragraph in enumerate(article.paragraphs):
         for text in (piece for whole in split(paragraph) for piece in _pieces(whole)):
             mentions = actors.mentions(text)
+            d.sentence_no += 1
             if not mentions:  # no state named: no event, and its dates are not worth the time
                 sentences.append(SentenceTrace(p, text, mentions, [], []))
                 d.last_doer = []
                 continue
-            s = _code_sentence(text, mentions, find_dates(text, anchor.day), d)
+            s = _code_sentence(text, mentions, find_dates(text, anchor.day), d, settings)
             remember(d, s)
             coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
             if coded:

@@ -69,6 +69,12 @@ class Candidate:
     """(rule name, what it did), in the order the rules ran."""
     where: tuple[int, int] | None = None
     """The span the date and place are looked for near: the cue, or a further target's group."""
+    features: list[str] = field(default_factory=list)
+    """What the ranker (kronik.ranker) saw of this candidate."""
+    probability: float | None = None
+    """The ranker's probability that this is an event annotators would code."""
+    would_be: Event | None = None
+    """The event a candidate the ranker turned down would have been (kept for training and explain)."""
 
     @property
     def near(self) -> tuple[int, int]:
@@ -107,6 +113,10 @@ class DocContext:
     """Doer, cue root and type of the latest act told of, coded or not (a launch with no target)."""
     last_blow: tuple[list[Mention], list[Mention]] | None = None
     """Doer and target of the latest sanction, attack, seizure or aid coded."""
+    sentence_no: int = 0
+    """Sentences of the body read so far."""
+    seen: dict[str, int] = field(default_factory=dict)
+    """How often each state was named so far: the states the document is about."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -593,4 +603,8 @@ def remember(d: DocContext, s: Sentence) -> None:
     d.last_stem = coded[-1].cue.stem.split()[0] if coded else ""
     usable = [x for x in s.dates if x.value and not x.reporting]
     d.previous_date = usable[-1] if usable else d.previous_date
+    for m in s.mentions:
+        for code in m.members or (m.code,):
+            if code:
+                d.seen[country(code)] = d.seen.get(country(code), 0) + 1
 
