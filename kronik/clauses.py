@@ -183,12 +183,12 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
     before = [(i, m) for i, m in enumerate(mentions) if m.end <= pos]
     if (rel := _THING_RELATIVE.search(sentence, max(0, pos - 40), pos)) is not None and not any(
             m.end == rel.start() for _, m in before):
-        # "... rencana peluncuran antara 31 Mei dan 11 Juni, yang mendorong Tokyo ...": the doer is that plan
+        # "... jadwal uji coba pekan depan, yang membuat Seoul waspada": the doer is that schedule, not a state
         return [], ""
     if before:
         i, m = before[-1]
         if _IN_ROLE.search(sentence, max(0, m.start - 30), m.start) and re.fullmatch(r"\s+dalam\s+", sentence[m.end:pos]):
-            # "peran aktif Korea Utara dalam mendukung upaya perang Rusia": the one whose part it is
+            # "peran Mesir dalam menengahi perundingan": the one whose part it is
             return coordinated(sentence, mentions, i), "owner of the part played"
         if _RELATIVE.match(sentence[m.end:pos]) and m.start >= 0:
             return coordinated(sentence, mentions, i), "head of the relative clause"
@@ -199,7 +199,7 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
     if in_clause:
         i, m = in_clause[-1]
         if len(in_clause) > 1 and NEAR_SUBJECT.match(sentence, m.end, pos) and VERBISH.search(sentence, lo, m.start):
-            # "terpecah tentang bagaimana menangani Korea Utara dan pada Mei, China dan Rusia memveto ...": the
+            # "berselisih soal cara menghadapi Iran dan pada Juni, Rusia dan China memblokir ...": the
             # earlier state is the object of another verb; the one right before this verb is its subject
             first = coordinated(sentence, mentions, i, lo, pos)[0]
             if VERBISH.search(sentence, lo, first.start) and not COORD_GAP.match(sentence[in_clause[0][1].end:first.start]):
@@ -253,7 +253,7 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
             parties = [m for k, m in enumerate(agents + targets + with_) if m not in (agents + targets + with_)[:k]]
             return Parties(parties, [], len(countries(codes(parties))) >= 2, "passive of a joint act: all parties named")
         if not targets and agents:
-            # "tarif yang dikenakan AS pada barang-barang Cina": the target is marked after the doer
+            # "bea masuk yang diberlakukan Kanada atas baja Meksiko": the target is marked after the doer
             marked = [(i, m) for i, m in after if m not in agents and m.start > agents[-1].end
                       and oblique(sentence, m) in ("pada", "terhadap", "atas", "kepada", "untuk", "bagi", "ke")
                       and NEAR.match(sentence[agents[-1].end:m.start])]
