@@ -1,0 +1,105 @@
+"""One test per rule of the event coder (kronik.rules.RULES and the ranker's steps), each on sentences written for it:
+the rule must act on the candidate it was written for, and do what it says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kronik.clauses import countries
+from kronik.events import trace
+from kronik.model import Article
+from kronik.rules import RULES, Candidate
+from kronik.settings import DEFAULT
+
+
+def fired(rule: str, *paragraphs: str, published: str = "2024-05-08") -> list[Candidate]:
+    """The candidates the rule acted on, coding the paragraphs as one article."""
+    t = trace(Article(id="t", published=published, paragraphs=list(paragraphs)), DEFAULT)
+    if rule == "event":  # the last step names no rule in the trace: its mark is the event itself
+        return [c for s in t.sentences for c in s.candidates if c.event is not None]
+    return [c for s in t.sentences for c in s.candidates if any(name == rule for name, _ in c.fired)]
+
+
+def parties(c: Candidate) -> tuple[set[str], set[str]]:
+    assert c.event is not None
+    return countries(c.event.actors), countries(c.event.recipients)
+
+
+def dropped(why: str) -> Callable[[list[Candidate]], bool]:
+    return lambda cs: bool(cs) and all(c.event is None and why in (c.dropped or "") for c in cs)
+
+
+def coded(actors: set[str], recipients: set[str], **fields: str) -> Callable[[list[Candidate]], bool]:
+    return lambda cs: any(c.event is not None and parties(c) == (actors, recipients)
+                          and all(getattr(c.event, k) == v for k, v in fields.items()) for c in cs)
+
+
+CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
+    "complement_of_governing_cue": (("Jepang dan Korea Selatan sepakat untuk menggelar latihan bersama tahun depan.",),
+                                    dropped("complement")),
+    "sports_report": (("Timnas Jepang menyerang pertahanan Korea Selatan sejak babak pertama di stadion itu.",),
+                      dropped("sports")),
+    "setting_noun": (("Di sela KTT G20, Presiden Brasil berbincang dengan wartawan India.",), dropped("setting")),
+    "clause_parties": (("Presiden Prancis mengecam Rusia atas serangan itu.",), coded({"FRA"}, {"RUS"}, type="ACCUSE")),
+    "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
+    "cargo_arrival": (("Pesawat bantuan dari Malaysia tiba di Mesir pada Senin.",), dropped("shipment")),
+    "other_side_is_place_state": (("Perdana Menteri Belanda tiba di Jakarta untuk kunjungan tiga hari.",),
+                                  coded({"NLD"}, {"IDN"}, type="CONSULT")),
+    "protest_at_mission": (("Ratusan orang berunjuk rasa di depan Kedutaan Besar Prancis di Jakarta.",),
+                           coded({"IDN"}, {"FRA"}, type="PROTEST")),
+    "answer_to_fronted_act": (("Menanggapi manuver kapal Vietnam itu, Malaysia mengirim nota protes.",),
+                              coded({"MYS"}, {"VNM"})),
+    "forces_sent_in_response": (("Kapal perang Filipina dikerahkan ke perairan itu setelah kapal China masuk tanpa izin.",),
+                                coded({"PHL"}, {"CHN"}, type="MOBILIZE")),
+    "doer_of_previous_event": (("Amerika Serikat menjatuhkan sanksi baru terhadap Iran pada Senin.",
+                                "Iran juga diperingatkan agar menghentikan pengayaan uranium."),
+                               coded({"USA"}, {"IRN"}, type="THREATEN")),
+    "answer_to_previous_doer": (("Ukraina meminta NATO mengirim lebih banyak sistem pertahanan udara.",
+                                 "Hungaria menolak permintaan tersebut."), coded({"HUN"}, {"UKR"}, type="REJECT")),
+    "answer_to_resolution_issuer": (("Majelis Umum PBB mengadopsi resolusi yang menuntut gencatan senjata di Sudan.",
+                                     "Mesir menyambut baik resolusi tersebut."), coded({"EGY"}, {"UNO"}, type="SUPPORT")),
+    "judgement_of_last_act": (("Iran meluncurkan rudal balistik ke arah Teluk pada Selasa.",
+                               "Arab Saudi mengecam peluncuran tersebut."), coded({"SAU"}, {"IRN"}, type="ACCUSE")),
+    "coordinated_verb_shares_target": (("Venezuela mengecam Kolombia dan mengancam akan membalas.",),
+                                       coded({"VEN"}, {"COL"}, type="THREATEN")),
+    "threat_to_retaliate": (("Australia menjatuhkan sanksi baru terhadap Rusia pada Senin.",
+                             "Moskow mengancam akan membalas."), coded({"RUS"}, {"AUS"}, type="THREATEN")),
+    "two_states": (("Pemerintah Brasil mengecam keputusan itu.",), dropped("fewer than two")),
+    "date_in_sentence": (("Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Vietnam pada Jumat (3/5).",),
+                         coded({"JPN"}, {"VNM"}, date="2024-05-03")),
+    "date_of_sentence_before": (("Pada 2 Mei, Presiden Kenya berkunjung ke Uganda.",
+                                 "Saat itu Presiden Kenya juga bertemu Presiden Tanzania."),
+                                coded({"KEN"}, {"TZA"}, date="2024-05-02")),
+    "article_date": (("Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Vietnam.",),
+                     coded({"JPN"}, {"VNM"}, date="2024-05-08")),
+    "noun_status": (("Kunjungan Presiden Chili ke Peru akan digelar bulan depan.",), coded({"CHL"}, {"PER"}, status="planned")),
+    "status_words": (("Presiden Chili tidak menghadiri pertemuan dengan Presiden Peru.",),
+                     lambda cs: any(c.status == "negated" for c in cs)),
+    "date_ahead": (("Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Vietnam pekan depan.",),
+                   coded({"JPN"}, {"VNM"}, status="planned")),
+    "event": (("Turki mengirim bantuan kemanusiaan ke Suriah.",), coded({"TUR"}, {"SYR"}, type="AID")),
+    "shares_status_of_coordinated_verb": (("Presiden Kenya berencana mengunjungi Jepang dan Korea Selatan pada bulan Juni dan kemudian "
+                                           "bertemu dengan Perdana Menteri Jepang di Tokyo.",),
+                                          lambda cs: bool(cs) and all(c.status == "planned" for c in cs)),
+    "further_target": (("Menteri Luar Negeri Swedia bertemu dengan Menteri Luar Negeri Norwegia, dan pada Selasa dengan "
+                        "Menteri Luar Negeri Finlandia.",), coded({"SWE"}, {"FIN"}, type="CONSULT")),
+    "ranker": (("Presiden Prancis mengecam Rusia atas serangan itu.",), lambda cs: all(c.probability is not None for c in cs)),
+}
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {r.name for r in RULES} <= set(CASES)
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_rule(rule: str) -> None:
+    paragraphs, expect = CASES[rule]
+    assert expect(fired(rule, *paragraphs)), rule
+
+
+def test_rule_names_are_unique_and_documented() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    assert all(r.does and r.stage in ("gate", "parties", "check", "date", "status", "event", "after") for r in RULES)
