@@ -124,26 +124,34 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     return dt.date(y, m, min(d, calendar.monthrange(y, m)[1]))
 
 
+_AHEAD_SLACK_DAYS = 14
+"""A day and month without year or future word is read as at most this long after the report."""
+
+
 def _infer_year(month: int, day: int, ref: dt.date | None, weekday: int | None, direction: int) -> dt.date | None:
-    """The year for a day-month without one: the weekday decides if given, else the occurrence nearest the reference.
+    """The year for a day-month without one, near the reference (none without one): the weekday decides between the
+    neighbouring years if given, else the occurrence nearest the reference.
 
     direction -1 keeps the date on or before the reference, +1 on or after, 0 takes the nearest.
     """
+    if ref is None:
+        return None  # a weekday fits some year in every seven: without the page's own date there is no ground for one
     if weekday is not None:
         # news reports the past: take the latest year whose calendar fits, not later than shortly after the reference;
-        # with a known reference only the neighbouring years count (a weekday fits some year in every seven)
-        limit = (ref or dt.date.today()) + dt.timedelta(days=60 if direction > 0 else 7)
-        for year in range(limit.year, limit.year - (2 if ref else 12), -1):
+        # only the neighbouring years count
+        limit = ref + dt.timedelta(days=60 if direction > 0 else 7)
+        for year in range(limit.year, limit.year - 2, -1):
             d = _safe_date(year, month, day)
             if d and d <= limit and d.weekday() == weekday:
                 return d
-    if ref is None:
-        return None
     options = [d for d in (_safe_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d]
     if direction < 0:
         options = [d for d in options if d <= ref + dt.timedelta(days=1)] or options
     elif direction > 0:
         options = [d for d in options if d >= ref - dt.timedelta(days=1)] or options
+    else:
+        # news tells of what has happened: a date well after the report needs a word that it lies ahead
+        options = [d for d in options if d <= ref + dt.timedelta(days=_AHEAD_SLACK_DAYS)] or options
     return min(options, key=lambda d: abs((d - ref).days)) if options else None
 
 
@@ -312,22 +320,47 @@ class Anchor(NamedTuple):
     value: str | None
 
 
-def anchor_date(published: str | None, reference: str | None, paragraphs: list[str]) -> Anchor:
-    """The date relative expressions count from: the publication date, else the first full date in the
-    body (a dateline such as "Senin (23/8/2021)"), else a weekday-and-day date such as "Jumat (6/8)" (the weekday
-    fixes the year), else the reference date the crawler or cleaner gave (which may be a month only)."""
+def anchor_date(published: str | None, reference: str | None, paragraphs: list[str],
+                window: tuple[dt.date, dt.date] | None = None) -> Anchor:
+    """The date relative expressions count from: the publication date, else the first full date the body states
+    (the lead's "Senin (23/8/2021)" or "5 Oktober 2021"), else a weekday with day and month
+    ("Rabu (19/9)") that fits exactly one year of ``window`` (when the office-holders the page names could all be
+    in office), else the reference date the crawler or cleaner gave (which may be a month only). Nothing else on
+    a page is ground for a year."""
     d = parse_iso(published) if published and len(published) >= 10 else None
     if d:
         return Anchor(d, d.isoformat())
-    for para in paragraphs:
-        for m in _FULL_DATE.finditer(para):
-            day, month, year = (m[1], MONTHS[m[2].lower()], m[3]) if m[1] else (m[4], int(m[5]), m[6])
-            found = _safe_date(int(year), month, int(day))
-            if found:
-                return Anchor(found, found.isoformat())
-    for para in paragraphs:
-        for expr in find_dates(para, None):
-            if expr.value and len(expr.value) == 10 and "(" in expr.text:
-                return Anchor(parse_iso(expr.value), expr.value)
+    stated = next((found for para in paragraphs for m in _FULL_DATE.finditer(para) if (found := _full_date(m)) is not None), None)
+    if stated:
+        return Anchor(stated, stated.isoformat())
+    if window is not None:
+        for para in paragraphs:
+            for m in _WEEKDAY_DATE.finditer(para):
+                fits = _weekday_fits(m, window)
+                if len(fits) == 1:
+                    return Anchor(fits[0], fits[0].isoformat())
     ref = parse_iso(reference) if reference else None
+    if ref and reference and len(reference) == 7:
+        ref = ref.replace(day=15)  # a month only: count from its middle, the least wrong day
     return Anchor(ref, reference[:10] if ref and reference else None)
+
+
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_WORDS})\b\s*,?\s*(?:\(\s*(?P<pd>\d{{1,2}})\s*/\s*(?P<pm>\d{{1,2}})\s*\)|"
+    rf"(?:tanggal\s+)?(?P<dd>\d{{1,2}})\s+(?P<mon>{_MONTH_WORDS})\b(?!\.?\s*,?\s*\d{{4}}))", re.IGNORECASE)
+
+
+def _weekday_fits(m: re.Match[str], window: tuple[dt.date, dt.date]) -> list[dt.date]:
+    """The dates in the window whose weekday, day and month are those of a weekday date without a year."""
+    day, month = (int(m["pd"]), int(m["pm"])) if m["pd"] else (int(m["dd"]), MONTHS[m["mon"].lower()])
+    weekday = WEEKDAYS[m["wd"].lower()]
+    if not 1 <= month <= 12:
+        return []
+    last = min(window[1], dt.date.today()).year
+    found = [d for y in range(window[0].year, last + 1) if (d := _safe_date(y, month, day))]
+    return [d for d in found if window[0] <= d <= window[1] and d.weekday() == weekday]
+
+
+def _full_date(m: re.Match[str]) -> dt.date | None:
+    day, month, year = (m[1], MONTHS[m[2].lower()], m[3]) if m[1] else (m[4], int(m[5]), m[6])
+    return _safe_date(int(year), month, int(day))

@@ -16,6 +16,7 @@ from kronik import ranker
 from kronik.actors import DocumentActors, Mention
 from kronik.clauses import countries
 from kronik.dates import DateExpr, anchor_date, find_dates, parse_iso
+from kronik.gazetteer import office_window
 from kronik.lexicon import cue_hits, words
 from kronik.model import Article, Event
 from kronik.rules import FINISHING, Candidate, DocContext, Parties, Sentence, apply_rules, governed_cues, remember
@@ -179,7 +180,8 @@ def _pieces(sentence: str) -> list[str]:
 
 def trace(article: Article, settings: Settings) -> DocumentTrace:
     """Code the article's body and keep every step, for `kronik explain` and for the events themselves."""
-    anchor = anchor_date(article.published, article.reference_date, article.paragraphs)
+    window = None if article.published else office_window("\n".join(article.paragraphs))
+    anchor = anchor_date(article.published, article.reference_date, article.paragraphs, window)
     d = DocContext(anchor, sports=sum(len(_SPORTS.findall(p)) for p in article.paragraphs) >= 3)
     actors = DocumentActors(anchor.day)
     sentences: list[SentenceTrace] = []

@@ -345,3 +345,36 @@ def country_name(code: str) -> str:
     if is_igo(code):
         return country_names().get(code, code)
     return country_names().get(code[:3], code)
+
+
+_FORMER = ("mantan", "eks", "bekas", "almarhum", "mendiang", "calon", "capres", "cawapres", "kandidat")
+"""Words before a name that say the person did not (or did not yet) hold office at the page's time."""
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    names = {alias: name for name, person in people().items()
+             for alias in [name, *(a for a in _aliases().get(name, ()))] if len(alias.split()) >= 2}
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    return {name: tuple(a for a in aliases.split("|") if a) for name, aliases, *_ in _rows("people.tsv")}
+
+
+def office_window(text: str) -> tuple[dt.date, dt.date] | None:
+    """The span of time every office-holder the text names in full could be in office at once: the page's own
+    ground for a year when it states none. Names after "mantan", "calon" and the like do not count."""
+    canonical = {alias: name for name in people() for alias in (name, *_aliases().get(name, ()))}
+    lo, hi = dt.date.min, dt.date.max
+    found = False
+    for m in _name_pattern().finditer(text):
+        before = text[max(0, m.start() - 30):m.start()].lower().split()
+        if any(w in _FORMER for w in before[-3:]):
+            continue
+        person = people()[canonical[m.group(1)]]
+        first = min(o.start for o in person.offices)
+        last = max((o.end or dt.date.max) for o in person.offices)
+        lo, hi, found = max(lo, first), min(hi, last), True
+    return (lo, hi) if found and lo <= hi else None

@@ -421,18 +421,23 @@ _ANAPHORIC_TIME = re.compile(
     rf"^\W*(?:{words('time_back_references')}|(?:dalam|selama|di\s+sela)\s+{words('meeting_nouns')}\s+(?:itu|tersebut|ini))\b", _I)
 
 
-def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str) -> DateExpr | None:
-    """The date expression nearest the span, preferring its own clause; a quoted source's date is never the event's."""
+def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: list[int]) -> DateExpr | None:
+    """The date expression nearest the span in its own clause; a date of another clause only when that clause tells
+    of no act of its own (``cues``: where the sentence's cues start). A quoted source's date is never the event's."""
     usable = [x for x in dates if x.value and not x.reporting]
     if not usable:
         return None
     lo, hi = left_limit(sentence, start), right_limit(sentence, end)
-    own = [x for x in usable if x.start >= lo and x.end <= hi] or usable
+    own = [x for x in usable if x.start >= lo and x.end <= hi] or [
+        x for x in usable if not any(left_limit(sentence, x.start) <= k < right_limit(sentence, x.end) for k in cues
+                                     if not start <= k < end)]
+    if not own:
+        return None
     return min(own, key=lambda x: start - x.end if x.end <= start else max(0, x.start - end))
 
 
 def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    c.picked = pick_date(s.dates, *c.near, s.text)
+    c.picked = pick_date(s.dates, *c.near, s.text, [h[0] for h in s.hits])
     if c.picked is None:
         return None
     c.date, c.date_why = c.picked.value, f"{c.picked.text!r} in the sentence"

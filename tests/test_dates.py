@@ -63,8 +63,9 @@ def test_relative_dates_need_a_reference() -> None:
     assert value("kemarin", None) is None
 
 
-def test_weekday_fixes_the_year_without_reference() -> None:
-    assert value("Jumat (13/5)", None) == "2022-05-13"
+def test_weekday_alone_gives_no_year() -> None:
+    # 13 May was a Friday in 2016 and 2022 alike: without the page's own date, no year is guessed
+    assert value("Jumat (13/5)", None) is None
 
 
 def test_weekday_that_fits_no_nearby_year_keeps_the_nearest_date() -> None:
@@ -75,9 +76,24 @@ def test_weekday_that_fits_no_nearby_year_keeps_the_nearest_date() -> None:
 def test_anchor_prefers_publication_then_body_date() -> None:
     assert anchor_date("2022-05-12T10:00:00+07:00", None, []) == (REF, "2022-05-12")
     assert anchor_date(None, None, ["JAKARTA - Pada Kamis (12/5/2022) ..."]) == (REF, "2022-05-12")
-    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"]).value == "2022-05-11"
-    assert anchor_date(None, "2022-05", []) == (dt.date(2022, 5, 1), "2022-05")
+    assert anchor_date(None, "2022-05", []) == (dt.date(2022, 5, 15), "2022-05")
     assert anchor_date(None, None, ["tanpa tanggal"]) == (None, None)
+
+
+def test_weekday_date_anchors_only_within_the_offices_named() -> None:
+    # 11 May is a Wednesday in 2016 and 2022: with nothing else on the page, no year is known
+    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"]) == (None, None)
+    # the office-holders named could all serve only 2021-2023: one Wednesday 11 May fits
+    window = (dt.date(2021, 1, 1), dt.date(2023, 12, 31))
+    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"], window).value == "2022-05-11"
+    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"], (dt.date(2010, 1, 1), dt.date(2024, 1, 1))) == (None, None)
+
+
+def test_day_and_month_without_year_lean_to_the_past() -> None:
+    # "2 Agustus" in a report of 8 May 2024 with no word that it lies ahead: last August, not the coming one
+    assert value("pada 2 Agustus", dt.date(2024, 5, 8)) == "2023-08-02"
+    assert value("pada 2 Agustus mendatang", dt.date(2024, 5, 8)) == "2024-08-02"
+    assert value("pada 20 Mei", dt.date(2024, 5, 8)) == "2024-05-20"
 
 
 def test_early_part_of_this_month_is_not_last_year() -> None:

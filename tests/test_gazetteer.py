@@ -63,3 +63,12 @@ def test_undated_person_takes_most_senior_office() -> None:
 def test_hospitals_lie_in_their_state() -> None:
     assert gz.country_of_place("Rumah Sakit Al-Shifa")[0] == "PSE"
     assert gz.country_of_place("RS Indonesia")[0] == "PSE"
+
+
+def test_office_window_from_the_office_holders_named() -> None:
+    # both in office: the page's time lies where their terms overlap
+    lo, hi = gz.office_window("Presiden Korea Selatan Moon Jae-in bertemu Presiden AS Donald Trump di Seoul.")
+    assert (lo, hi) == (dt.date(2017, 5, 10), dt.date(2022, 5, 9))
+    # a former office-holder does not bound the page's time
+    assert gz.office_window("Mantan Presiden Moon Jae-in mengunjungi pameran itu.") is None
+    assert gz.office_window("Tidak ada pejabat yang disebut.") is None
