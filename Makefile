@@ -26,8 +26,8 @@ demo: setup
 
 test: setup
 	bash scripts/browser-deps.sh
-	$(BIN)/ruff check kronik tests bench
+	$(BIN)/ruff check kronik tests bench tools
 	$(BIN)/pytest -q
 
 lint: setup
-	$(BIN)/ruff check kronik tests bench
+	$(BIN)/ruff check kronik tests bench tools
