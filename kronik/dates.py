@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -321,11 +322,11 @@ class Anchor(NamedTuple):
 
 
 def anchor_date(published: str | None, reference: str | None, paragraphs: list[str],
-                window: tuple[dt.date, dt.date] | None = None) -> Anchor:
+                window: Callable[[], tuple[dt.date, dt.date] | None] | None = None) -> Anchor:
     """The date relative expressions count from: the publication date, else the first full date the body states
     (the lead's "Senin (23/8/2021)" or "5 Oktober 2021"), else a weekday with day and month
-    ("Rabu (19/9)") that fits exactly one year of ``window`` (when the office-holders the page names could all be
-    in office), else the reference date the crawler or cleaner gave (which may be a month only). Nothing else on
+    ("Rabu (19/9)") that fits exactly one year of the span ``window()`` gives (when the office-holders the page names
+    could all be in office), else the reference date the crawler or cleaner gave (which may be a month only). Nothing else on
     a page is ground for a year."""
     d = parse_iso(published) if published and len(published) >= 10 else None
     if d:
@@ -333,10 +334,11 @@ def anchor_date(published: str | None, reference: str | None, paragraphs: list[s
     stated = next((found for para in paragraphs for m in _FULL_DATE.finditer(para) if (found := _full_date(m)) is not None), None)
     if stated:
         return Anchor(stated, stated.isoformat())
-    if window is not None:
+    span = window() if window is not None else None
+    if span is not None:
         for para in paragraphs:
             for m in _WEEKDAY_DATE.finditer(para):
-                fits = _weekday_fits(m, window)
+                fits = _weekday_fits(m, span)
                 if len(fits) == 1:
                     return Anchor(fits[0], fits[0].isoformat())
     ref = parse_iso(reference) if reference else None

@@ -180,8 +180,8 @@ def _pieces(sentence: str) -> list[str]:
 
 def trace(article: Article, settings: Settings) -> DocumentTrace:
     """Code the article's body and keep every step, for `kronik explain` and for the events themselves."""
-    window = None if article.published else office_window("\n".join(article.paragraphs))
-    anchor = anchor_date(article.published, article.reference_date, article.paragraphs, window)
+    anchor = anchor_date(article.published, article.reference_date, article.paragraphs,
+                         lambda: office_window("\n".join(article.paragraphs)))
     d = DocContext(anchor, sports=sum(len(_SPORTS.findall(p)) for p in article.paragraphs) >= 3)
     actors = DocumentActors(anchor.day)
     sentences: list[SentenceTrace] = []

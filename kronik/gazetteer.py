@@ -352,28 +352,30 @@ _FORMER = ("mantan", "eks", "bekas", "almarhum", "mendiang", "calon", "capres", 
 
 
 @cache
-def _name_pattern() -> re.Pattern[str]:
-    names = {alias: name for name, person in people().items()
-             for alias in [name, *(a for a in _aliases().get(name, ()))] if len(alias.split()) >= 2}
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-
-
-@cache
-def _aliases() -> dict[str, tuple[str, ...]]:
-    return {name: tuple(a for a in aliases.split("|") if a) for name, aliases, *_ in _rows("people.tsv")}
+def _full_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word (lower case) -> (all words, canonical name) of every name and alias of two words or more."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, aliases, *_ in _rows("people.tsv"):
+        for alias in {name, *(a for a in aliases.split("|") if a)}:
+            words = tuple(tokens(alias.lower()))
+            if len(words) >= 2:
+                out.setdefault(words[0], []).append((words, name))
+    for entries in out.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return out
 
 
 def office_window(text: str) -> tuple[dt.date, dt.date] | None:
     """The span of time every office-holder the text names in full could be in office at once: the page's own
     ground for a year when it states none. Names after "mantan", "calon" and the like do not count."""
-    canonical = {alias: name for name in people() for alias in (name, *_aliases().get(name, ()))}
+    names, words = _full_names(), tokens(text.lower())
     lo, hi = dt.date.min, dt.date.max
     found = False
-    for m in _name_pattern().finditer(text):
-        before = text[max(0, m.start() - 30):m.start()].lower().split()
-        if any(w in _FORMER for w in before[-3:]):
+    for i, word in enumerate(words):
+        match = next((name for parts, name in names.get(word, ()) if tuple(words[i:i + len(parts)]) == parts), None)
+        if match is None or any(w in _FORMER for w in words[max(0, i - 3):i]):
             continue
-        person = people()[canonical[m.group(1)]]
+        person = people()[match]
         first = min(o.start for o in person.offices)
         last = max((o.end or dt.date.max) for o in person.offices)
         lo, hi, found = max(lo, first), min(hi, last), True

@@ -85,8 +85,9 @@ def test_weekday_date_anchors_only_within_the_offices_named() -> None:
     assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"]) == (None, None)
     # the office-holders named could all serve only 2021-2023: one Wednesday 11 May fits
     window = (dt.date(2021, 1, 1), dt.date(2023, 12, 31))
-    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"], window).value == "2022-05-11"
-    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"], (dt.date(2010, 1, 1), dt.date(2024, 1, 1))) == (None, None)
+    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"], lambda: window).value == "2022-05-11"
+    wide = (dt.date(2010, 1, 1), dt.date(2024, 1, 1))
+    assert anchor_date(None, None, ["Rabu (11/5) kedua menteri bertemu"], lambda: wide) == (None, None)
 
 
 def test_day_and_month_without_year_lean_to_the_past() -> None:
