@@ -58,6 +58,7 @@ def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d:
         c = Candidate(start, end, text[start:end], cue, i)
         stopped = apply_rules(c, s, d)
         s.candidates.append(c)
+        s.candidates.extend(c.derived)
         if c.parties is None or stopped not in (None, "check"):
             continue
         for group in c.parties.also:

@@ -16,6 +16,7 @@ that `kronik explain` prints next to the rule's name. Stages run in this order:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,6 +76,8 @@ class Candidate:
     """The ranker's probability that this is an event annotators would code."""
     would_be: Event | None = None
     """The event a candidate the ranker turned down would have been (kept for training and explain)."""
+    derived: list[Candidate] = field(default_factory=list)
+    """Further readings of the same words a rule derived from this candidate (a threat in a conditional sanction)."""
 
     @property
     def near(self) -> tuple[int, int]:
@@ -537,6 +540,29 @@ def _shared_status(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_CONDITION = re.compile(rf"\b{words('condition_words')}\b", _I)
+_THREAT_MODES = {"SANCTION": "restrict", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence"}
+
+
+def _conditional_threat(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"X akan mengenakan tarif atas Y jika Y membalas": the sanction is only possible, the threat is made now."""
+    if c.event is None or c.cue.type not in _THREAT_MODES or c.status not in ("planned", "hypothetical"):
+        return None
+    text = s.text
+    if not _CONDITION.search(text, left_limit(text, c.start), right_limit(text, c.end)):
+        return None
+    threat = Candidate(c.start, c.end, c.text, dataclasses.replace(c.cue, type="THREATEN", mode=_THREAT_MODES[c.cue.type]),
+                       c.index, c.parties, where=c.where)
+    threat.fired.append(("conditional_threat", f"{c.cue.type} promised on a condition: a threat made now"))
+    apply_rules(threat, s, d, FINISHING)
+    if threat.event is None:
+        return None
+    threat.status = threat.event.status = "occurred"
+    threat.status_why = "the threat is made now"
+    c.derived.append(threat)
+    return "also a threat made now"
+
+
 RULES: tuple[Rule, ...] = (
     Rule("complement_of_governing_cue", "gate", "a cue inside what another cue wants, asks or plans "
          "(\"sepakat untuk membuka ...\", \"bertemu untuk membahas ...\") is no act of its own", _complement),
@@ -573,6 +599,8 @@ RULES: tuple[Rule, ...] = (
     Rule("event", "event", "the candidate becomes an event", _event),
     Rule("shares_status_of_coordinated_verb", "after", "\"berencana mengunjungi X dan bertemu Y\": both planned",
          _shared_status),
+    Rule("conditional_threat", "after", "a sanction or attack promised on a condition (\"akan ... jika\") is also a "
+         "threat made now", _conditional_threat),
 )
 """The rules in the order they run."""
 

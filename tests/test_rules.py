@@ -85,6 +85,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                                           lambda cs: bool(cs) and all(c.status == "planned" for c in cs)),
     "further_target": (("Menteri Luar Negeri Swedia bertemu dengan Menteri Luar Negeri Norwegia, dan pada Selasa dengan "
                         "Menteri Luar Negeri Finlandia.",), coded({"SWE"}, {"FIN"}, type="CONSULT")),
+    "conditional_threat": (("Kanada akan mengenakan tarif baru atas baja Meksiko jika Meksiko tidak mencabut kuotanya.",),
+                           coded({"CAN"}, {"MEX"}, type="THREATEN", status="occurred")),
     "ranker": (("Presiden Prancis mengecam Rusia atas serangan itu.",), lambda cs: all(c.probability is not None for c in cs)),
 }
 
