@@ -40,7 +40,7 @@ def table() -> str:
         forms[key].update(s.lower() for s, _ in surfaces(row))
     lines = ["| type | mode | cues | surface forms |", "|---|---|---:|---:|"]
     type_forms: dict[str, set[str]] = defaultdict(set)
-    for (type_, mode), f in forms.items():
+    for (type_, _), f in forms.items():
         type_forms[type_] |= f
     for type_, mode in plover():
         if mode is None:
