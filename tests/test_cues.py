@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kronik.events import lexicon, plover, trace
+from kronik.events import trace
+from kronik.lexicon import lexicon, plover
 from kronik.model import Article, Event
 from kronik.settings import DEFAULT
 

@@ -14,7 +14,7 @@ import sys
 from collections import defaultdict
 from importlib import resources
 
-from kronik.events import inflect, plover
+from kronik.lexicon import inflect, plover
 
 
 def rows() -> list[dict[str, str]]:
