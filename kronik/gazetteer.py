@@ -277,6 +277,36 @@ def country_names() -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Regime:
+    """A military government (junta) ruling a state over a period."""
+
+    code: str
+    start: dt.date
+    end: dt.date | None
+    name: str
+
+    def holds(self, when: dt.date | None) -> bool:
+        """True if the junta ruled on the date (always, with no date)."""
+        return when is None or (self.start <= when and (self.end is None or when <= self.end))
+
+
+@cache
+def regimes() -> tuple[Regime, ...]:
+    """Every junta of regimes.tsv in file order."""
+    out = []
+    for code, start, end, name in _rows("regimes.tsv"):
+        begin = _date(start)
+        assert begin is not None, code
+        out.append(Regime(code, begin, _date(end, end=True), name))
+    return tuple(out)
+
+
+def junta_states(when: dt.date | None) -> frozenset[str]:
+    """States ruled by a junta on the date (with no date, every state that ever was)."""
+    return frozenset(r.code for r in regimes() if r.holds(when))
+
+
 @cache
 def people() -> dict[str, Person]:
     """Canonical name -> Person with offices in start order."""
@@ -310,7 +340,7 @@ def index() -> Index:
     for code, name in _rows("igos.tsv"):
         idx.add(name, Entry("igo", code, case=_case_of(name, "cap"), name=name))
     for word, sector, role, country in _rows("sectors.tsv"):
-        kind = role if role in ("org", "block") else "role"
+        kind = "org" if role in ("org", "mission") else "block" if role == "block" else "role"
         idx.add(word, Entry(kind, country, sector, role, case=_case_of(word, "any"), name=word))
     for place in dict.fromkeys(places().values()):
         if place.kind != "capital":
