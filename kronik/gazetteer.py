@@ -32,6 +32,7 @@ OFFICE_RANK = {
     "vice_president": 3,
     "foreign_minister": 3,
     "hamas_leader": 3,
+    "pij_leader": 3,
     "hezbollah_leader": 3,
     "un_secretary_general": 3,
     "defence_minister": 4,
@@ -43,12 +44,16 @@ DEFAULT_RANK = 5
 _SURNAME_STOP_TEXT = (
     "No Kan Power Hill Rice Smith Carter Gates Craft Carr Cohen Katz Salam Khan Singh Son Hasan Yang Han Mao Pak May Brown "
     "Howard Austin Wallace Cooper Harris Hunt Silva Charles Elizabeth William Michel Gabriel Costa Philippe Straw Amin "
-    "Hassan Dong Kong Jun Gang Jian Ning Cong Jin Wen Yi Tong Fu Wu Lin Song Mon He"
+    "Hassan Dong Kong Jun Gang Jian Ning Cong Jin Wen Yi Tong Fu Wu Lin Song Mon He "
+    "Dan Sang Tea Blok Slot Bar Key Pena Peña Store Kalam Shalom Mujahid Habib Mahdi Rashid Salih Saleh Hadi Ali Ahmed "
+    "Mohamed Hussein Suleiman Abdullah Musa Wahid Shihab Santoso Suhartono Sutarto Suyanto Martin Nelson Ryan English "
+    "Fox Cook Jonathan Antony Alexander Pavel Santos Lagos Montenegro Rodriguez Rodríguez Chan Chi Cao Tang Liang Lam "
+    "Koo Yong Jung Wellington Norodom"
 )
 SURNAME_STOP = frozenset(_SURNAME_STOP_TEXT.split())
 """Short names that are also common words, ethnonyms, places or other people's names too often to stand alone."""
 
-_TITLES_TEXT = "Raja Ratu Sultan Pangeran Putra Kaisar Sheikh Syekh Emir Jenderal Tun Samdech Daw Ayatollah Sayyed"
+_TITLES_TEXT = "Raja Ratu Sultan Pangeran Putra Kaisar Sheikh Syekh Emir Jenderal Tun Samdech Daw Ayatollah Sayyed Paus Kardinal Lord Gus"
 TITLES = frozenset(_TITLES_TEXT.split())
 """Titles written as part of a name ("Raja Salman"): such names give no short form."""
 
