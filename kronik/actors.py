@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from kronik.gazetteer import FAMILY_NAME_FIRST, TOKEN, Entry, Index, Person, index, is_igo, norm, short_names
+from kronik.gazetteer import FAMILY_NAME_FIRST, TOKEN, Entry, Index, Person, index, is_igo, junta_states, norm, short_names
 
 ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person", "surname"})
 """Index entry kinds that name an actor by themselves (roles need a state or person to attach to)."""
@@ -266,7 +266,7 @@ class DocumentActors:
                 k += 1
             else:
                 u, k = self._unit(atoms, k, low, raw)
-                if u is not None and u.code:
+                if u is not None and (u.code or u.refer is not None):
                     units.append(u)
         return units
 
@@ -293,6 +293,10 @@ class DocumentActors:
         ):
             head = atoms[k]
         if head is None:
+            regime = next((r for r in roles if r.role == "regime"), None)
+            if regime is not None:
+                # "junta", "pemimpin junta" with no state: the junta of the state named before (resolved in _refer)
+                return _Unit(start, end, "", "refer", " ".join(raw[start:end]), refer=regime), k
             last = atoms[k - 1] if k > 0 and atoms[k - 1].kind == "role" else None
             org = next((e for e in last.entries if e.kind == "org"), None) if last else None
             if last is None or org is None:
@@ -351,6 +355,11 @@ class DocumentActors:
             and low[atoms[k].j] == ")"
         ):
             end = atoms[k].j + 1
+            k += 1
+        if e.role == "mission" and k < len(atoms) and atoms[k].i == end and atoms[k].kind == "capital":
+            # "KBRI Washington": the capital is where the mission sits, not a second actor
+            how += f", seated in {atoms[k].entries[0].name}"
+            end = atoms[k].j
             k += 1
         if (
             e.kind == "org"
@@ -469,6 +478,12 @@ class DocumentActors:
             if pair is None:
                 return None
             return _Unit(u.i, u.j, pair[0], "group", f"'{text}': {what} {pair[0]}, {pair[1]}", pair)
+        if e.role == "regime":
+            ruled = junta_states(self.when)
+            state = next((c for c in reversed(self.countries) if c in ruled), None)
+            if state is None:
+                return None
+            return _Unit(u.i, u.j, state + e.sector, "org", f"'{text}' → the junta of {state}, the last junta-ruled state named")
         if e.role == "state":
             state = next((c for c in reversed(self.countries) if not is_igo(c)), None)
             return _Unit(u.i, u.j, state, "pronoun", f"'{text}' → last state named {state}") if state else None

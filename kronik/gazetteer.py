@@ -32,6 +32,7 @@ OFFICE_RANK = {
     "vice_president": 3,
     "foreign_minister": 3,
     "hamas_leader": 3,
+    "pij_leader": 3,
     "hezbollah_leader": 3,
     "un_secretary_general": 3,
     "defence_minister": 4,
@@ -43,12 +44,16 @@ DEFAULT_RANK = 5
 _SURNAME_STOP_TEXT = (
     "No Kan Power Hill Rice Smith Carter Gates Craft Carr Cohen Katz Salam Khan Singh Son Hasan Yang Han Mao Pak May Brown "
     "Howard Austin Wallace Cooper Harris Hunt Silva Charles Elizabeth William Michel Gabriel Costa Philippe Straw Amin "
-    "Hassan Dong Kong Jun Gang Jian Ning Cong Jin Wen Yi Tong Fu Wu Lin Song Mon He"
+    "Hassan Dong Kong Jun Gang Jian Ning Cong Jin Wen Yi Tong Fu Wu Lin Song Mon He "
+    "Dan Sang Tea Blok Slot Bar Key Pena Peña Store Kalam Shalom Mujahid Habib Mahdi Rashid Salih Saleh Hadi Ali Ahmed "
+    "Mohamed Hussein Suleiman Abdullah Musa Wahid Shihab Santoso Suhartono Sutarto Suyanto Martin Nelson Ryan English "
+    "Fox Cook Jonathan Antony Alexander Pavel Santos Lagos Montenegro Rodriguez Rodríguez Chan Chi Cao Tang Liang Lam "
+    "Koo Yong Jung Wellington Norodom"
 )
 SURNAME_STOP = frozenset(_SURNAME_STOP_TEXT.split())
 """Short names that are also common words, ethnonyms, places or other people's names too often to stand alone."""
 
-_TITLES_TEXT = "Raja Ratu Sultan Pangeran Putra Kaisar Sheikh Syekh Emir Jenderal Tun Samdech Daw Ayatollah Sayyed"
+_TITLES_TEXT = "Raja Ratu Sultan Pangeran Putra Kaisar Sheikh Syekh Emir Jenderal Tun Samdech Daw Ayatollah Sayyed Paus Kardinal Lord Gus"
 TITLES = frozenset(_TITLES_TEXT.split())
 """Titles written as part of a name ("Raja Salman"): such names give no short form."""
 
@@ -277,6 +282,36 @@ def country_names() -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Regime:
+    """A military government (junta) ruling a state over a period."""
+
+    code: str
+    start: dt.date
+    end: dt.date | None
+    name: str
+
+    def holds(self, when: dt.date | None) -> bool:
+        """True if the junta ruled on the date (always, with no date)."""
+        return when is None or (self.start <= when and (self.end is None or when <= self.end))
+
+
+@cache
+def regimes() -> tuple[Regime, ...]:
+    """Every junta of regimes.tsv in file order."""
+    out = []
+    for code, start, end, name in _rows("regimes.tsv"):
+        begin = _date(start)
+        assert begin is not None, code
+        out.append(Regime(code, begin, _date(end, end=True), name))
+    return tuple(out)
+
+
+def junta_states(when: dt.date | None) -> frozenset[str]:
+    """States ruled by a junta on the date (with no date, every state that ever was)."""
+    return frozenset(r.code for r in regimes() if r.holds(when))
+
+
 @cache
 def people() -> dict[str, Person]:
     """Canonical name -> Person with offices in start order."""
@@ -310,7 +345,7 @@ def index() -> Index:
     for code, name in _rows("igos.tsv"):
         idx.add(name, Entry("igo", code, case=_case_of(name, "cap"), name=name))
     for word, sector, role, country in _rows("sectors.tsv"):
-        kind = role if role in ("org", "block") else "role"
+        kind = "org" if role in ("org", "mission") else "block" if role == "block" else "role"
         idx.add(word, Entry(kind, country, sector, role, case=_case_of(word, "any"), name=word))
     for place in dict.fromkeys(places().values()):
         if place.kind != "capital":

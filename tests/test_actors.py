@@ -265,3 +265,99 @@ def test_indonesian_officials_named_without_their_state() -> None:
 def test_titled_surname_of_a_former_minister() -> None:
     m = DocumentActors(dt.date(2025, 3, 1)).mentions("Menlu Retno mengecam serangan itu.")[0]
     assert (m.text, m.code, m.person) == ("Menlu Retno", "IDNGOV", "Retno Marsudi")
+
+
+def test_officials_named_only_by_role_and_state() -> None:
+    when = dt.date(2024, 2, 1)
+    assert one(DocumentActors(when), "Dubes RRT menyerahkan nota diplomatik.").code == "CHNGOV"
+    assert one(DocumentActors(when), "Menhan AS dijadwalkan tiba pekan depan.").code == "USAMIL"
+    assert one(DocumentActors(when), "Menlu Jepang menolak berkomentar.").code == "JPNGOV"
+    assert one(DocumentActors(when), "Jubir Kemlu Tiongkok membantah tudingan itu.").code == "CHNGOV"
+    assert one(DocumentActors(when), "KSAL Australia meninjau galangan kapal.").code == "AUSMIL"
+    assert one(DocumentActors(when), "Wamenhan Korea Selatan membuka pameran.").code == "KORMIL"
+    assert one(DocumentActors(when), "Atase pertahanan Prancis menghadiri upacara.").code == "FRAMIL"
+
+
+def test_each_state_of_a_list_after_termasuk_or_seperti() -> None:
+    m = one(DocumentActors(D2021), "Sedikitnya 12 negara, termasuk Kuwait, Oman dan Maroko, menyambut usulan itu.")
+    assert m.kind == "group" and m.members == ("KWT", "OMN", "MAR")
+    m = one(DocumentActors(D2021), "Negara-negara seperti Norwegia, Irlandia, dan Spanyol sudah mengakuinya.")
+    assert m.members == ("NOR", "IRL", "ESP")
+
+
+def test_armed_groups_are_coded_to_their_state() -> None:
+    doc = DocumentActors(dt.date(2024, 1, 10))
+    assert [c for _, c in codes(doc, "Roket ditembakkan Hizbullah, sementara Houthi mengancam kapal.")] == ["LBNREB", "YEMREB"]
+    m = one(doc, "Pasukan Dukungan Cepat (RSF) merebut kota itu.")
+    assert (m.text, m.code) == ("Pasukan Dukungan Cepat (RSF)", "SDNREB")
+    assert one(doc, "Serangan itu diklaim Kataib Hizbullah.").code == "IRQREB"
+    assert one(doc, "Militan Taliban Pakistan menyerang pos itu.").code == "PAKREB"
+    assert one(doc, "Sayap bersenjata Jihad Islam Palestina (PIJ) ikut bertempur.").code == "PSEREB"
+    assert one(doc, "Pemberontak M23 mendekati Goma.").code == "CODREB"
+
+
+def test_bare_junta_is_the_junta_of_the_state_named_before() -> None:
+    doc = DocumentActors(dt.date(2023, 9, 1))
+    doc.mentions("Prancis menolak tuntutan Niger.")
+    m = one(doc, "Junta memberi waktu 48 jam.")
+    assert (m.code, m.kind) == ("NERMIL", "org")
+    assert one(doc, "Pemimpin junta itu berpidato di televisi.").code == "NERMIL"
+    doc = DocumentActors(dt.date(2016, 5, 1))
+    doc.mentions("Kamboja dan Thailand berunding.")
+    assert one(doc, "Junta berjanji menggelar pemilu.").code == "THAMIL"
+    doc = DocumentActors(dt.date(2019, 12, 1))
+    doc.mentions("Myanmar membantah laporan itu.")
+    assert doc.mentions("Junta dibubarkan.") == []
+
+
+def test_agencies_forces_and_missions() -> None:
+    doc = DocumentActors(dt.date(2024, 3, 1))
+    assert one(doc, "Penjaga pantai Jepang memantau kapal itu.").code == "JPNMIL"
+    assert one(doc, "Kapal China Coast Guard membayangi kapal riset.").code == "CHNMIL"
+    assert one(doc, "Kapal Bakamla berpatroli di Natuna.").code == "IDNMIL"
+    assert one(doc, "Marinir TNI AL mendarat di pantai.").code == "IDNMIL"
+    assert one(doc, "Angkatan Udara Filipina menerima jet baru.").code == "PHLMIL"
+    assert one(doc, "Laporan itu dibocorkan dinas intelijen Jerman.").code == "DEUSPY"
+    assert one(doc, "Kantor berita WAFA melaporkan korban baru.").code == "PSEJRN"
+    assert one(doc, "Kementerian Luar Negeri Norwegia memanggil duta besar.").code == "NORGOV"
+    assert one(doc, "Kedubes Belanda mengeluarkan imbauan.").code == "NLDGOV"
+    m = one(doc, "KBRI Canberra membuka layanan darurat.")
+    assert (m.text, m.code) == ("KBRI Canberra", "IDNGOV")
+    assert one(doc, "KJRI Jeddah memulangkan pekerja.").code == "IDNGOV"
+
+
+def test_un_organs_agencies_and_other_igos() -> None:
+    doc = DocumentActors(dt.date(2024, 3, 1))
+    assert one(doc, "Resolusi itu disahkan Majelis Umum PBB.").code == "UNO"
+    assert one(doc, "Pos pemantau UNIFIL terkena tembakan.").code == "UNO"
+    assert one(doc, "Inspektur IAEA tiba di fasilitas itu.").code == "IGO:IAEA"
+    assert one(doc, "KTT OKI digelar di Riyadh.").code == "IGO:OIC"
+    assert one(doc, "Para menteri Asean bertemu di Vientiane.").code == "IGO:ASEAN"
+    assert one(doc, "Sidang IORA dibuka hari ini.").code == "IGO:IORA"
+    assert one(doc, "Aliansi Negara-Negara Sahel menolak sanksi itu.").code == "IGO:AES"
+
+
+def test_capitals_and_nicknames_as_states() -> None:
+    doc = DocumentActors(dt.date(2024, 3, 1))
+    assert one(doc, "Niamey menuntut penarikan pasukan asing.").code == "NER"
+    assert one(doc, "Bamako dan Ouagadougou menandatangani pakta.").members == ("MLI", "BFA")
+    assert one(doc, "Negeri Jiran menolak klaim itu.").code == "MYS"
+    assert one(doc, "Negeri Seribu Bukit membantah mendukung pemberontak.").code == "RWA"
+    assert codes(doc, "Pertemuan itu diadakan di Dakar.") == []
+
+
+def test_people_of_more_states_by_date() -> None:
+    assert one(DocumentActors(dt.date(2012, 5, 1)), "Presiden Nigeria Goodluck Jonathan berpidato.").code == "NGAGOV"
+    assert one(DocumentActors(dt.date(2024, 5, 1)), "Tinubu menerima tamunya.").code == "NGAGOV"
+    assert one(DocumentActors(dt.date(2021, 5, 1)), "Hemedti menghadiri rapat dewan.").code == "SDNGOV"
+    assert one(DocumentActors(dt.date(2024, 5, 1)), "Hemedti menolak gencatan senjata.").code == "SDNREB"
+    assert one(DocumentActors(dt.date(2026, 2, 1)), "Nicolas Maduro diadili di New York.").code == "VENELI"
+    assert one(DocumentActors(dt.date(2026, 2, 1)), "Delcy Rodriguez menerima utusan itu.").code == "VENGOV"
+    assert one(DocumentActors(dt.date(2023, 6, 1)), "Abiy membuka perundingan.").code == "ETHGOV"
+    assert one(DocumentActors(dt.date(2008, 6, 1)), "Musharraf menolak mundur.").code == "PAKGOV"
+
+
+def test_common_words_are_not_surnames() -> None:
+    assert codes(DocumentActors(dt.date(2025, 8, 1)), "Dan Korea Selatan menolak usulan itu.") == [("Korea Selatan", "KOR")]
+    assert codes(DocumentActors(dt.date(2016, 1, 1)), "Sang menteri tiba terlambat.") == []
+    assert codes(DocumentActors(dt.date(2012, 5, 1)), "Jonathan menonton film.") == []

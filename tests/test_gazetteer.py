@@ -72,3 +72,42 @@ def test_office_window_from_the_office_holders_named() -> None:
     # a former office-holder does not bound the page's time
     assert gz.office_window("Mantan Presiden Moon Jae-in mengunjungi pameran itu.") is None
     assert gz.office_window("Tidak ada pejabat yang disebut.") is None
+
+
+def test_juntas_by_date() -> None:
+    in_2022 = gz.junta_states(dt.date(2022, 6, 1))
+    assert {"MMR", "MLI", "BFA", "GIN", "SDN", "TCD"} <= in_2022
+    assert "THA" not in in_2022 and "NER" not in in_2022
+    assert "THA" in gz.junta_states(dt.date(2016, 1, 1))
+    assert "NER" in gz.junta_states(None)
+
+
+def test_actor_data_codes_are_known_states_or_igos() -> None:
+    names = gz.country_names()
+    states = {c for c in names if len(c) == 3}
+    for person in gz.people().values():
+        for office in person.offices:
+            assert office.code in states or office.code in names, person.name
+    for regime in gz.regimes():
+        assert regime.code in states, regime
+    for word, _sector, role, country in gz._rows("sectors.tsv"):
+        if role in ("org", "mission"):
+            assert country in states, word
+
+
+def test_every_actor_data_file_says_what_it_holds_and_where_from() -> None:
+    from importlib.resources import files
+
+    for name in ("countries.tsv", "igos.tsv", "sectors.tsv", "people.tsv", "places.tsv", "regimes.tsv"):
+        head = [ln for ln in files("kronik").joinpath("data", name).read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+        assert head and any("Source" in ln for ln in head), name
+
+
+def test_dated_offices_of_more_states() -> None:
+    people = gz.people()
+    assert people["Asim Munir"].code_at(dt.date(2025, 5, 10))[0] == "PAKMIL"
+    assert people["Mohamed Hamdan Dagalo"].code_at(dt.date(2021, 1, 1))[0] == "SDNGOV"
+    assert people["Mohamed Hamdan Dagalo"].code_at(dt.date(2024, 1, 1))[0] == "SDNREB"
+    assert people["Ahmed al-Sharaa"].code_at(dt.date(2020, 1, 1))[0] == "SYRREB"
+    assert people["Ahmed Aboul Gheit"].code_at(dt.date(2020, 1, 1))[0] == "IGO:ARL"
+    assert people["Nicolás Maduro"].code_at(dt.date(2026, 2, 1))[0] == "VENELI"
