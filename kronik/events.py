@@ -164,6 +164,26 @@ def _merge(found: list[tuple[Event, bool, frozenset[str]]], days: int) -> tuple[
     return [ev for ev, _, _ in kept], merged
 
 
+def _same_dyad(a: Event, b: Event) -> bool:
+    """What the scorer's dyad level cannot tell apart: the same states, quad class, occurred-or-not and month."""
+    return (countries(a.actors + a.recipients) == countries(b.actors + b.recipients) and a.quad == b.quad
+            and (a.status == "occurred") == (b.status == "occurred") and _compatible(a.date, b.date, 31))
+
+
+def combine(found: list[tuple[Event, bool, frozenset[str]]], offered: list[tuple[Event, float]],
+            days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
+    """The document's events: the rules' own, merged (`_merge`), then the ranker's proposals, most likely first,
+    each unless an event already kept says the same at the dyad level (a proposal adds a pair, never a twin)."""
+    events, merged = _merge(found, days)
+    for ev, _ in sorted(offered, key=lambda x: -x[1]):
+        twin = next((e for e in events if _same_dyad(e, ev)), None)
+        if twin is None:
+            events.append(ev)
+        else:
+            merged.append((ev, twin))
+    return events, merged
+
+
 _MAX_SENTENCE = 600
 """Longer "sentences" (lists, tables, text without full stops) are coded in pieces cut at commas, so that the
 clause rules, which look back and forth within a sentence, stay cheap."""
@@ -187,6 +207,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     actors = DocumentActors(anchor.day)
     sentences: list[SentenceTrace] = []
     found: list[tuple[Event, bool, frozenset[str]]] = []
+    offered: list[tuple[Event, float]] = []
     for p, paragraph in enumerate(article.paragraphs):
         for text in (piece for whole in split(paragraph) for piece in _pieces(whole)):
             mentions = actors.mentions(text)
@@ -197,13 +218,14 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 continue
             s = _code_sentence(text, mentions, find_dates(text, anchor.day), d, settings)
             remember(d, s)
-            coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
+            coded = [c for c in s.candidates if c.event is not None and c.parties is not None and not c.proposal]
             if coded:
                 actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
             sentences.append(SentenceTrace(p, text, mentions, s.dates, s.candidates))
             found.extend((c.event, c.fallback, _people(c.parties.targets if c.cue.host else c.parties.agents))
                          for c in coded)
-    events, merged = _merge(found, settings.event_cluster_days)
+            offered.extend((c.event, c.probability or 0.0) for c in s.candidates if c.proposal and c.event is not None)
+    events, merged = combine(found, offered, settings.event_cluster_days)
     return DocumentTrace(anchor.day, sentences, events, merged)
 
 

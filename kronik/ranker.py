@@ -21,7 +21,7 @@ from importlib import resources
 from itertools import combinations
 
 from kronik.actors import Mention
-from kronik.clauses import clause_subject, countries, country, left_limit, oblique, right_limit
+from kronik.clauses import NEAR_SUBJECT, clause_subject, countries, country, left_limit, oblique, right_limit
 from kronik.rules import FINISHING, Candidate, DocContext, Parties, Sentence, apply_rules
 
 _WORD = re.compile(r"[\w-]+")
@@ -110,12 +110,18 @@ def features(c: Candidate, agent: Mention | None, target: Mention | None, s: Sen
         pattern.append(role + side)
         gap = _words_between(text, m.end if side == "b" else c.end, c.start if side == "b" else m.start)
         prep = oblique(text, m, s.mentions if m in s.mentions else None)
+        adjacent = bool(NEAR_SUBJECT.fullmatch(" " + text[m.end:c.start])) if side == "b" else gap <= 2
         out += [f"{role}dist={_bucket(gap, (0, 2, 5, 10, 20))}", f"{role}prep={prep or 'none'}",
-                f"{role}kind={m.kind}", f"{role}clause={'in' if lo <= m.start and m.end <= hi else 'out'}"]
+                f"{role}kind={m.kind}", f"{role}clause={'in' if lo <= m.start and m.end <= hi else 'out'}",
+                f"{role}prep={prep or 'none'}&side={side}"]
+        if adjacent:
+            out += [f"{role}adjacent", f"{role}adjacent&side={side}&voice={cue.voice}"]
         if m.members:
             out.append(f"{role}group")
     shape = "".join(sorted(pattern))
-    subject, _ = clause_subject(text, s.mentions, c.start)
+    subject = s.subjects.get(c.start)
+    if subject is None:
+        subject = s.subjects[c.start] = clause_subject(text, s.mentions, c.start)[0]
     if agent is not None and agent in subject:
         out.append("A=subject")
     if target is not None and target in subject:
@@ -125,7 +131,8 @@ def features(c: Candidate, agent: Mention | None, target: Mention | None, s: Sen
     if between:
         out.append("cue_between")
     out += [f"shape={shape}", f"shape={shape}&voice={cue.voice}", f"type={cue.type}&src={source}",
-            f"type={cue.type}&shape={shape}", f"rule={_rule_outcome(rule)}&src={source}", f"voice={cue.voice}&src={source}"]
+            f"type={cue.type}&shape={shape}", f"rule={_rule_outcome(rule)}&src={source}", f"voice={cue.voice}&src={source}",
+            f"rule={_rule_outcome(rule)}&shape={shape}"]
     return out
 
 
@@ -159,7 +166,7 @@ def proposals(s: Sentence, d: DocContext) -> list[Candidate]:
     that cue, and with one state named, that state with each of the document's two leading other states."""
     states = _states(s)
     out: list[Candidate] = []
-    for rule in [c for c in s.candidates if c.where is None]:
+    for rule in [c for c in s.candidates if c.where is None and not c.proposal]:
         if rule.dropped and ("sports" in rule.dropped or "setting" in rule.dropped):
             continue
         coded = {frozenset(countries(x.event.actors + x.event.recipients)) for x in s.candidates
@@ -185,7 +192,7 @@ def proposals(s: Sentence, d: DocContext) -> list[Candidate]:
             else:
                 agent, target, mutual = _orient(rule, a, b)
             c = Candidate(rule.start, rule.end, rule.text, rule.cue, rule.index, Parties(
-                [agent], [] if mutual else [target], mutual, f"{source} proposal"))
+                [agent], [] if mutual else [target], mutual, f"{source} proposal"), proposal=source)
             if mutual:
                 c.parties.agents = [agent, target]
             c.fired.append((f"{source}_proposal", f"{agent.text or agent.code} / {target.text or target.code}"))

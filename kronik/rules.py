@@ -76,6 +76,8 @@ class Candidate:
     """The ranker's probability that this is an event annotators would code."""
     would_be: Event | None = None
     """The event a candidate the ranker turned down would have been (kept for training and explain)."""
+    proposal: str = ""
+    """For a candidate the ranker proposed (kronik.ranker), which kind of proposal it is; empty for the rules' own."""
     derived: list[Candidate] = field(default_factory=list)
     """Further readings of the same words a rule derived from this candidate (a threat in a conditional sanction)."""
 
@@ -95,6 +97,8 @@ class Sentence:
     governed: set[int]
     sports: bool
     candidates: list[Candidate] = field(default_factory=list)
+    subjects: dict[int, list[Mention]] = field(default_factory=dict)
+    """Clause subjects found so far, by the position they were looked for before."""
 
 
 @dataclass(slots=True)
@@ -621,11 +625,13 @@ def apply_rules(c: Candidate, s: Sentence, d: DocContext, rules: tuple[Rule, ...
 
 
 def remember(d: DocContext, s: Sentence) -> None:
-    """After a sentence: what later sentences may lean on (its doer, acts, resolution issuer, dates)."""
-    coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
+    """After a sentence: what later sentences may lean on (its doer, acts, resolution issuer, dates); only the rules'
+    own candidates count, not the ranker's proposals."""
+    own = [c for c in s.candidates if not c.proposal]
+    coded = [c for c in own if c.event is not None and c.parties is not None]
     if coded and _RESOLUTION.search(s.text) and not coded[0].cue.host and all(is_igo(m.code) for m in coded[0].parties.agents):
         d.issuer = coded[0].parties.agents
-    for c in s.candidates:
+    for c in own:
         if c.parties is not None and c.parties.agents and not c.cue.host and (
                 c.event is not None or c.dropped in ("fewer than two distinct states", "no target found")):
             d.last_act = (c.parties.agents, c.cue.stem.split()[0], c.cue.type)
