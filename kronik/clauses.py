@@ -349,6 +349,11 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
                 # "Korea Utara mendapatkan dukungan dari Rusia": the receiver is the clause subject
                 subject, _ = clause_subject(sentence, mentions, start)
                 return Parties(agents, [m for m in subject if m not in agents], False, how + "; received by the clause subject")
+            by = next((j for j, m in rest if oblique(sentence, m) == "oleh"), None) if prep is None else None
+            if by is not None and not cue.mutual:
+                # "pengusiran kapal X oleh Y": the possessor undergoes the act, "oleh" names its doer
+                return Parties(coordinated(sentence, mentions, by, end, stop), group, False,
+                               "noun: doer after oleh, its possessor the target")
             marked = [(j, m) for j, m in rest if oblique(sentence, m) in TARGET_PREPS
                       and NEAR.match(sentence[group[-1].end:m.start])]
             if marked:

@@ -92,6 +92,7 @@ def features(c: Candidate, agent: Mention | None, target: Mention | None, s: Sen
     out = [f"src={source}", f"type={cue.type}", f"voice={cue.voice}", f"rule={_rule_outcome(rule)}", f"status={c.status}",
            f"date={dated}", f"states={_bucket(len(named), (2, 3))}", f"cues={_bucket(len(s.hits), (1, 2, 4))}",
            f"sentence={_bucket(d.sentence_no, (1, 2, 4, 9))}"]
+    out += [f"fired={name}" for name, _ in c.fired if name not in ("ranker", "pair_proposal", "partner_proposal")]
     if cue.mutual:
         out.append("mutual")
     if cue.host:

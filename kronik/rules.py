@@ -33,6 +33,8 @@ from kronik.clauses import (
     find_parties,
     left_limit,
     location,
+    oblique,
+    owner_of_thing,
     place_after,
     right_limit,
 )
@@ -42,6 +44,7 @@ from kronik.lexicon import Cue, plover, words
 from kronik.model import Event
 
 _I = re.IGNORECASE
+_WORD = re.compile(r"[\w-]+")
 
 # ---------------------------------------------------------------- state
 
@@ -405,6 +408,35 @@ def _retaliation(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_NOT_A_SIDE = frozenset({"di", "dari", "oleh", "tentang", "mengenai", "menurut", "antar"})
+"""Prepositions before a state that make it a place, an origin, a doer, a topic or a source, not the other side."""
+_NEAREST_WORDS = 6
+"""How far after the cue (in words) the nearest other state may stand."""
+
+
+def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """A doer with no target in its clause's grammar: the first state of another country named shortly after the cue
+    in the same clause (not as a place, origin, topic or the owner of a document) is the other side. Not for cues
+    whose complement is only wanted (the states in it are not their targets), joint acts (their other side follows
+    "dengan"; what follows them otherwise is a topic) nor protests (kronik's own rule)."""
+    p, text = c.parties, s.text
+    assert p is not None
+    cue = c.cue
+    if (not p.agents or p.targets or p.reciprocal or cue.voice == "passive" or cue.governs or cue.mutual or cue.topic
+            or cue.type == "PROTEST"):
+        return None
+    own = countries(codes(p.agents))
+    hi = right_limit(text, c.end)
+    pick = next((m for m in s.mentions if c.end <= m.start and m.end <= hi and m not in p.agents
+                 and not countries(codes([m])) & own and oblique(text, m, s.mentions) not in _NOT_A_SIDE
+                 and not owner_of_thing(text, m)
+                 and len(_WORD.findall(text[c.end:m.start])) <= _NEAREST_WORDS), None)
+    if pick is None:
+        return None
+    p.targets = [pick]
+    return f"target is the first other state shortly after the cue ({pick.text!r})"
+
+
 # ---------------------------------------------------------------- check
 
 
@@ -592,6 +624,8 @@ RULES: tuple[Rule, ...] = (
          _shared_target),
     Rule("threat_to_retaliate", "parties", "a threat to retaliate is aimed at whoever sanctioned or attacked the threatener",
          _retaliation),
+    Rule("nearest_other_state", "parties", "a doer whose clause grammar gives no target acts on the first other state "
+         "named shortly after the cue", _nearest_other_state),
     Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),
     Rule("date_in_sentence", "date", "the nearest date expression of the cue's clause, else of its sentence",
          _date_in_sentence),

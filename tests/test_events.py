@@ -668,3 +668,9 @@ def test_forces_sent_in_a_passive_with_the_cause_named() -> None:
              "MOBILIZE")
     assert countries(e.actors) == {"PHL"} and countries(e.recipients) == {"CHN"}
     assert not code("Kapal perang Angkatan Laut Filipina dikerahkan ke Scarborough.")
+
+
+def test_noun_with_possessor_and_oleh_doer() -> None:
+    # "pengusiran kapal X oleh Y": the possessor undergoes the act, "oleh" names its doer
+    e = only(code("Pengusiran kapal nelayan Vietnam oleh TNI AL berlangsung Senin."), "COERCE")
+    assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"VNM"}

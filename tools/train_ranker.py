@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     for c in args.c:
         probs = cross_validate(all_pages, ys, args.folds, c)
         for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-            for floor in (0.0, 0.1, 0.2):
+            for floor in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
                 figures = table(all_pages, probs, threshold, floor, score)
                 m = mean_f1(figures)
                 if best is None or m > best[0]:
