@@ -98,6 +98,11 @@ def countries(code_list: list[str]) -> set[str]:
     return {country(c) for c in code_list}
 
 
+def named_as_topic(sentence: str, m: Mention) -> bool:
+    """True for a state named as a topic ("urusan nuklir Korea Utara", "gencatan senjata Gaza"), not as a party."""
+    return bool(_TOPIC_BEFORE.search(sentence, max(0, m.start - 30), m.start))
+
+
 def owner_of_thing(sentence: str, m: Mention) -> bool:
     """True for a state or body named as the owner of a document or venue ("sanksi PBB", "sidang Majelis Umum PBB");
     deeper in the clause than the act's own object ("mengkritik tes itu ... melanggar sanksi PBB") it is not its target."""
@@ -237,7 +242,7 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
             cue.type == "AID" and _HELP.match(sentence, purpose.start())):
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
     after = [(i, m) for i, m in mentions_between(mentions, end, stop)
-             if (cue.mode == "visit" or oblique(sentence, m) != "di") and not _TOPIC_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+             if (cue.mode == "visit" or oblique(sentence, m) != "di") and not named_as_topic(sentence, m)
              and not (owner_of_thing(sentence, m) and (cue.type == "SANCTION" or VERBISH.search(sentence, end, m.start))
                       and not (cue.voice == "noun" and NEAR.match(sentence[end:m.start])))]
     if cue.voice == "passive":

@@ -33,6 +33,7 @@ from kronik.clauses import (
     find_parties,
     left_limit,
     location,
+    named_as_topic,
     oblique,
     owner_of_thing,
     place_after,
@@ -429,7 +430,7 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
     hi = right_limit(text, c.end)
     pick = next((m for m in s.mentions if c.end <= m.start and m.end <= hi and m not in p.agents
                  and not countries(codes([m])) & own and oblique(text, m, s.mentions) not in _NOT_A_SIDE
-                 and not owner_of_thing(text, m)
+                 and not owner_of_thing(text, m) and not named_as_topic(text, m)
                  and len(_WORD.findall(text[c.end:m.start])) <= _NEAREST_WORDS), None)
     if pick is None:
         return None
