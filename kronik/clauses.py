@@ -203,6 +203,13 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
         or (oblique(sentence, m, mentions) == "dari" and not VERBISH.search(sentence[lo:m.start])))]
     if in_clause:
         i, m = in_clause[-1]
+        first = coordinated(sentence, mentions, i, lo, pos)[0]
+        if (len(in_clause) > 1 and NEAR_SUBJECT.match(sentence, m.end, pos) and first is not in_clause[0][1]
+                and "," not in sentence[in_clause[0][1].end:first.start]
+                and not COORD_GAP.match(sentence[in_clause[0][1].end:first.start])):
+            # "kami tahu Indonesia mendorong Malaysia": the state right before the verb is its subject; an earlier
+            # one is the object of another verb or the owner of a noun, unless a comma makes this one an apposition
+            return coordinated(sentence, mentions, i, lo, pos), "subject right before the verb"
         if len(in_clause) > 1 and NEAR_SUBJECT.match(sentence, m.end, pos) and VERBISH.search(sentence, lo, m.start):
             # "berselisih soal cara menghadapi Iran dan pada Juni, Rusia dan China memblokir ...": the
             # earlier state is the object of another verb; the one right before this verb is its subject

@@ -674,3 +674,9 @@ def test_noun_with_possessor_and_oleh_doer() -> None:
     # "pengusiran kapal X oleh Y": the possessor undergoes the act, "oleh" names its doer
     e = only(code("Pengusiran kapal nelayan Vietnam oleh TNI AL berlangsung Senin."), "COERCE")
     assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"VNM"}
+
+
+def test_state_right_before_the_verb_is_its_subject() -> None:
+    # an earlier state in the clause belongs to a noun ("perang Ukraina"); the one right before the verb acts
+    e = only(code("Sejak perang Ukraina Turki terus mendorong Rusia untuk berunding."), "REQUEST")
+    assert countries(e.actors) == {"TUR"} and countries(e.recipients) == {"RUS"}
