@@ -677,6 +677,6 @@ def test_noun_with_possessor_and_oleh_doer() -> None:
 
 
 def test_state_right_before_the_verb_is_its_subject() -> None:
-    # an earlier state in the clause belongs to a noun ("perang Ukraina"); the one right before the verb acts
-    e = only(code("Sejak perang Ukraina Turki terus mendorong Rusia untuk berunding."), "REQUEST")
-    assert countries(e.actors) == {"TUR"} and countries(e.recipients) == {"RUS"}
+    # an earlier state in the clause is the subject of another verb ("tahu"); the one right before this verb acts
+    e = only(code("Warga Chili tahu Peru terus mendesak Bolivia untuk berunding."), "REQUEST")
+    assert countries(e.actors) == {"PER"} and countries(e.recipients) == {"BOL"}
