@@ -27,6 +27,7 @@ from kronik.clauses import (
     PURPOSE,
     RESPONDING,
     Parties,
+    clause_subject,
     codes,
     countries,
     country,
@@ -415,6 +416,29 @@ _NEAREST_WORDS = 6
 """How far after the cue (in words) the nearest other state may stand."""
 
 
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_AND_BEFORE = re.compile(rf",?\s*\b{words('sequence_links')}\s+(?:{words('subject_adverbs')}\s+){{0,2}}$", _I)
+_SPEECH_VERB = re.compile(rf"\b{words('speech_verbs')}\b", _I)
+
+
+def _speaker_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"X mengatakan bahwa ..., dan menuduh Y": a verbal act joined by "dan" to a report of what X said is X's own,
+    not the act of the reported clause's subject."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if c.cue.type not in _VERBAL or c.cue.voice != "active" or not _AND_BEFORE.search(text, max(0, c.start - 40), c.start):
+        return None
+    said = next((m for m in _SPEECH_VERB.finditer(text, 0, c.start)), None)
+    if said is None:
+        return None
+    speaker = clause_subject(text, s.mentions, said.start())[0]
+    if not speaker or speaker == p.agents or any(m.start >= said.start() for m in speaker):
+        return None
+    p.agents = speaker
+    p.targets = [m for m in p.targets if not countries(codes([m])) & countries(codes(speaker))]
+    return f"doer is the speaker {speaker[0].text!r} of the report it is joined to"
+
+
 def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """A doer with no target in its clause's grammar: the first state of another country named shortly after the cue
     in the same clause (not as a place, origin, topic or the owner of a document) is the other side. Not for cues
@@ -625,6 +649,7 @@ RULES: tuple[Rule, ...] = (
          _shared_target),
     Rule("threat_to_retaliate", "parties", "a threat to retaliate is aimed at whoever sanctioned or attacked the threatener",
          _retaliation),
+    Rule("speaker_goes_on", "parties", "\"X mengatakan bahwa ..., dan menuduh Y\": the speaker accuses", _speaker_goes_on),
     Rule("nearest_other_state", "parties", "a doer whose clause grammar gives no target acts on the first other state "
          "named shortly after the cue", _nearest_other_state),
     Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),

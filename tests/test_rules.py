@@ -66,6 +66,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                                        coded({"VEN"}, {"COL"}, type="THREATEN")),
     "threat_to_retaliate": (("Australia menjatuhkan sanksi baru terhadap Rusia pada Senin.",
                              "Moskow mengancam akan membalas."), coded({"RUS"}, {"AUS"}, type="THREATEN")),
+    "speaker_goes_on": (("Kolombia mengatakan pada Senin bahwa pasukan Venezuela melintasi perbatasan, dan menuduh Caracas "
+                         "melanggar kedaulatannya.",), coded({"COL"}, {"VEN"}, type="ACCUSE")),
     "nearest_other_state": (("Filipina melancarkan protes diplomatik, yang ketiga bulan ini, kepada China.",),
                             coded({"PHL"}, {"CHN"}, type="ACCUSE")),
     "two_states": (("Pemerintah Brasil mengecam keputusan itu.",), dropped("fewer than two")),
