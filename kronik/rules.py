@@ -462,6 +462,28 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
     return f"target is the first other state shortly after the cue ({pick.text!r})"
 
 
+def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """A directed act whose sentence names only its doer's side is aimed at the state the document is about on
+    the other side: the other state named most often so far, if named more than once."""
+    p = c.parties
+    assert p is not None
+    if not p.agents or p.targets or p.reciprocal or c.cue.mutual or c.cue.governs:
+        return None
+    own = countries(codes(p.agents))
+    if len(own) != 1 or len(set(_sentence_states(s)) - own) > 0:
+        return None
+    ranked = sorted(((n, k) for k, n in d.seen.items() if k not in own), reverse=True)
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    other = ranked[0][1]
+    p.targets = [Mention(-1, -1, "", other, "document", f"the other state the document is about ({other})")]
+    return f"target is the other state the document is about ({other})"
+
+
+def _sentence_states(s: Sentence) -> list[str]:
+    return [country(x) for m in s.mentions for x in (m.members or (m.code,)) if x]
+
+
 # ---------------------------------------------------------------- check
 
 
@@ -652,6 +674,8 @@ RULES: tuple[Rule, ...] = (
     Rule("speaker_goes_on", "parties", "\"X mengatakan bahwa ..., dan menuduh Y\": the speaker accuses", _speaker_goes_on),
     Rule("nearest_other_state", "parties", "a doer whose clause grammar gives no target acts on the first other state "
          "named shortly after the cue", _nearest_other_state),
+    Rule("document_counterpart", "parties", "a directed act in a sentence naming only its doer's side is aimed at the "
+         "other state the document is about", _document_counterpart),
     Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),
     Rule("date_in_sentence", "date", "the nearest date expression of the cue's clause, else of its sentence",
          _date_in_sentence),

@@ -70,6 +70,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                          "melanggar kedaulatannya.",), coded({"COL"}, {"VEN"}, type="ACCUSE")),
     "nearest_other_state": (("Filipina melancarkan protes diplomatik, yang ketiga bulan ini, kepada China.",),
                             coded({"PHL"}, {"CHN"}, type="ACCUSE")),
+    "document_counterpart": (("Kapal Vietnam memasuki perairan Filipina pada Senin.", "Filipina memanggil duta besar Vietnam.",
+                              "Pekan lalu Vietnam juga membantah adanya kapal militer di sana."), coded({"VNM"}, {"PHL"}, type="REJECT")),
     "two_states": (("Pemerintah Brasil mengecam keputusan itu.",), dropped("fewer than two")),
     "date_in_sentence": (("Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Vietnam pada Jumat (3/5).",),
                          coded({"JPN"}, {"VNM"}, date="2024-05-03")),
