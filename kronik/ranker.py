@@ -22,6 +22,7 @@ from itertools import combinations
 
 from kronik.actors import Mention
 from kronik.clauses import NEAR_SUBJECT, clause_subject, countries, country, left_limit, oblique, right_limit
+from kronik.lexicon import plover
 from kronik.rules import FINISHING, Candidate, DocContext, Parties, Sentence, apply_rules
 
 _WORD = re.compile(r"[\w-]+")
@@ -92,7 +93,7 @@ def features(c: Candidate, agent: Mention | None, target: Mention | None, s: Sen
     out = [f"src={source}", f"type={cue.type}", f"voice={cue.voice}", f"rule={_rule_outcome(rule)}", f"status={c.status}",
            f"date={dated}", f"states={_bucket(len(named), (2, 3))}", f"cues={_bucket(len(s.hits), (1, 2, 4))}",
            f"sentence={_bucket(d.sentence_no, (1, 2, 4, 9))}"]
-    out += [f"fired={name}" for name, _ in c.fired if name not in ("ranker", "pair_proposal", "partner_proposal")]
+    out += [f"fired={name}" for name, _ in c.fired if name not in ("ranker", "pair_proposal")]
     if cue.mutual:
         out.append("mutual")
     if cue.host:
@@ -138,7 +139,7 @@ def features(c: Candidate, agent: Mention | None, target: Mention | None, s: Sen
 
 
 def _nearest(mentions: list[Mention], c: Candidate) -> Mention:
-    return min(mentions, key=lambda m: c.start - m.end if m.end <= c.start else m.start - c.end)
+    return min(mentions, key=lambda m: _gap(m, c))
 
 
 def _states(s: Sentence) -> dict[str, list[Mention]]:
@@ -163,45 +164,37 @@ def _orient(c: Candidate, a: Mention, b: Mention) -> tuple[Mention, Mention, boo
 
 
 def proposals(s: Sentence, d: DocContext) -> list[Candidate]:
-    """Further candidates for the sentence's cues: every pair of states it names that the rules did not code for
-    that cue, and with one state named, that state with each of the document's two leading other states."""
+    """One further candidate per pair of states the sentence names and per quad class of its cues, where the rules
+    coded no event of that class between them here: the cue of that class nearest the two, read with them as its
+    parties (the scorer's dyad is a pair and a quad class; the ranker decides whether the sentence tells of one)."""
     states = _states(s)
+    if len(states) < 2:
+        return []
+    by_quad: dict[str, list[Candidate]] = {}
+    for rule in s.candidates:
+        if rule.where is None and not rule.proposal and not (rule.dropped and ("sports" in rule.dropped or "setting" in rule.dropped)):
+            by_quad.setdefault(plover()[(rule.cue.type, None)].quad, []).append(rule)
+    coded = {(frozenset(countries(x.event.actors + x.event.recipients)), x.event.quad) for x in s.candidates
+             if x.event is not None and not x.proposal}
     out: list[Candidate] = []
-    for rule in [c for c in s.candidates if c.where is None and not c.proposal]:
-        if rule.dropped and ("sports" in rule.dropped or "setting" in rule.dropped):
-            continue
-        coded = {frozenset(countries(x.event.actors + x.event.recipients)) for x in s.candidates
-                 if x.event is not None and x.index == rule.index}
-        pairs: list[tuple[Mention, Mention, str]] = []
-        for x, y in combinations(sorted(states), 2):
-            if frozenset((x, y)) in coded:
+    for x, y in combinations(sorted(states), 2):
+        for quad, rules in by_quad.items():
+            if (frozenset((x, y)), quad) in coded:
                 continue
-            a, b = _nearest(states[x], rule), _nearest(states[y], rule)
-            pairs.append((a, b, "pair"))
-        if len(states) == 1:
-            (only, ms), = states.items()
-            for other in [k for k, _ in sorted(d.seen.items(), key=lambda kv: -kv[1]) if k != only][:2]:
-                if frozenset((only, other)) in coded:
-                    continue
-                a = _nearest(ms, rule)
-                ghost = Mention(-1, -1, other, other, "document", "a state the document is about")
-                pairs.append((a, ghost, "partner"))
-        for a, b, source in pairs:
-            if b.start < 0:
-                agent, target, mutual = (a, b, bool(rule.cue.mutual))
-                agent, target = (target, agent) if rule.cue.voice == "passive" else (agent, target)
-            else:
-                agent, target, mutual = _orient(rule, a, b)
+            rule = min(rules, key=lambda r: _gap(_nearest(states[x], r), r) + _gap(_nearest(states[y], r), r))
+            agent, target, mutual = _orient(rule, _nearest(states[x], rule), _nearest(states[y], rule))
             c = Candidate(rule.start, rule.end, rule.text, rule.cue, rule.index, Parties(
-                [agent], [] if mutual else [target], mutual, f"{source} proposal"), proposal=source)
-            if mutual:
-                c.parties.agents = [agent, target]
-            c.fired.append((f"{source}_proposal", f"{agent.text or agent.code} / {target.text or target.code}"))
+                [agent, target] if mutual else [agent], [] if mutual else [target], mutual, "pair proposal"),
+                proposal="pair")
+            c.fired.append(("pair_proposal", f"{agent.text} / {target.text} by {rule.text!r}"))
             apply_rules(c, s, d, FINISHING)
-            c.features = features(c, agent if agent.start >= 0 else None, target if target.start >= 0 else None,
-                                  s, d, source, rule)
+            c.features = [*features(c, agent, target, s, d, "pair", rule), f"quad_cues={_bucket(len(rules), (1, 2))}"]
             out.append(c)
     return out
+
+
+def _gap(m: Mention, c: Candidate) -> int:
+    return c.start - m.end if m.end <= c.start else max(0, m.start - c.end)
 
 
 def judge(c: Candidate, threshold: float) -> None:

@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -79,9 +80,14 @@ def as_dict(e: Event) -> dict:
     return {name: getattr(e, name) for name in EVENT_FIELDS}
 
 
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
 def labels(page: Page, score: ModuleType) -> list[int]:
     """1 for a candidate whose event matches a gold event of its page. A proposal counts only when it matches a
-    gold event the rules' own events leave unmatched: what it adds, not what it repeats."""
+    gold event the rules' own events leave unmatched and whose evidence lies in the proposal's sentence: what it
+    adds, where the page says it."""
     golds = [g for g in page.gold if score.scored(g)]
     own = kept(page, [1.0] * len(page.candidates), 2.0, 0.0)
     order = sorted(range(len(golds)), key=lambda i: not golds[i].get("core", True))
@@ -91,8 +97,15 @@ def labels(page: Page, score: ModuleType) -> list[int]:
         if hit is not None:
             taken.add(hit)
     left = [g for i, g in enumerate(golds) if i not in taken]
-    return [int(any(score.match(as_dict(e), g, False) for g in (left if c.proposal else golds)))
-            for c, e in page.candidates]
+    out = []
+    for c, e in page.candidates:
+        if not c.proposal:
+            out.append(int(any(score.match(as_dict(e), g, False) for g in golds)))
+            continue
+        here = _tokens(e.sentence)
+        out.append(int(any(score.match(as_dict(e), g, False) and len(_tokens(g.get("evidence") or "") - here)
+                           <= 0.4 * len(_tokens(g.get("evidence") or "")) for g in left)))
+    return out
 
 
 def kept(page: Page, probs: list[float], threshold: float, floor: float) -> list[dict]:
