@@ -311,7 +311,7 @@ def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
 
 
 _FULL_DATE = re.compile(
-    rf"\b(\d{{1,2}})\s+({_MONTH_WORDS})\.?\s*,?\s*(\d{{4}})\b|\((\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\)", re.IGNORECASE)
+    rf"\b(\d{{1,2}})\s+({_MONTH_WORDS})\.?\s*,?\s*(\d{{4}})\b|\((\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\)", re.IGNORECASE)
 
 
 class Anchor(NamedTuple):
@@ -365,4 +365,4 @@ def _weekday_fits(m: re.Match[str], window: tuple[dt.date, dt.date]) -> list[dt.
 
 def _full_date(m: re.Match[str]) -> dt.date | None:
     day, month, year = (m[1], MONTHS[m[2].lower()], m[3]) if m[1] else (m[4], int(m[5]), m[6])
-    return _safe_date(int(year), month, int(day))
+    return _safe_date(int(year) + (2000 if len(year) == 2 else 0), month, int(day))

@@ -40,7 +40,7 @@ from kronik.clauses import (
     place_after,
     right_limit,
 )
-from kronik.dates import Anchor, DateExpr
+from kronik.dates import Anchor, DateExpr, parse_iso
 from kronik.gazetteer import is_igo
 from kronik.lexicon import Cue, plover, words
 from kronik.model import Event
@@ -579,8 +579,14 @@ def _status_words(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 def _date_ahead(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    if not c.status_why and c.picked is not None and _AHEAD.search(c.picked.text):
+    if c.status_why or c.picked is None or not c.picked.value:
+        return None
+    if _AHEAD.search(c.picked.text):
         c.status, c.status_why = "planned", c.picked.text
+        return c.status_why
+    start = parse_iso(c.picked.value.split("/")[0])
+    if start is not None and len(c.picked.value) >= 10 and len(d.anchor.value or "") >= 10 and d.anchor.day and start > d.anchor.day:
+        c.status, c.status_why = "planned", f"{c.picked.text} (after the report's own date)"
         return c.status_why
     return None
 
@@ -683,7 +689,8 @@ RULES: tuple[Rule, ...] = (
     Rule("article_date", "date", "no date in the sentence: the article's date", _article_date),
     Rule("noun_status", "status", "\"KTT itu akan digelar\", \"kunjungan itu dibatalkan\"", _noun_status),
     Rule("status_words", "status", "negation, condition or plan words before the cue in its clause", _status_words),
-    Rule("date_ahead", "status", "a date said to be ahead (\"pekan depan\") makes the act planned", _date_ahead),
+    Rule("date_ahead", "status", "a date said to be ahead (\"pekan depan\") or a day after the report's own date makes "
+         "the act planned", _date_ahead),
     Rule("event", "event", "the candidate becomes an event", _event),
     Rule("shares_status_of_coordinated_verb", "after", "\"berencana mengunjungi X dan bertemu Y\": both planned",
          _shared_status),

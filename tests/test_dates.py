@@ -102,3 +102,7 @@ def test_early_part_of_this_month_is_not_last_year() -> None:
     assert value("pada awal Mei lalu") == "2022-05"
     assert value("pada awal Mei lalu", dt.date(2022, 5, 4)) == "2021-05"
     assert value("pada akhir Mei lalu") == "2021-05"
+
+
+def test_two_digit_year_in_a_full_date_anchors() -> None:
+    assert anchor_date(None, "2018-07", ["Pada hari Jumat (20/7/18) kedua menteri bertemu."]).value == "2018-07-20"
