@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kronik import ranker
 from kronik.actors import DocumentActors, Mention
-from kronik.clauses import countries
+from kronik.clauses import countries, country
 from kronik.dates import DateExpr, anchor_date, find_dates, parse_iso
 from kronik.gazetteer import office_window
 from kronik.lexicon import cue_hits, words
@@ -136,30 +136,41 @@ def _same_event(a: Event, b: Event, loose: bool) -> bool:
     return not a.recipients or not b.recipients or countries(a.actors) == countries(b.actors)
 
 
-def _people(mentions: list[Mention]) -> frozenset[str]:
-    """The named people among a side's mentions, as the actors module resolved them."""
-    return frozenset(m.person for m in mentions if m.person)
+People = tuple[frozenset[str], frozenset[str]]
+"""The named people on each side of an event (doers, targets), as the actors module resolved them."""
 
 
-def _merge(found: list[tuple[Event, bool, frozenset[str]]], days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
+def people(c: Candidate) -> People:
+    """Who did it and to whom, by name: two named people doing the same thing, or one meeting two different named
+    people, are two events."""
+    assert c.parties is not None
+    return (frozenset(m.person for m in c.parties.agents if m.person),
+            frozenset(m.person for m in c.parties.targets if m.person))
+
+
+def _distinct(a: People, b: People) -> bool:
+    return any(x and y and not x & y for x, y in zip(a, b, strict=True))
+
+
+def _merge(found: list[tuple[Event, bool, People]], days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
     """One event per real-world event. Each event comes with whether its date is only the article's date (such an
     event may join one of a more specific mode; the merged event keeps the better-attested date and mode) and the
-    people who did it (two different named people doing the same thing are two events)."""
-    kept: list[tuple[Event, bool, frozenset[str]]] = []
+    named people on each side (`people`)."""
+    kept: list[tuple[Event, bool, People]] = []
     merged: list[tuple[Event, Event]] = []
-    for ev, fallback, people in found:
-        k = next((n for n, (twin, twin_fallback, twin_people) in enumerate(kept)
+    for ev, fallback, who in found:
+        k = next((n for n, (twin, twin_fallback, twin_who) in enumerate(kept)
                   if _same_event(twin, ev, fallback or twin_fallback)
                   and _dates_fit(twin, twin_fallback, ev, fallback, days)
-                  and not (people and twin_people and not people & twin_people)), None)
+                  and not _distinct(who, twin_who)), None)
         if k is None:
-            kept.append((ev, fallback, people))
+            kept.append((ev, fallback, who))
             continue
-        twin, twin_fallback, twin_people = kept[k]
+        twin, twin_fallback, twin_who = kept[k]
         if (twin_fallback and not fallback) or (twin.date is None and ev.date):
-            twin.date = ev.date
-            kept[k] = (twin, fallback, twin_people | people)
+            twin.date, twin_fallback = ev.date, fallback
         twin.mode = twin.mode or ev.mode
+        kept[k] = (twin, twin_fallback, (twin_who[0] | who[0], twin_who[1] | who[1]))
         merged.append((ev, twin))
     return [ev for ev, _, _ in kept], merged
 
@@ -170,7 +181,7 @@ def _same_dyad(a: Event, b: Event) -> bool:
             and (a.status == "occurred") == (b.status == "occurred") and _compatible(a.date, b.date, 31))
 
 
-def combine(found: list[tuple[Event, bool, frozenset[str]]], offered: list[tuple[Event, float]],
+def combine(found: list[tuple[Event, bool, People]], offered: list[tuple[Event, float]],
             days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
     """The document's events: the rules' own, merged (`_merge`), then the ranker's proposals, most likely first,
     each unless an event already kept says the same at the dyad level (a proposal adds a pair, never a twin)."""
@@ -205,8 +216,13 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                          lambda: office_window("\n".join(article.paragraphs)))
     d = DocContext(anchor, sports=sum(len(_SPORTS.findall(p)) for p in article.paragraphs) >= 3)
     actors = DocumentActors(anchor.day)
+    if article.title:
+        # the headline introduces the page's actors: later surnames, pronouns and "junta" resolve against it
+        for m in actors.mentions(article.title):
+            for code in m.members or (m.code,):
+                d.seen[country(code)] = d.seen.get(country(code), 0) + 1
     sentences: list[SentenceTrace] = []
-    found: list[tuple[Event, bool, frozenset[str]]] = []
+    found: list[tuple[Event, bool, People]] = []
     offered: list[tuple[Event, float]] = []
     for p, paragraph in enumerate(article.paragraphs):
         for text in (piece for whole in split(paragraph) for piece in _pieces(whole)):
@@ -222,8 +238,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
             if coded:
                 actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
             sentences.append(SentenceTrace(p, text, mentions, s.dates, s.candidates))
-            found.extend((c.event, c.fallback, _people(c.parties.targets if c.cue.host else c.parties.agents))
-                         for c in coded)
+            found.extend((c.event, c.fallback, people(c)) for c in coded)
             offered.extend((c.event, c.probability or 0.0) for c in s.candidates if c.proposal and c.event is not None)
     events, merged = combine(found, offered, settings.event_cluster_days)
     return DocumentTrace(anchor.day, sentences, events, merged)

@@ -680,3 +680,15 @@ def test_state_right_before_the_verb_is_its_subject() -> None:
     # an earlier state in the clause is the subject of another verb ("tahu"); the one right before this verb acts
     e = only(code("Warga Chili tahu Peru terus mendesak Bolivia untuk berunding."), "REQUEST")
     assert countries(e.actors) == {"PER"} and countries(e.recipients) == {"BOL"}
+
+
+def test_meetings_with_different_people_are_different_meetings() -> None:
+    events = code("Menteri Luar Negeri Australia Penny Wong bertemu Presiden Korea Selatan Yoon Suk Yeol di Seoul.",
+                  "Penny Wong juga bertemu Perdana Menteri Korea Selatan Han Duck-soo.", published="2023-05-10")
+    assert len([e for e in events if e.type == "CONSULT"]) == 2
+
+
+def test_headline_introduces_the_actors() -> None:
+    t = trace(Article(id="t", published="2023-08-10", title="Junta Niger usir duta besar Prancis",
+                      paragraphs=["Junta memerintahkan duta besar itu meninggalkan negara dalam 48 jam."]), DEFAULT)
+    assert any(m.code.startswith("NER") for s in t.sentences for m in s.mentions)

@@ -32,7 +32,7 @@ from sklearn.model_selection import GroupKFold
 
 from kronik import ranker
 from kronik.clean import clean
-from kronik.events import _people, combine, trace
+from kronik.events import combine, people, trace
 from kronik.model import EVENT_FIELDS, Event, RawDoc
 from kronik.rules import Candidate
 from kronik.settings import DEFAULT
@@ -114,7 +114,7 @@ def kept(page: Page, probs: list[float], threshold: float, floor: float) -> list
     for (c, e), p in zip(page.candidates, probs, strict=True):
         assert c.parties is not None
         if not c.proposal and p >= floor:
-            found.append((dataclasses.replace(e), c.fallback, _people(c.parties.targets if c.cue.host else c.parties.agents)))
+            found.append((dataclasses.replace(e), c.fallback, people(c)))
         elif c.proposal and p >= threshold:
             offered.append((dataclasses.replace(e), p))
     events, _ = combine(found, offered, SETTINGS.event_cluster_days)
