@@ -484,6 +484,22 @@ def _sentence_states(s: Sentence) -> list[str]:
     return [country(x) for m in s.mentions for x in (m.members or (m.code,)) if x]
 
 
+def _each_host(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """A trip to several states is a visit to each: "mengunjungi Kenya, Tanzania dan Mozambik" is three visits."""
+    p = c.parties
+    assert p is not None
+    if c.cue.mode != "visit" or c.cue.host or len(countries(codes(p.targets))) < 2:
+        return None
+    single: list[list[Mention]] = []
+    for m in p.targets:
+        for code in m.members or (m.code,):
+            if code and country(code) not in {country(x) for group in single for x in codes(group)}:
+                single.append([Mention(m.start, m.end, m.text, code, m.kind, m.how, (), m.person)])
+    p.targets = single[0]
+    p.also.extend(single[1:])
+    return f"a visit to each of {len(single)} states"
+
+
 # ---------------------------------------------------------------- check
 
 
@@ -682,6 +698,7 @@ RULES: tuple[Rule, ...] = (
          "named shortly after the cue", _nearest_other_state),
     Rule("document_counterpart", "parties", "a directed act in a sentence naming only its doer's side is aimed at the "
          "other state the document is about", _document_counterpart),
+    Rule("each_host", "parties", "a trip to several states is a visit to each", _each_host),
     Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),
     Rule("date_in_sentence", "date", "the nearest date expression of the cue's clause, else of its sentence",
          _date_in_sentence),

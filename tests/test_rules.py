@@ -72,6 +72,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                             coded({"PHL"}, {"CHN"}, type="ACCUSE")),
     "document_counterpart": (("Kapal Vietnam memasuki perairan Filipina pada Senin.", "Filipina memanggil duta besar Vietnam.",
                               "Pekan lalu Vietnam juga membantah adanya kapal militer di sana."), coded({"VNM"}, {"PHL"}, type="REJECT")),
+    "each_host": (("Presiden Brasil akan mengunjungi Kenya, Tanzania dan Mozambik pekan depan.",),
+                  lambda cs: bool(cs) and all(c.parties is not None and len(c.parties.also) == 2 for c in cs)),
     "two_states": (("Pemerintah Brasil mengecam keputusan itu.",), dropped("fewer than two")),
     "date_in_sentence": (("Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Vietnam pada Jumat (3/5).",),
                          coded({"JPN"}, {"VNM"}, date="2024-05-03")),
@@ -111,3 +113,9 @@ def test_rule_names_are_unique_and_documented() -> None:
     names = [r.name for r in RULES]
     assert len(names) == len(set(names))
     assert all(r.does and r.stage in ("gate", "parties", "check", "date", "status", "event", "after") for r in RULES)
+
+
+def test_a_trip_to_several_states_is_a_visit_to_each() -> None:
+    t = trace(Article(id="t", published="2024-05-08",
+                      paragraphs=["Presiden Brasil akan mengunjungi Kenya, Tanzania dan Mozambik pekan depan."]), DEFAULT)
+    assert sorted(tuple(countries(e.recipients)) for e in t.events) == [("KEN",), ("MOZ",), ("TZA",)]
