@@ -66,7 +66,7 @@ def measure(shared: Path, sets: list[str]) -> dict[str, dict[str, object]]:
 def render(stats: dict[str, dict[str, object]], markdown: bool) -> str:
     order = [r.name for r in RULES] + sorted(set(stats) - {r.name for r in RULES})
     stage = {r.name: r.stage for r in RULES}
-    rows = [(name, stage.get(name, "ranker"), stats[name]) for name in order if name in stats]
+    rows = [(name, stage.get(name, "after"), stats[name]) for name in order if name in stats]
     head = ("rule", "stage", "events touched", "match gold", "share", "pages matched", "candidates dropped")
     lines = []
     if markdown:

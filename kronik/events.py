@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kronik import ranker
 from kronik.actors import DocumentActors, Mention
 from kronik.clauses import countries, country
 from kronik.dates import DateExpr, anchor_date, find_dates, parse_iso
@@ -49,9 +48,8 @@ class DocumentTrace:
     """(dropped duplicate, event it was merged into)."""
 
 
-def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d: DocContext, settings: Settings) -> Sentence:
-    """Run the rules over every cue of one sentence; further targets of one act become candidates of their own, and
-    the ranker adds the pairs the rules could not finish that its model finds likely."""
+def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d: DocContext) -> Sentence:
+    """Run the rules over every cue of one sentence; further targets of one act become candidates of their own."""
     hits = cue_hits(text)
     s = Sentence(text, mentions, dates, hits, governed_cues(hits, text), d.sports or bool(hits and _SPORTS.search(text)))
     for i, (start, end, cue) in enumerate(hits):
@@ -68,16 +66,6 @@ def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d:
             extra.fired.append(("further_target", f"a further target of the same act: {group[0].text!r}"))
             apply_rules(extra, s, d, FINISHING)
             s.candidates.append(extra)
-    model = ranker.model()
-    for c in s.candidates:
-        if c.event is not None and c.parties is not None:
-            c.features = ranker.features(c, (c.parties.agents or [None])[0], (c.parties.targets or [None])[0], s, d, "rule", c)
-            ranker.judge(c, model.floor if settings.proposals else 0.0)
-    if settings.proposals:
-        threshold = model.threshold if settings.ranker_threshold is None else settings.ranker_threshold
-        for c in ranker.proposals(s, d):
-            ranker.judge(c, threshold)
-            s.candidates.append(c)
     return s
 
 
@@ -175,26 +163,6 @@ def _merge(found: list[tuple[Event, bool, People]], days: int) -> tuple[list[Eve
     return [ev for ev, _, _ in kept], merged
 
 
-def _same_dyad(a: Event, b: Event) -> bool:
-    """What the scorer's dyad level cannot tell apart: the same states, quad class, occurred-or-not and month."""
-    return (countries(a.actors + a.recipients) == countries(b.actors + b.recipients) and a.quad == b.quad
-            and (a.status == "occurred") == (b.status == "occurred") and _compatible(a.date, b.date, 31))
-
-
-def combine(found: list[tuple[Event, bool, People]], offered: list[tuple[Event, float]],
-            days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
-    """The document's events: the rules' own, merged (`_merge`), then the ranker's proposals, most likely first,
-    each unless an event already kept says the same at the dyad level (a proposal adds a pair, never a twin)."""
-    events, merged = _merge(found, days)
-    for ev, _ in sorted(offered, key=lambda x: -x[1]):
-        twin = next((e for e in events if _same_dyad(e, ev)), None)
-        if twin is None:
-            events.append(ev)
-        else:
-            merged.append((ev, twin))
-    return events, merged
-
-
 _MAX_SENTENCE = 600
 """Longer "sentences" (lists, tables, text without full stops) are coded in pieces cut at commas, so that the
 clause rules, which look back and forth within a sentence, stay cheap."""
@@ -223,7 +191,6 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 d.seen[country(code)] = d.seen.get(country(code), 0) + 1
     sentences: list[SentenceTrace] = []
     found: list[tuple[Event, bool, People]] = []
-    offered: list[tuple[Event, float]] = []
     for p, paragraph in enumerate(article.paragraphs):
         for text in (piece for whole in split(paragraph) for piece in _pieces(whole)):
             mentions = actors.mentions(text)
@@ -232,15 +199,14 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 sentences.append(SentenceTrace(p, text, mentions, [], []))
                 d.last_doer = []
                 continue
-            s = _code_sentence(text, mentions, find_dates(text, anchor.day), d, settings)
+            s = _code_sentence(text, mentions, find_dates(text, anchor.day), d)
             remember(d, s)
-            coded = [c for c in s.candidates if c.event is not None and c.parties is not None and not c.proposal]
+            coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
             if coded:
                 actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
             sentences.append(SentenceTrace(p, text, mentions, s.dates, s.candidates))
             found.extend((c.event, c.fallback, people(c)) for c in coded)
-            offered.extend((c.event, c.probability or 0.0) for c in s.candidates if c.proposal and c.event is not None)
-    events, merged = combine(found, offered, settings.event_cluster_days)
+    events, merged = _merge(found, settings.event_cluster_days)
     return DocumentTrace(anchor.day, sentences, events, merged)
 
 

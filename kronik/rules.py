@@ -75,14 +75,6 @@ class Candidate:
     """(rule name, what it did), in the order the rules ran."""
     where: tuple[int, int] | None = None
     """The span the date and place are looked for near: the cue, or a further target's group."""
-    features: list[str] = field(default_factory=list)
-    """What the ranker (kronik.ranker) saw of this candidate."""
-    probability: float | None = None
-    """The ranker's probability that this is an event annotators would code."""
-    would_be: Event | None = None
-    """The event a candidate the ranker turned down would have been (kept for training and explain)."""
-    proposal: str = ""
-    """For a candidate the ranker proposed (kronik.ranker), which kind of proposal it is; empty for the rules' own."""
     derived: list[Candidate] = field(default_factory=list)
     """Further readings of the same words a rule derived from this candidate (a threat in a conditional sanction)."""
 
@@ -102,8 +94,6 @@ class Sentence:
     governed: set[int]
     sports: bool
     candidates: list[Candidate] = field(default_factory=list)
-    subjects: dict[int, list[Mention]] = field(default_factory=dict)
-    """Clause subjects found so far, by the position they were looked for before."""
 
 
 @dataclass(slots=True)
@@ -125,6 +115,8 @@ class DocContext:
     """Doer, cue root and type of the latest act told of, coded or not (a launch with no target)."""
     last_blow: tuple[list[Mention], list[Mention]] | None = None
     """Doer and target of the latest sanction, attack, seizure or aid coded."""
+    targets_by_type: dict[str, list[Mention]] = field(default_factory=dict)
+    """The targets of the latest event of each type: "Y juga mengecam kebijakan itu" after "X mengecam kebijakan Z"."""
     sentence_no: int = 0
     """Sentences of the body read so far."""
     seen: dict[str, int] = field(default_factory=dict)
@@ -362,6 +354,20 @@ def _answer_resolution(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return "target is the body that adopted the resolution"
 
 
+def _same_judgement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Presiden Brasil juga mengecam kebijakan itu" after "Kanada mengecam kebijakan tarif AS": the same judgement
+    of the same thing, aimed where the one before was."""
+    p = c.parties
+    assert p is not None
+    before = d.targets_by_type.get(c.cue.type)
+    if not (c.cue.type in _RESPONSES and p.agents and not p.targets and before):
+        return None
+    if _response_object(c, s) is None or countries(codes(before)) & countries(codes(p.agents)):
+        return None
+    p.targets = before
+    return f"target of the {c.cue.type} of the same thing before ({before[0].text!r})"
+
+
 def stem_core(stem: str) -> str:
     """The part of a root that survives the nasal prefixes ("tembak" in "penembakan": "embak")."""
     stem = stem.lower()
@@ -523,6 +529,10 @@ _ANAPHORIC_TIME = re.compile(
     rf"^\W*(?:{words('time_back_references')}|(?:dalam|selama|di\s+sela)\s+{words('meeting_nouns')}\s+(?:itu|tersebut|ini))\b", _I)
 
 
+_SAME_TIME = re.compile(rf"\b{words('same_time_phrases')}\b", _I)
+"""Anywhere in a sentence: its event happens at the time of the one before ("pada hari yang sama")."""
+
+
 def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: list[int]) -> DateExpr | None:
     """The date expression nearest the span in its own clause; a date of another clause only when that clause tells
     of no act of its own (``cues``: where the sentence's cues start). A quoted source's date is never the event's."""
@@ -547,7 +557,7 @@ def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 def _date_before(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    if c.date is None and d.previous_date is not None and _ANAPHORIC_TIME.match(s.text):
+    if c.date is None and d.previous_date is not None and (_ANAPHORIC_TIME.match(s.text) or _SAME_TIME.search(s.text)):
         c.date, c.date_why = d.previous_date.value, f"{d.previous_date.text!r} of the sentence the connective refers back to"
         return c.date_why
     return None
@@ -688,6 +698,8 @@ RULES: tuple[Rule, ...] = (
     Rule("answer_to_previous_doer", "parties", "\"menolak permintaan tersebut\": aimed at whoever made it", _answer_previous),
     Rule("answer_to_resolution_issuer", "parties", "reactions to \"resolusi tersebut\" are aimed at its issuer",
          _answer_resolution),
+    Rule("same_judgement_again", "parties", "\"Y juga mengecam kebijakan itu\" after X condemned Z's policy: aimed at Z",
+         _same_judgement),
     Rule("judgement_of_last_act", "parties", "\"mengecam peluncuran tersebut\": aimed at whoever launched", _judged_act),
     Rule("coordinated_verb_shares_target", "parties", "\"mengecam X dan mengancam akan membalas\": the threat is aimed at X",
          _shared_target),
@@ -733,19 +745,19 @@ def apply_rules(c: Candidate, s: Sentence, d: DocContext, rules: tuple[Rule, ...
 
 
 def remember(d: DocContext, s: Sentence) -> None:
-    """After a sentence: what later sentences may lean on (its doer, acts, resolution issuer, dates); only the rules'
-    own candidates count, not the ranker's proposals."""
-    own = [c for c in s.candidates if not c.proposal]
-    coded = [c for c in own if c.event is not None and c.parties is not None]
+    """After a sentence: what later sentences may lean on (its doer, acts, resolution issuer, dates)."""
+    coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
     if coded and _RESOLUTION.search(s.text) and not coded[0].cue.host and all(is_igo(m.code) for m in coded[0].parties.agents):
         d.issuer = coded[0].parties.agents
-    for c in own:
+    for c in s.candidates:
         if c.parties is not None and c.parties.agents and not c.cue.host and (
                 c.event is not None or c.dropped in ("fewer than two distinct states", "no target found")):
             d.last_act = (c.parties.agents, c.cue.stem.split()[0], c.cue.type)
     for c in coded:
         if c.cue.type in DIRECTED_MATERIAL and not c.cue.host and c.parties.targets:
             d.last_blow = (c.parties.agents, c.parties.targets)
+        if not c.cue.host and c.parties.targets and not c.parties.reciprocal:
+            d.targets_by_type[c.cue.type] = c.parties.targets
     d.last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
     d.last_stem = coded[-1].cue.stem.split()[0] if coded else ""
     usable = [x for x in s.dates if x.value and not x.reporting]

@@ -16,10 +16,6 @@ class Settings:
     """Languages whose articles go through the event coder; others are cleaned and marked only."""
     near_duplicate_threshold: float = 0.9
     """Jaccard similarity (MinHash estimate) at which two articles are one syndicated article."""
-    proposals: bool = True
-    """Let the ranker (kronik.ranker) propose the state pairs the clause rules could not finish."""
-    ranker_threshold: float | None = None
-    """Probability a proposal needs to become an event; None takes the threshold shipped with the model."""
     event_cluster_days: int = 1
     """Two event mentions with the same actors, type and status are one event if their dates lie this close."""
     event_cluster_undated_days: int = 7

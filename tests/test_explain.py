@@ -33,7 +33,8 @@ def test_explain_shows_actors_cue_and_event(tmp_path: Path) -> None:
     assert "actor 'Menteri Luar Negeri Kanada" in text
     assert "cue 'bertemu'" in text and "cue 'mengecam'" in text
     assert "=> EVENT CONSULT" in text and "=> EVENT ACCUSE/disapprove" in text
-    assert "dropped: fewer than two distinct states" in text
+    assert "dropped: inside the complement of an earlier cue" in text
+    assert "[same_judgement_again]" in text and "ACCUSE/disapprove BRAGOV -> USA" in text
     assert "events (" in text
 
 

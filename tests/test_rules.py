@@ -1,4 +1,4 @@
-"""One test per rule of the event coder (kronik.rules.RULES and the ranker's steps), each on sentences written for it:
+"""One test per rule of the event coder (kronik.rules.RULES and the further targets of one act), each on sentences written for it:
 the rule must act on the candidate it was written for, and do what it says."""
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                                  "Hungaria menolak permintaan tersebut."), coded({"HUN"}, {"UKR"}, type="REJECT")),
     "answer_to_resolution_issuer": (("Majelis Umum PBB mengadopsi resolusi yang menuntut gencatan senjata di Sudan.",
                                      "Mesir menyambut baik resolusi tersebut."), coded({"EGY"}, {"UNO"}, type="SUPPORT")),
+    "same_judgement_again": (("Kanada mengecam kebijakan tarif Amerika Serikat pada Senin.",
+                              "Presiden Brasil juga mengecam kebijakan itu dalam pidatonya."), coded({"BRA"}, {"USA"}, type="ACCUSE")),
     "judgement_of_last_act": (("Iran meluncurkan rudal balistik ke arah Teluk pada Selasa.",
                                "Arab Saudi mengecam peluncuran tersebut."), coded({"SAU"}, {"IRN"}, type="ACCUSE")),
     "coordinated_verb_shares_target": (("Venezuela mengecam Kolombia dan mengancam akan membalas.",),
@@ -95,7 +97,6 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                         "Menteri Luar Negeri Finlandia.",), coded({"SWE"}, {"FIN"}, type="CONSULT")),
     "conditional_threat": (("Kanada akan mengenakan tarif baru atas baja Meksiko jika Meksiko tidak mencabut kuotanya.",),
                            coded({"CAN"}, {"MEX"}, type="THREATEN", status="occurred")),
-    "ranker": (("Presiden Prancis mengecam Rusia atas serangan itu.",), lambda cs: all(c.probability is not None for c in cs)),
 }
 
 
