@@ -547,8 +547,9 @@ def test_judging_the_act_just_reported() -> None:
                   "Kementerian Luar Negeri RI dalam pernyataannya mengecam keras serangan tersebut.")
     e = only(events, "ACCUSE")
     assert countries(e.actors) == {"IDN"} and countries(e.recipients) == {"ISR"}
+    # judging "kebijakan itu" is not aimed at whoever judged it before, but, as the same judgement, at its owner
     events = code("Kanada mengecam kebijakan tarif Amerika Serikat.", "Presiden Brasil juga mengecam kebijakan itu.")
-    assert [countries(e.actors) for e in events] == [{"CAN"}]
+    assert [(countries(e.actors), countries(e.recipients)) for e in events] == [({"CAN"}, {"USA"}), ({"BRA"}, {"USA"})]
 
 
 def test_mediation_and_a_mediator_calling_on_both_sides() -> None:
