@@ -68,6 +68,8 @@ _SUFFERED = re.compile(rf"\b{words('suffering_words')}\s+(?:\w+\s+)?{words('suff
 _REASON = re.compile(rf"\b{words('reason_words')}\s+(?:[\w-]+\s+)?$", _I)
 """Before a noun cue these make it the reason for the clause's act: its doer is not the clause subject
 ("mengecam China atas penangkapan nelayannya", "sanksi karena penjualan senjata ke Taiwan")."""
+PATIENT_MODES = frozenset({"expel", "release", "arrest", "seize", "deport", "abduct"})
+"""Modes whose noun names its patient after it ("pengusiran diplomat X", "pembebasan sandera X"), not its doer."""
 DIRECTED_MATERIAL = frozenset({"AID", "SANCTION", "ASSAULT", "COERCE"})
 """Material acts aimed at someone: a target may be named after a long object ("penjualan senjata ... ke Taiwan")."""
 _PLACE_NAME = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:selatan|utara|timur|barat|tengah)\b)?)"
@@ -355,17 +357,22 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
             subject, subject_how = clause_subject(sentence, mentions, start)
             if subject and not countries(codes(subject)) & countries(codes(group)):
                 return Parties(subject, group, False, f"noun of a body's meeting; doer is the {subject_how}")
-        if prep is None or prep in ("oleh", "dari"):
+        by = next((j for j, m in rest if oblique(sentence, m) == "oleh"), None) if prep is None else None
+        if by is not None and not cue.mutual:
+            # "pengusiran kapal X oleh Y": the possessor undergoes the act, "oleh" names its doer
+            return Parties(coordinated(sentence, mentions, by, end, stop), group, False,
+                           "noun: doer after oleh, its possessor the target")
+        if prep is None and cue.mode in PATIENT_MODES and first.kind not in ("country", "capital", "metonym") and not _REASON.search(
+                sentence, max(0, start - 40), start):
+            # "pengusiran diplomat Rusia", "penangkapan nelayan Vietnam": the people named after the noun undergo it
+            # ("pengepungan Israel", a state itself, is the doer)
+            targets, how = group, "noun: its possessor undergoes it"
+        elif prep is None or prep in ("oleh", "dari"):
             agents, how = group, f"noun: doer {'after ' + prep if prep else 'is its possessor'}"
             if received and prep == "dari":
                 # "Korea Utara mendapatkan dukungan dari Rusia": the receiver is the clause subject
                 subject, _ = clause_subject(sentence, mentions, start)
                 return Parties(agents, [m for m in subject if m not in agents], False, how + "; received by the clause subject")
-            by = next((j for j, m in rest if oblique(sentence, m) == "oleh"), None) if prep is None else None
-            if by is not None and not cue.mutual:
-                # "pengusiran kapal X oleh Y": the possessor undergoes the act, "oleh" names its doer
-                return Parties(coordinated(sentence, mentions, by, end, stop), group, False,
-                               "noun: doer after oleh, its possessor the target")
             marked = [(j, m) for j, m in rest if oblique(sentence, m) in TARGET_PREPS
                       and NEAR.match(sentence[group[-1].end:m.start])]
             if marked:

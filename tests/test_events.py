@@ -693,3 +693,9 @@ def test_headline_introduces_the_actors() -> None:
     t = trace(Article(id="t", published="2023-08-10", title="Junta Niger usir duta besar Prancis",
                       paragraphs=["Junta memerintahkan duta besar itu meninggalkan negara dalam 48 jam."]), DEFAULT)
     assert any(m.code.startswith("NER") for s in t.sentences for m in s.mentions)
+
+
+def test_patient_after_an_expulsion_noun() -> None:
+    # "pengusiran diplomat X": the diplomat undergoes it; the clause subject expels
+    e = only(code("Kanada mengumumkan pengusiran diplomat Iran pada Senin."), "SANCTION")
+    assert countries(e.actors) == {"CAN"} and countries(e.recipients) == {"IRN"}
