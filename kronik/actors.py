@@ -45,7 +45,16 @@ STATE_PAIRS = (
     "kedua negara tersebut",
     "kedua negara itu",
     "kedua pihak tersebut",
+    "kedua belah pihak tersebut",
     "dua negara",
+    "masing-masing pihak",
+    "setiap pihak",
+    "tiap pihak",
+    "kedua negara bertetangga",
+    "pihak-pihak yang bertikai",
+    "pihak-pihak yang berseteru",
+    "pihak yang bertikai",
+    "pihak yang berseteru",
 )
 """Words for "the two states": the parties of the latest event or coordination of two states, else the two states
 named earlier in the sentence, else the last two states the document mentioned."""

@@ -361,3 +361,10 @@ def test_common_words_are_not_surnames() -> None:
     assert codes(DocumentActors(dt.date(2025, 8, 1)), "Dan Korea Selatan menolak usulan itu.") == [("Korea Selatan", "KOR")]
     assert codes(DocumentActors(dt.date(2016, 1, 1)), "Sang menteri tiba terlambat.") == []
     assert codes(DocumentActors(dt.date(2012, 5, 1)), "Jonathan menonton film.") == []
+
+
+def test_each_side_words_take_up_the_pair() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Delegasi Armenia dan Azerbaijan bertemu di Brussel.")
+    m = one(doc, "Masing-masing pihak akan membebaskan tawanan.")
+    assert set(m.members) == {"ARM", "AZE"}
