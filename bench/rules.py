@@ -11,12 +11,12 @@ only, is a rule to reconsider; gate and check rules, which drop candidates, are 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
+
+from cleaning import load_scorer  # bench/ is on sys.path when a bench script runs
 
 from kronik.clean import clean
 from kronik.events import trace
@@ -25,14 +25,6 @@ from kronik.rules import RULES
 from kronik.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kronik_score", shared / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def measure(shared: Path, sets: list[str]) -> dict[str, dict[str, object]]:
