@@ -144,14 +144,21 @@ _SETTING = re.compile(rf"\b{words('setting_words')}\s+$", _I)
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
 
 
+_COMPLEMENT_END = re.compile(rf"\b{words('speech_verbs')}\b|,\s*(?:[\w-]+\s+){{0,2}}yang\b", _I)
+"""Where the complement of a governing cue ends before its clause does: a speech verb ("..., mengatakan ia telah
+berbicara dengan X") or an appositive relative clause ("..., permintaan yang didukung oleh X")."""
+
+
 def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
-    """Indices of cues inside the complement of a governing cue ("sepakat untuk membuka ...") or of another cue's
-    purpose clause ("bertemu untuk membahas ...") in the same clause."""
+    """Indices of cues inside the complement of a governing cue ("sepakat untuk membuka ...", "meminta X menarik ...")
+    or of another cue's purpose clause ("bertemu untuk membahas ...") in the same clause."""
     inside: set[int] = set()
     for i, (_, e, cue) in enumerate(hits):
         if not cue.governs or cue.voice == "noun":
             continue
         stop = right_limit(sentence, e)
+        if (end := _COMPLEMENT_END.search(sentence, e, stop)) is not None:
+            stop = end.start()
         # "menyetujui penjualan senjata ke Taiwan": a material act approved or agreed is itself the event
         inside.update(j for j, (s2, _, c2) in enumerate(hits) if j > i and s2 < stop and not (
             cue.type == "AGREE" and c2.voice == "noun" and c2.type in _MATERIAL and not sentence[e:s2].strip()))
@@ -680,7 +687,8 @@ def _conditional_threat(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 RULES: tuple[Rule, ...] = (
     Rule("complement_of_governing_cue", "gate", "a cue inside what another cue wants, asks or plans "
-         "(\"sepakat untuk membuka ...\", \"bertemu untuk membahas ...\") is no act of its own", _complement),
+         "(\"sepakat untuk membuka ...\", \"bertemu untuk membahas ...\") is no act of its own; the complement "
+         "ends at a speech verb or an appositive relative clause", _complement),
     Rule("sports_report", "gate", "in a sports report teams and players are not states acting", _sports),
     Rule("setting_noun", "gate", "a noun after \"di sela\", \"desa\", \"zona\" is a setting or place name", _setting),
     Rule("clause_parties", "parties", "active, passive and nominal clauses: subject, object, possessor, "

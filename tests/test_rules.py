@@ -120,3 +120,10 @@ def test_a_trip_to_several_states_is_a_visit_to_each() -> None:
     t = trace(Article(id="t", published="2024-05-08",
                       paragraphs=["Presiden Brasil akan mengunjungi Kenya, Tanzania dan Mozambik pekan depan."]), DEFAULT)
     assert sorted(tuple(countries(e.recipients)) for e in t.events) == [("KEN",), ("MOZ",), ("TZA",)]
+
+
+def test_complement_ends_at_a_speech_verb_or_an_appositive_relative() -> None:
+    # the request's complement ends at ", permintaan yang ...": the support is an act of its own
+    cs = fired("complement_of_governing_cue", "Jerman meminta Dewan Keamanan PBB bersidang, permintaan yang "
+               "didukung oleh Prancis.")
+    assert all("didukung" not in c.text for c in cs)
