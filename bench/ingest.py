@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kronik import store  # noqa: E402
+from kronik import ingest, store  # noqa: E402
 from kronik.generate import pages  # noqa: E402
 from kronik.settings import Settings  # noqa: E402
 
@@ -79,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         store._write_batch = timed(store._write_batch, writing)
         with store.connect(str(db)) as con:
             t = time.perf_counter()
-            first = store.ingest_paths(con, [str(corpus)], workers=args.workers, settings=settings)
+            first = ingest.ingest_paths(con, [str(corpus)], workers=args.workers, settings=settings)
             elapsed = time.perf_counter() - t
             t = time.perf_counter()
-            again = store.ingest_paths(con, [str(corpus)], workers=args.workers, settings=settings)
+            again = ingest.ingest_paths(con, [str(corpus)], workers=args.workers, settings=settings)
             rerun = time.perf_counter() - t
             con.execute("CHECKPOINT").fetchall()
             multi = con.execute("SELECT count(*) FROM events WHERE source_count > 1").fetchall()[0][0]

@@ -17,11 +17,12 @@ from typing import Any
 
 import duckdb
 
-from kronik.store import QUAD_NAMES, date_span, format_table, open_for_reading, party, query_rows
+from kronik.calendar import date_span
+from kronik.db import EVENT_DAY, format_table, open_for_reading, query_rows
+from kronik.gazetteer import party
+from kronik.plover import quad_names
 
-# An event's day: when it happened, else the day it was first reported.
-EVENT_DAY = "coalesce(date_start, try_cast(left(first_reported, 10) AS DATE))"
-QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {name}" for n, name in QUAD_NAMES.items())
+QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {name}" for n, name in quad_names().items())
 _CODE = re.compile(r"IGO:[A-Z0-9]+|[A-Z]{3}(?:[A-Z]{3})?", re.I)
 
 
@@ -49,11 +50,10 @@ def resolve(name: str) -> str:
 
 def bounds(start: str | None, end: str | None) -> tuple[date | None, date | None]:
     """`--from` and `--to` (YYYY, YYYY-MM or YYYY-MM-DD) as the first and the last day they cover."""
-    lo = date_span(start)[0] if start else None
-    hi = date_span(end)[1] if end else None
-    if (start and lo is None) or (end and hi is None):
+    first, last = date_span(start) if start else None, date_span(end) if end else None
+    if (start and first is None) or (end and last is None):
         raise ValueError("dates must be YYYY, YYYY-MM or YYYY-MM-DD")
-    return lo, hi
+    return first[0] if first else None, last[1] if last else None
 
 
 def _period_filter(start: date | None, end: date | None) -> tuple[str, list[Any]]:
@@ -88,7 +88,7 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "month"
     if not rows:
         return []
     found = {r["period"]: r for r in rows}
-    empty = dict.fromkeys(QUAD_NAMES.values(), 0) | {"events": 0, "score": None}
+    empty = dict.fromkeys(quad_names().values(), 0) | {"events": 0, "score": None}
     return [found.get(p, {"period": p, **empty}) for p in _periods(rows[0]["period"], rows[-1]["period"], freq)]
 
 

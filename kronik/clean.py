@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kronik import lang, meta
+from kronik.datafiles import rows
 from kronik.model import Article, RawDoc
 from kronik.settings import Settings
 
@@ -91,10 +92,7 @@ def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
     case-sensitive part '(?-i:…)' are compiled case-insensitively and see the line as it is.
     """
     by_label: dict[str, list[tuple[re.Pattern[str], bool]]] = {}
-    for line in (meta.DATA / "boilerplate.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith(("#", "label\t")):
-            continue
-        label, pattern = line.split("\t", 1)
+    for label, pattern in rows("boilerplate.tsv"):
         cased = "(?-i:" in pattern
         by_label.setdefault(label, []).append((re.compile(pattern, re.IGNORECASE) if cased else re.compile(pattern), cased))
     return {label: tuple(patterns) for label, patterns in by_label.items()}

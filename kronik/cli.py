@@ -13,8 +13,8 @@ import sys
 COMMANDS = {
     "extract": "kronik.extract",
     "explain": "kronik.explain",
-    "ingest": "kronik.store",
-    "sql": "kronik.store",
+    "ingest": "kronik.ingest",
+    "sql": "kronik.db",
     "timeline": "kronik.analysis",
     "top": "kronik.analysis",
     "network": "kronik.analysis",

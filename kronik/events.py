@@ -16,12 +16,15 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from kronik.actors import DocumentActors, Mention
-from kronik.dates import Anchor, DateExpr, anchor_date, find_dates, parse_iso, word_pattern
+from kronik.calendar import date_span as _span
+from kronik.datafiles import rows as _data_lines
+from kronik.dates import Anchor, DateExpr, anchor_date, find_dates, word_pattern
 from kronik.gazetteer import country_of_place, is_igo
+from kronik.gazetteer import party as _country
 from kronik.model import Article, Event
+from kronik.plover import plover
 from kronik.sentences import split
 from kronik.settings import Settings
 
@@ -44,15 +47,6 @@ class Cue:
     governs: bool
     adjacent: bool
     then: re.Pattern[str] | None
-
-
-@dataclass(frozen=True, slots=True)
-class PloverType:
-    """Quad class, CAMEO root and PLOVER score of one type or type/mode pair."""
-
-    quad: str
-    cameo: str
-    score: float
 
 
 _VOWELS = "aeiou"
@@ -120,12 +114,6 @@ def inflect(stem: str, form: str) -> tuple[str, str]:
     return word + suffix + tail, voice
 
 
-def _data_lines(name: str) -> list[list[str]]:
-    text = resources.files("kronik").joinpath("data", name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
     """Every cue surface form (lower case) with its readings, the most specific following word first
@@ -144,16 +132,6 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
         readings.sort(key=lambda c: -len(c.then.pattern) if c.then else 1)
     return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
 
-
-
-@lru_cache(maxsize=1)
-def plover() -> dict[tuple[str, str | None], PloverType]:
-    """plover.tsv by (type, mode); mode None is the type's own row."""
-    table: dict[tuple[str, str | None], PloverType] = {}
-    for row in _data_lines("plover.tsv"):
-        type_, mode, quad, cameo, score = row[:5]
-        table[(type_, mode or None)] = PloverType(quad, cameo, float(score))
-    return table
 
 
 # ---------------------------------------------------------------- clause rules
@@ -271,11 +249,6 @@ _PLACE_NAME = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:selatan|utara|ti
 """Capitalised words, and a compass word the press writes in lower case ("Lebanon selatan", "Gaza utara")."""
 _OBJECT_PLACE = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NAME}")
 _PLACE = re.compile(rf"\b(?:di|ke)\s+(?:kota\s+|ibu\s*kota\s+|wilayah\s+|kawasan\s+|provinsi\s+|pulau\s+)?{_PLACE_NAME}")
-
-
-def _country(code: str) -> str:
-    """The scorer's country part of an actor code: the first three letters, or the whole IGO: code."""
-    return code if code.startswith("IGO:") else code[:3]
 
 
 def _codes(mentions: list[Mention]) -> list[str]:
@@ -954,23 +927,6 @@ def _code_sentence(sentence: str, mentions: list[Mention], dates: list[DateExpr]
             out.append(extra)
             _finish(extra, sentence, dates, anchor, previous, (group[0].start, group[-1].end))
     return out
-
-
-def _span(value: str | None) -> tuple[dt.date, dt.date] | None:
-    if not value:
-        return None
-    lo, _, hi = value.partition("/")
-    first = parse_iso(lo)
-    last_src = hi or lo
-    last = parse_iso(last_src)
-    if not first or not last:
-        return None
-    if len(last_src) == 4:
-        last = dt.date(last.year, 12, 31)
-    elif len(last_src) == 7:
-        nxt = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-        last = nxt - dt.timedelta(days=1)
-    return first, last
 
 
 def _compatible(a: str | None, b: str | None, days: int) -> bool:

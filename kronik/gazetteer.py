@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+
+from kronik.calendar import month_end
+from kronik.datafiles import rows as _rows
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 """Words and single punctuation marks: "Kim Jong-un" is Kim, Jong, -, un; names and sentences share it."""
@@ -75,6 +76,12 @@ def is_igo(code: str) -> bool:
     return code.startswith(IGO_PREFIXES)
 
 
+def party(code: str) -> str:
+    """The country part of an actor code, what events, the scorer and the analyses compare: `KORGOV` -> `KOR`;
+    intergovernmental bodies whole (`IGO:ASEAN`, `UNO`, `EUR`)."""
+    return code if code.startswith("IGO:") else code[:3]
+
+
 def _date(text: str, end: bool = False) -> dt.date | None:
     """YYYY-MM-DD or YYYY-MM (a month: its first day, or its last for an end date)."""
     if not text:
@@ -83,9 +90,7 @@ def _date(text: str, end: bool = False) -> dt.date | None:
     if len(parts) == 3:
         return dt.date(*parts)
     y, m = parts
-    if not end:
-        return dt.date(y, m, 1)
-    return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    return month_end(y, m) if end else dt.date(y, m, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,15 +238,6 @@ def _case_of(name: str, default: str) -> str:
     return default
 
 
-def _rows(filename: str) -> Iterator[list[str]]:
-    """Data rows of a TSV in kronik/data: comments and the column header skipped."""
-    text = files("kronik").joinpath("data", filename).read_text(encoding="utf-8")
-    lines = (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    next(lines, None)
-    for line in lines:
-        yield line.split("\t")
-
-
 @dataclass(frozen=True, slots=True)
 class Place:
     """A location with its state and coordinates; code is empty for seas and regions shared by states."""
@@ -342,6 +338,4 @@ def country_of_place(name: str) -> tuple[str, float, float] | None:
 
 def country_name(code: str) -> str:
     """Indonesian name of a state or IGO code (sector suffix ignored): KORGOV -> Korea Selatan."""
-    if is_igo(code):
-        return country_names().get(code, code)
-    return country_names().get(code[:3], code)
+    return country_names().get(party(code), code)
