@@ -343,3 +343,68 @@ def test_cli_wires_the_database_commands(tmp_path: Path, monkeypatch, capsys) ->
     assert main(["timeline", "Indonesia", "Jepang", "--db", db, "--freq", "year"]) == 0
     assert main(["export", "--db", db, "--schema", "gdelt", "-o", str(tmp_path / "g.csv")]) == 0
     assert (tmp_path / "g.csv").read_text().startswith('"GLOBALEVENTID"')
+
+
+def test_near_duplicate_links_grow_linearly_with_copies(con) -> None:
+    """Issue 10 defect "near_duplicates grew to 771,075 rows for 10,350 documents": links go to the canonical
+    article only, one row per copy, however many copies there are."""
+    original = record("asli", "Kompas", "2024-03-04T19:00:00+07:00", STORY, [meeting()])
+    copies = [record(f"salinan-{i:02d}", f"Outlet{i}", "2024-03-05", STORY, [meeting()]) for i in range(30)]
+    store.ingest_records(con, [*copies[:12], original, *copies[12:]], Settings(ingest_batch_size=7))
+    links = con.execute("SELECT article_id, count(*), min(similarity) FROM near_duplicates GROUP BY ALL").fetchall()
+    assert links == [("asli", 30, 1.0)]
+    assert con.execute("SELECT count(DISTINCT canonical_id) FROM articles").fetchone() == (1,)
+    assert con.execute("SELECT source_count, article_count FROM events").fetchall() == [(1, 31)]
+
+
+def test_syndicated_copies_of_an_undated_page_share_its_events(con) -> None:
+    """Issue 10 defect "syndicated copies of undated pages never merge": a page without a publication date and its
+    copies report one event, not one per copy; another undated page's event stays apart."""
+    undated = [record(f"tanpa-tanggal-{i}", "Kompas", None, STORY, [meeting(date_=None)]) for i in range(5)]
+    other = record("lain", "Antara", None, OTHER, [meeting("pertemuan lain", date_=None)])
+    store.ingest_records(con, [*undated, other], Settings(ingest_batch_size=2))
+    events = con.execute("SELECT article_count, source_count FROM events ORDER BY article_count").fetchall()
+    assert events == [(1, 1), (5, 1)]
+    assert store.table_counts(con)["near_duplicates"] == 4
+
+
+def test_copy_republished_later_shares_the_undated_events_of_its_original(con) -> None:
+    """A copy printed weeks later tells the same story: its undated events fall on the original's days."""
+    original = record("asli", "Kompas", "2024-03-04", STORY, [meeting(date_=None)])
+    late_copy = record("salinan", "Tribun", "2024-04-20", STORY, [meeting(date_=None)])
+    store.ingest_records(con, [late_copy, original])
+    assert con.execute("SELECT article_count, first_reported FROM events").fetchall() == [(2, "2024-03-04")]
+
+
+def test_copies_in_any_order_build_the_same_database(tmp_path: Path) -> None:
+    """Canonical article, links, spans and events do not depend on arrival order or batching, also when the
+    earliest copy arrives last (the canonical article changes) and when one page has no date."""
+    recs = [
+        record("b-copy", "Tribun", "2024-03-06", STORY, [meeting(date_=None)]),
+        record("c-copy", "Detik", None, [*STORY, "Baca juga: lainnya"], [meeting(date_=None)]),
+        record("a-first", "Kompas", "2024-03-04T19:00:00+07:00", STORY, [meeting(date_=None)]),
+        record("z-other", "Antara", "2024-03-05", OTHER, [meeting("lain", date_=None)]),
+    ]
+    snaps = []
+    for name, order, size in (("one", recs, 200), ("two", recs[::-1], 1), ("three", recs[1:] + recs[:1], 2)):
+        with store.connect(str(tmp_path / f"{name}.duckdb")) as con:
+            store.ingest_records(con, order, Settings(ingest_batch_size=size))
+            snaps.append(snapshot(con))
+    assert snaps[0] == snaps[1] == snaps[2]
+    assert [(a, d) for a, d, _ in snaps[0]["near_duplicates"]] == [("a-first", "b-copy"), ("a-first", "c-copy")]
+
+
+def test_a_copy_rewritten_leaves_its_group(tmp_path: Path) -> None:
+    """An update that makes a copy a different text unlinks it; the rest of the group stays together, as a fresh build has it."""
+    first = [record("a", "Kompas", "2024-03-04", STORY, [meeting()]), record("b", "Tribun", "2024-03-05", STORY, [meeting()]),
+             record("c", "Detik", "2024-03-05", STORY, [meeting()])]
+    final = [first[0], record("b", "Tribun", "2024-03-05", OTHER, []), first[2]]
+    with store.connect(str(tmp_path / "inc.duckdb")) as con:
+        store.ingest_records(con, first)
+        store.ingest_records(con, final[1:2])
+        incremental = snapshot(con)
+    with store.connect(str(tmp_path / "fresh.duckdb")) as con:
+        store.ingest_records(con, final)
+        fresh = snapshot(con)
+    assert incremental == fresh
+    assert [(a, d) for a, d, _ in fresh["near_duplicates"]] == [("a", "c")]
