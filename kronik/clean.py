@@ -64,6 +64,8 @@ class Hints:
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     sitename: str | None = None
+    url: str | None = None
+    """The page's own address from its head (og:url or <link rel=canonical>), for pages read without one."""
     from_html: bool = False
 
 
@@ -380,5 +382,5 @@ def clean(raw: RawDoc, settings: Settings) -> Article:
         from kronik.htmltext import extract
 
         text, hints = extract(_cut(raw.html, settings.max_bytes), raw.url)
-        return clean_text(raw.id, raw.url, text, settings, hints)
+        return clean_text(raw.id, raw.url or hints.url, text, settings, hints)
     return clean_text(raw.id, raw.url, raw.text or "", settings)

@@ -21,7 +21,7 @@ import duckdb
 
 from kronik.executors import run
 from kronik.model import RawDoc, Record
-from kronik.readers import read_paths
+from kronik.readers import ReadReport, missing, read_paths
 from kronik.settings import DEFAULT, Settings
 from kronik.store import IngestStats, connect, raw_hash, store_records, table_counts
 
@@ -61,15 +61,17 @@ def _parse(pair: tuple[str, str]) -> tuple[Record, str]:
 
 
 def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Sequence[str], workers: int = 1, settings: Settings = DEFAULT,
-                 force: bool = False, progress: bool = False, engine: str = "local", scheduler: str | None = None) -> IngestStats:
-    """Run the pipeline over new or changed documents (Parquet record partitions are loaded as they are) and store them."""
+                 force: bool = False, progress: bool = False, engine: str = "local", scheduler: str | None = None,
+                 report: ReadReport | None = None) -> IngestStats:
+    """Run the pipeline over new or changed documents (Parquet record partitions are loaded as they are) and store
+    them; paths that cannot be read go to `report`."""
     stats = IngestStats()
     known = {} if force else dict(con.execute("SELECT doc_id, raw_hash FROM documents").fetchall())
     pages = [p for p in paths if not is_parquet(p)]
     pending: dict[str, deque[str]] = {}
 
     def fresh_docs() -> Iterator[RawDoc]:
-        hashed = ((d.id, h, (d, h)) for d in read_paths(pages) for h in (raw_hash(d),))
+        hashed = ((d.id, h, (d, h)) for d in read_paths(pages, report) for h in (raw_hash(d),))
         for doc, rhash in _unseen(hashed, known, force, stats):
             pending.setdefault(doc.id, deque()).append(rhash)
             yield doc
@@ -95,16 +97,30 @@ def _progress(items: Iterable[Any], enabled: bool) -> Iterable[Any]:
 
 
 def command(args: argparse.Namespace) -> int:
-    """`kronik ingest`: run, store, and print a one-line summary on stderr."""
+    """`kronik ingest`: run, store, and print a one-line summary on stderr; the exit status follows the README's rule.
+    Given only paths that do not exist, it stops before creating the database."""
+    absent = missing(args.paths)
+    if len(absent) == len(args.paths):
+        for p in absent:
+            print(f"kronik ingest: {p}: no such file or folder", file=sys.stderr)
+        return 2
     batch = getattr(args, "batch_size", None)
     settings = replace(DEFAULT, ingest_batch_size=batch) if batch else DEFAULT
-    with connect(args.db) as con:
+    report = ReadReport()
+    try:
+        con = connect(args.db)
+    except (OSError, duckdb.Error) as exc:
+        print(f"kronik ingest: cannot open the database {args.db}: {exc}", file=sys.stderr)
+        return 2
+    with con:
         stats = ingest_paths(
             con, args.paths, workers=args.workers, settings=settings, force=getattr(args, "force", False),
             progress=not getattr(args, "no_progress", False) and sys.stderr.isatty(),
-            engine=getattr(args, "engine", "local"), scheduler=getattr(args, "scheduler", None))
+            engine=getattr(args, "engine", "local"), scheduler=getattr(args, "scheduler", None), report=report)
     c = stats.counts
     print(f"kronik ingest: {stats.read} documents read, {stats.skipped} skipped as already stored, {stats.added} added, "
           f"{stats.updated} updated, {stats.unchanged} unchanged, {stats.errors} errors; database {args.db}: "
           f"{c['articles']} articles, {c['mentions']} mentions, {c['events']} events", file=sys.stderr)
-    return 0
+    for note in report.notes():
+        print(f"kronik ingest: {note}", file=sys.stderr)
+    return report.exit_status(stats.errors, getattr(args, "strict", False))

@@ -16,6 +16,8 @@ from typing import Any
 import duckdb
 
 from kronik import analysis, db
+from kronik.calendar import month_end
+from kronik.gazetteer import resolve_actor
 from kronik.plover import quad_names
 
 QUADS = tuple(quad_names().values())
@@ -41,7 +43,7 @@ def bounds(start: str | None, end: str | None) -> tuple[date | None, date | None
 
 def actor(text: str | None) -> str:
     """A party code from a code or a name analysts type (`KOR`, `korgov`, `Korea Selatan`, `PBB`); '' for none."""
-    return analysis.resolve(text) if text and text.strip() else ""
+    return resolve_actor(text) if text and text.strip() else ""
 
 
 @dataclass(slots=True)
@@ -112,7 +114,7 @@ def _period_end(first: date, freq: str) -> date:
         return first + timedelta(days=6)
     if freq == "year":
         return date(first.year, 12, 31)
-    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    return month_end(first.year, first.month)
 
 
 def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "month", start: date | None = None,
@@ -146,6 +148,14 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 100, o
         ORDER BY {EVENT_DAY} DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
     """, [*params, limit, offset])
     return rows, int(total[0]) if total else 0
+
+
+def undated(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
+    """How many of the events the filter matches are undated (no event date, no dated report): the timeline has no
+    bar for them, the event list shows them last, marked undated."""
+    where, params = flt.where()
+    row = con.execute(f"SELECT count(*) FROM events e WHERE {where} AND ({EVENT_DAY}) IS NULL", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
