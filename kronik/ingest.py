@@ -2,7 +2,8 @@
 
 Documents already stored with the same raw content are skipped before the pipeline runs, which keeps
 re-ingesting a folder cheap. Parquet record partitions (what `kronik extract --engine dask -o DIR` writes)
-are loaded as they are, without running the pipeline.
+are loaded as they are, without running the pipeline. The pipeline always runs in worker processes (one by
+default), so that this process writes the database while they clean and code the next documents.
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Sequence[str], workers: 
         for rec in records:
             yield rec, pending[rec.id].popleft()
 
-    streams: list[Iterable[tuple[Record, str]]] = [paired(run(fresh_docs(), workers, settings, engine, scheduler))] if pages else []
+    streams: list[Iterable[tuple[Record, str]]] = []
+    if pages:
+        streams.append(paired(run(fresh_docs(), workers, settings, engine, scheduler, background=True)))
     streams += [map(_parse, _unseen(_parquet_items(p), known, force, stats)) for p in paths if is_parquet(p)]
     for stream in streams:
         store_records(con, _progress(stream, progress), settings, stats)
