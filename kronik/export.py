@@ -230,6 +230,6 @@ def command(args: argparse.Namespace) -> int:
         print(f"kronik export: cannot write {args.output}: {exc}", file=sys.stderr)
         return 2
     where = "stdout" if args.output == "-" else args.output
-    print(f"kronik export: {table.num_rows} events written to {where} ({args.schema}, {fmt}); {undated} of them undated "
-          "(no event date and no dated report: empty date columns, listed last)", file=sys.stderr)
+    note = f"; {undated} of them undated (no event date and no dated report: empty date columns, listed last)" if undated else ""
+    print(f"kronik export: {table.num_rows} events written to {where} ({args.schema}, {fmt}){note}", file=sys.stderr)
     return 0
