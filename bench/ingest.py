@@ -9,6 +9,8 @@ copies' events, dated and undated, are exercised. Prints, each on its own line:
 - the rate of a second run over the same file (everything skipped before the pipeline), the database size and rows.
 
 Usage: .venv/bin/python bench/ingest.py [--pages 10000] [--workers 1] [--copies 0.02] [--undated 0.1] [--keep DIR]
+       .venv/bin/python bench/ingest.py --syndicate ../shared/corpus/input.jsonl --times 150
+       (every page of a JSONL file carried by N outlets: N copies of each under new ids and URLs)
 """
 
 from __future__ import annotations
@@ -52,6 +54,22 @@ def write_corpus(path: Path, n: int, seed: int, copies: float, undated: float) -
                 counts["lines"] += 1
             counts["copies"] += copy
             counts["undated_copies"] += copy and not dated
+    return counts
+
+
+def write_syndicated(path: Path, source: Path, times: int) -> dict[str, int]:
+    """Every document of a JSONL file `times` times (the first keeps its id, the others are copies under new ids and
+    URLs); returns counts of lines and copies."""
+    counts = {"lines": 0, "copies": 0}
+    with path.open("w", encoding="utf-8") as fh:
+        for line in source.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            for k in range(times):
+                copy = {**doc, "id": doc["id"] if k == 0 else f"{doc['id']}-salinan-{k:03d}",
+                        "url": f"https://salinan{k}.example/{doc['id']}" if k else doc.get("url")}
+                fh.write(json.dumps(copy, ensure_ascii=False) + "\n")
+                counts["lines"] += 1
+            counts["copies"] += times - 1
     return counts
 
 
@@ -107,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--undated", type=float, default=0.1, help="share of pages without any date")
     p.add_argument("--batch", type=int, default=Settings().ingest_batch_size, help="documents per transaction")
     p.add_argument("--keep", type=Path, default=None, help="folder to keep the corpus and database in")
+    p.add_argument("--syndicate", type=Path, default=None, help="instead of generated pages: the pages of this JSONL file, "
+                                                                 "each carried --times times")
+    p.add_argument("--times", type=int, default=150, help="copies of each page with --syndicate (the first is the original)")
     args = p.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,10 +137,15 @@ def main(argv: list[str] | None = None) -> int:
         for f in (db, db.with_suffix(".duckdb.wal")):
             f.unlink(missing_ok=True)
         t = time.perf_counter()
-        made = write_corpus(corpus, args.pages, args.seed, args.copies, args.undated)
-        print(f"corpus: {made['lines']} documents ({args.pages} pages, {made['copies']} syndicated copies of which "
-              f"{made['undated_copies']} undated, {args.undated:.0%} of pages undated), {corpus.stat().st_size / 1e6:.1f} MB, "
-              f"generated in {time.perf_counter() - t:.1f} s")
+        if args.syndicate:
+            made = write_syndicated(corpus, args.syndicate, args.times)
+            print(f"corpus: {made['lines']} documents (each page of {args.syndicate} {args.times} times: {made['copies']} "
+                  f"syndicated copies), {corpus.stat().st_size / 1e6:.1f} MB")
+        else:
+            made = write_corpus(corpus, args.pages, args.seed, args.copies, args.undated)
+            print(f"corpus: {made['lines']} documents ({args.pages} pages, {made['copies']} syndicated copies of which "
+                  f"{made['undated_copies']} undated, {args.undated:.0%} of pages undated), {corpus.stat().st_size / 1e6:.1f} MB, "
+                  f"generated in {time.perf_counter() - t:.1f} s")
 
         settings = Settings(ingest_batch_size=args.batch)
         writing = {"s": 0.0}
@@ -141,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
             linked = con.execute("SELECT count(*) FROM articles WHERE canonical_id <> article_id").fetchall()[0][0]
             terms = con.execute("SELECT count(*) FROM terms").fetchall()[0][0]
             copy_mentions, merged, undated_mentions, undated_merged = copies_merged(con)
+            lonely = con.execute("""SELECT count(*) FROM events e JOIN articles a USING (article_id)
+                                    WHERE e.article_count = 1 AND a.canonical_id <> a.article_id""").fetchall()[0][0]
         size = sum(f.stat().st_size for f in folder.glob("bench.duckdb*"))
 
         own = (used.user - cpu.user) + (used.system - cpu.system)
@@ -159,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{again.read / rerun:.0f} pages/s; row counts unchanged: {again.counts == first.counts}")
         print(f"database: {size / 1e6:.1f} MB on disk ({size / max(first.read, 1) / 1e3:.1f} kB per page)")
         print("rows: " + ", ".join(f"{k} {v}" for k, v in first.counts.items()) + f", terms {terms}")
-        print(f"events with 2+ independent sources: {multi}")
+        print(f"events with 2+ independent sources: {multi}; events all of whose mentions come from one copy: {lonely}")
     return 0
 
 

@@ -155,12 +155,11 @@ def _article_rows(records: Sequence[tuple[Record, str]], now: datetime) -> pa.Ta
         for rec, chash in records if (a := rec.article) is not None], schema=ARTICLE_SCHEMA)
 
 
-def mention_rows(record: Record, settings: Settings = DEFAULT, anchor_published: str | None = None) -> list[dict[str, Any]]:
+def mention_rows(record: Record, settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """One row per coded event of a record; quad, quad class, CAMEO code and intensity come from plover.tsv when the
-    coder gave none. Spans of undated mentions count from `anchor_published`, the publication of the article's
-    canonical article (its own, unless it is a syndicated copy)."""
-    reported = report_time(anchor_published if anchor_published is not None else
-                           record.article.published if record.article else None)
+    coder gave none. Spans count from the record's own publication; the writer moves those of syndicated copies
+    (_place)."""
+    reported = report_time(record.article.published if record.article else None)
     rows = []
     for i, e in enumerate(record.events):
         start, end = date_span(e.date) or (None, None)
@@ -218,11 +217,13 @@ def _canonical_order(published: str | None, article_id: str) -> tuple[bool, date
 
 @dataclass(slots=True)
 class _Links:
-    """What linking decided: the canonical article and its publication for every article it placed, and the stored
-    articles (not of this batch) whose canonical article changed."""
+    """What linking decided: the canonical article and its publication for every article it placed, each copy's
+    similarity to its canonical article (for the links it wrote), and the stored articles (not of this batch) whose
+    canonical article changed."""
 
     canonical: dict[str, str]
     published: dict[str, str | None]
+    similarity: dict[str, float]
     changed: set[str]
 
     def anchor(self, article_id: str) -> str | None:
@@ -294,36 +295,64 @@ def _link(con: duckdb.DuckDBPyConnection, linking: Iterable[str], known: dict[st
     _in(con, "DELETE FROM near_duplicates WHERE duplicate_id IN (SELECT unnest(?))", rewrite)
     links = [(canonical[a], a) for a in rewrite if canonical[a] != a]
     shingled.fetch({x for link in links for x in link})
+    similarity = {a: round(shingled.similarity(c, a), 4) for c, a in links}
     if links:
         _insert(con, "near_duplicates", pa.table({
             "article_id": [c for c, _ in links], "duplicate_id": [a for _, a in links],
-            "similarity": pa.array([round(shingled.similarity(c, a), 4) for c, a in links], pa.float64())}))
+            "similarity": pa.array([similarity[a] for _, a in links], pa.float64())}))
     if changed:
         con.register("_canon", pa.table({"article_id": sorted(changed), "canonical_id": [canonical[a] for a in sorted(changed)]}))
         con.execute("UPDATE articles SET canonical_id = c.canonical_id FROM _canon c WHERE articles.article_id = c.article_id").fetchall()
         con.unregister("_canon")
-    return _Links(canonical, published, changed - set(linking))
+    return _Links(canonical, published, similarity, changed - set(linking))
 
 
-def _respan(con: duckdb.DuckDBPyConnection, articles: Iterable[str], links: _Links, settings: Settings) -> set[str]:
-    """Recompute the spans of stored mentions whose article's canonical article (and so its anchor) may have changed;
-    returns the events of the mentions whose span moved."""
-    rows = _in(con, """SELECT mention_id, article_id, date_start, date_end, span_start, span_end, event_id FROM mentions
-                       WHERE article_id IN (SELECT unnest(?))""", articles)
-    moved: list[tuple[str, Any, Any]] = []
-    stale: set[str] = set()
-    for mention_id, aid, start, end, old_start, old_end, event in rows:
-        span = effective_span(start, end, report_time(links.anchor(aid)), settings) or (None, None)
-        if span != (old_start, old_end):
-            moved.append((mention_id, *span))
-            stale.add(event)
+def _place(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]], links: _Links, settings: Settings) -> None:
+    """Set the spans of mention rows (new ones, and stored ones whose article's canonical article may have changed).
+
+    A copy of its canonical article (similar to it by itself, not only through other members of the group) whose
+    mention has the sentence and cluster key of one of the canonical article's mentions takes that mention's span:
+    the same sentence of the same text is the same report, whatever date either page gives or lacks. Other mentions
+    count from their own date, else from their canonical article's publication (effective_span)."""
+    def canonical(r: dict[str, Any]) -> str:
+        return links.canonical.get(r["article_id"], r["article_id"])
+
+    own = [r for r in rows if canonical(r) == r["article_id"]]
+    copies = [r for r in rows if canonical(r) != r["article_id"]]
+    direct = [r for r in copies if links.similarity.get(r["article_id"], 0.0) >= settings.near_duplicate_threshold]
+    for r in [*own, *copies]:
+        span = effective_span(r["date_start"], r["date_end"], report_time(links.anchor(r["article_id"])), settings)
+        r["span_start"], r["span_end"] = span or (None, None)
+    spans: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+    for r in sorted(own, key=lambda r: r["mention_id"]):
+        spans.setdefault((r["article_id"], r["cluster_key"], r["sentence"]), (r["span_start"], r["span_end"]))
+    stored = {canonical(r) for r in direct} - {r["article_id"] for r in own}
+    for aid, key, sentence, start, end in _in(con, """SELECT article_id, cluster_key, sentence, span_start, span_end FROM mentions
+                                                    WHERE article_id IN (SELECT unnest(?)) ORDER BY mention_id""", stored):
+        spans.setdefault((aid, key, sentence), (start, end))
+    for r in direct:
+        if (found := spans.get((canonical(r), r["cluster_key"], r["sentence"]))) is not None:
+            r["span_start"], r["span_end"] = found
+
+
+def _respan_rows(con: duckdb.DuckDBPyConnection, articles: Iterable[str]) -> list[dict[str, Any]]:
+    """Stored mentions of articles whose spans may change, with their current spans kept as old_start/old_end."""
+    return query_rows(con, """SELECT mention_id, article_id, date_start, date_end, cluster_key, sentence, span_start AS old_start,
+                                     span_end AS old_end, event_id FROM mentions WHERE article_id IN (SELECT unnest(?))""",
+                      [sorted(set(articles))])
+
+
+def _update_spans(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]]) -> set[str]:
+    """Write the spans of stored mentions that moved; returns their events, which must be rebuilt."""
+    moved = [r for r in rows if (r["span_start"], r["span_end"]) != (r["old_start"], r["old_end"])]
     if moved:
-        con.register("_span", pa.table({"mention_id": [m[0] for m in moved], "span_start": pa.array([m[1] for m in moved], pa.date32()),
-                                        "span_end": pa.array([m[2] for m in moved], pa.date32())}))
+        con.register("_span", pa.table({"mention_id": [r["mention_id"] for r in moved],
+                                        "span_start": pa.array([r["span_start"] for r in moved], pa.date32()),
+                                        "span_end": pa.array([r["span_end"] for r in moved], pa.date32())}))
         con.execute("""UPDATE mentions SET span_start = s.span_start, span_end = s.span_end FROM _span s
                        WHERE mentions.mention_id = s.mention_id""").fetchall()
         con.unregister("_span")
-    return stale
+    return {r["event_id"] for r in moved}
 
 
 # ---------------------------------------------------------------- writing a batch
@@ -397,10 +426,12 @@ def _replace_articles(con: duckdb.DuckDBPyConnection, fresh: Sequence[tuple[Reco
         "article_id": [r[0] for r in bands], "band": pa.array([r[1] for r in bands], pa.int16()),
         "bucket": pa.array([r[2] for r in bands], pa.uint64())}))
     links = _link(con, [*ids, *broken], sets, settings)
-    mentions = [m for rec, _ in articles for m in mention_rows(rec, settings, links.anchor(rec.id))]
+    mentions = [m for rec, _ in articles for m in mention_rows(rec, settings)]
+    stored = _respan_rows(con, broken | links.changed)
+    _place(con, [*mentions, *stored], links, settings)
     _insert(con, "mentions", pa.Table.from_pylist(mentions, schema=MENTION_SCHEMA))
     _index_terms(con, [(rec.id, f"{a.title or ''}\n{a.body}") for rec, a in articles])
-    return stale | _respan(con, broken | links.changed, links, settings)
+    return stale | _update_spans(con, stored)
 
 
 def _write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[Record, str]], settings: Settings,

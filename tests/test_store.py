@@ -408,3 +408,21 @@ def test_a_copy_rewritten_leaves_its_group(tmp_path: Path) -> None:
         fresh = snapshot(con)
     assert incremental == fresh
     assert [(a, d) for a, d, _ in fresh["near_duplicates"]] == [("a", "c")]
+
+
+def test_copy_whose_sentence_was_dated_differently_shares_the_event(tmp_path: Path) -> None:
+    """Issue 10, copies' events merged: a copy without a publication date may resolve "Senin" to another day; the
+    same sentence of the same text is still the original's event; a sentence the original lacks stays apart. (A page
+    linked only through another copy, not similar to the canonical article by itself, keeps its own dates:
+    test_incremental_updates_equal_a_fresh_build.)"""
+    original = record("asli", "Kompas", "2024-03-05", STORY, [meeting("bertemu pada Senin", "2024-03-04")])
+    copy = record("salinan", "Tribun", None, STORY, [meeting("bertemu pada Senin", "2023-03-06"),
+                                                     meeting("kalimat tambahan", "2023-03-06")])
+    snaps = []
+    for name, order in (("one", [original, copy]), ("two", [copy, original])):
+        with store.connect(str(tmp_path / f"{name}.duckdb")) as con:
+            store.ingest_records(con, order, Settings(ingest_batch_size=1))
+            snaps.append(snapshot(con))
+            events = con.execute("SELECT article_count, date FROM events ORDER BY date").fetchall()
+            assert events == [(1, "2023-03-06"), (2, "2024-03-04")]
+    assert snaps[0] == snaps[1]
