@@ -74,13 +74,15 @@ def write_syndicated(path: Path, source: Path, times: int) -> dict[str, int]:
 
 
 def timed(fn: Callable[..., Any], clock: dict[str, float]) -> Callable[..., Any]:
-    """Wrap a function so the time spent inside it adds up in clock['s']."""
+    """Wrap a function so the time spent inside it adds up: clock['s'] wall, clock['cpu'] CPU of the calling thread
+    (on a shared machine the CPU time is the cost; wall time also counts waiting for a core)."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         try:
             return fn(*args, **kwargs)
         finally:
             clock["s"] += time.perf_counter() - t
+            clock["cpu"] += time.thread_time() - c
 
     return wrapper
 
@@ -147,8 +149,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{made['undated_copies']} undated, {args.undated:.0%} of pages undated), {corpus.stat().st_size / 1e6:.1f} MB, "
                   f"generated in {time.perf_counter() - t:.1f} s")
 
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} just before the run (other jobs share it)")
         settings = Settings(ingest_batch_size=args.batch)
-        writing = {"s": 0.0}
+        writing = {"s": 0.0, "cpu": 0.0}
         store._write_batch = timed(store._write_batch, writing)
         memory = PeakRSS()
         memory.start()
@@ -176,9 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ingest, {args.workers} worker(s), batches of {args.batch}: {first.read} documents in {elapsed:.1f} s = "
               f"{first.read / elapsed:.0f} pages/s end to end; peak RSS {memory.peak / 2**20:.0f} MiB (process and workers)")
         pipeline = own - writing["s"] if args.workers == 1 and workers < 1 else workers
-        print(f"time split: database writer {writing['s']:.1f} s ({first.read / writing['s']:.0f} pages/s on its own), "
-              f"pipeline {pipeline:.1f} CPU s ({first.read / max(pipeline, 1e-9):.0f} pages/s on its own); "
-              f"CPU s: main process {own:.1f}, workers {workers:.1f}")
+        print(f"time split (CPU s): pipeline {pipeline:.1f} = {first.read / max(pipeline, 1e-9):.0f} pages/s on its own; database "
+              f"writer {writing['cpu']:.1f} = {first.read / max(writing['cpu'], 1e-9):.0f} pages/s on its own ({writing['s']:.1f} s wall); "
+              f"main process in all {own:.1f} (reading, hashing, writing), workers {workers:.1f}")
         print(f"near_duplicates: {first.counts['near_duplicates']} rows for {made['copies']} copies "
               f"(<= 2 x copies: {first.counts['near_duplicates'] <= 2 * made['copies']}); copies linked to a canonical article: {linked}")
         print(f"copies' events merged with their original's: {merged} of {copy_mentions} copy mentions; "
