@@ -233,6 +233,24 @@ def test_actor_names_timeline_idn_as_prints_events(tmp_path: Path, capsys) -> No
     assert "did you mean 'Armenia'" in capsys.readouterr().err
 
 
+def test_actor_names_on_the_dashboard(tmp_path: Path) -> None:
+    """The dashboard resolves typed actors with the same function: `AS` is USA, `Narnia` a 400 with a suggestion."""
+    from starlette.testclient import TestClient
+
+    from kronik.web.app import create_app
+
+    db = str(tmp_path / "a.duckdb")
+    rec = Record(id="r", article=Article(id="r", published="2024-05-02", paragraphs=["Teks."]),
+                 events=[Event(["IDNGOV"], ["USAGOV"], "CONSULT", date="2024-05-01")])
+    with store.connect(db) as con:
+        store.ingest_records(con, [rec])
+    client = TestClient(create_app(db))
+    data = client.get("/api/timeline", params={"a": "Indonesia", "b": "AS"}).json()
+    assert (data["a"], data["b"], sum(p["events"] for p in data["periods"])) == ("IDN", "USA", 1)
+    bad = client.get("/api/events", params={"actor": "Narnia"})
+    assert bad.status_code == 400 and "did you mean 'Armenia'" in bad.json()["error"]
+
+
 # ---------------------------------------------------------------- exports
 
 
