@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kronik.gazetteer import FAMILY_NAME_FIRST, TOKEN, Entry, Index, Person, index, is_igo, junta_states, norm, short_names
+from kronik.gazetteer import party as _country
 
 ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person", "surname"})
 """Index entry kinds that name an actor by themselves (roles need a state or person to attach to)."""
@@ -177,11 +178,6 @@ def _grammar() -> Index:
     idx.add("Utara", Entry("half", "PRK", case="exact", name="Utara"))
     idx.add("Selatan", Entry("half", "KOR", case="exact", name="Selatan"))
     return idx
-
-
-def _country(code: str) -> str:
-    """State part of a code (IGO codes whole)."""
-    return code if is_igo(code) else code[:3]
 
 
 class DocumentActors:

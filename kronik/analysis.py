@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
@@ -17,48 +16,37 @@ from typing import Any
 
 import duckdb
 
-from kronik.store import QUAD_NAMES, date_span, format_table, open_for_reading, party, query_rows
+from kronik.calendar import date_span, month_end
+from kronik.db import EVENT_DAY, format_table, open_for_reading, query_rows, undated_events
+from kronik.gazetteer import resolve_actor
+from kronik.plover import quad_names
 
-# An event's day: when it happened, else the day it was first reported.
-EVENT_DAY = "coalesce(date_start, try_cast(left(first_reported, 10) AS DATE))"
-QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {name}" for n, name in QUAD_NAMES.items())
-_CODE = re.compile(r"IGO:[A-Z0-9]+|[A-Z]{3}(?:[A-Z]{3})?", re.I)
-
-
-def resolve(name: str) -> str:
-    """A country (or IGO) code from a name or a code: `Korea Selatan`, `PBB`, `Japan`, `KOR`, `korgov`, `IGO:ASEAN`.
-
-    Indonesian names come from kronik.gazetteer and are tried first (`PBB` is a name, `Jepang` is not JEP+ANG),
-    then codes, then English names (pycountry).
-    """
-    from kronik.gazetteer import country_names
-
-    text = " ".join(name.split())
-    by_name = {v.lower(): k for k, v in country_names().items()}
-    if text.lower() in by_name:
-        return party(by_name[text.lower()])
-    if _CODE.fullmatch(text):
-        return party(text.upper())
-    import pycountry
-
-    try:
-        return str(pycountry.countries.lookup(text).alpha_3)
-    except LookupError:
-        raise ValueError(f"unknown actor {name!r}: give a country code such as KOR or IGO:ASEAN") from None
-
-
+QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {name}" for n, name in quad_names().items())
 def bounds(start: str | None, end: str | None) -> tuple[date | None, date | None]:
-    """`--from` and `--to` (YYYY, YYYY-MM or YYYY-MM-DD) as the first and the last day they cover."""
-    lo = date_span(start)[0] if start else None
-    hi = date_span(end)[1] if end else None
-    if (start and lo is None) or (end and hi is None):
+    """`--from` and `--to` (YYYY, YYYY-MM or YYYY-MM-DD) as the first and the last day they cover; ValueError for
+    a date that is none of these or a period that ends before it starts."""
+    first, last = date_span(start) if start else None, date_span(end) if end else None
+    if (start and first is None) or (end and last is None):
         raise ValueError("dates must be YYYY, YYYY-MM or YYYY-MM-DD")
+    lo, hi = (first[0] if first else None), (last[1] if last else None)
+    if lo and hi and lo > hi:
+        raise ValueError(f"the period ends ({end}) before it starts ({start})")
     return lo, hi
 
 
-def _period_filter(start: date | None, end: date | None) -> tuple[str, list[Any]]:
+def _period_filter(start: date | None, end: date | None, dated: bool = False) -> tuple[str, list[Any]]:
+    """SQL condition for events in the period; with no period every event counts, the undated ones included,
+    unless only `dated` events will do (a timeline has no period to put the others in)."""
+    if start is None and end is None and not dated:
+        return "TRUE", []
     return f"({EVENT_DAY}) IS NOT NULL AND (?::DATE IS NULL OR {EVENT_DAY} >= ?) AND (?::DATE IS NULL OR {EVENT_DAY} <= ?)", [
         start, start, end, end]
+
+
+def undated(con: duckdb.DuckDBPyConnection, *parties_: str) -> int:
+    """Events (with all the given parties) that have no day: no event date and no dated report."""
+    where = " AND ".join(["TRUE", *("list_contains(parties, ?)" for _ in parties_)])
+    return undated_events(con, where, parties_)
 
 
 def _periods(first: date, last: date, freq: str) -> Iterator[date]:
@@ -68,7 +56,7 @@ def _periods(first: date, last: date, freq: str) -> Iterator[date]:
         if freq == "week":
             d += timedelta(days=7)
         elif freq == "month":
-            d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+            d = month_end(d.year, d.month) + timedelta(days=1)
         else:
             d = date(d.year + 1, 1, 1)
 
@@ -79,7 +67,7 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "month"
 
     The score averages the events' intensities (-10 conflict ... +10 cooperation), as GDELT users average Goldstein.
     """
-    where, params = _period_filter(start, end)
+    where, params = _period_filter(start, end, dated=True)
     rows = query_rows(con, f"""
         SELECT CAST(date_trunc(?, {EVENT_DAY}) AS DATE) AS period, {QUAD_COUNTS}, count(*) AS events,
                round(avg(intensity), 2) AS score
@@ -88,7 +76,7 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "month"
     if not rows:
         return []
     found = {r["period"]: r for r in rows}
-    empty = dict.fromkeys(QUAD_NAMES.values(), 0) | {"events": 0, "score": None}
+    empty = dict.fromkeys(quad_names().values(), 0) | {"events": 0, "score": None}
     return [found.get(p, {"period": p, **empty}) for p in _periods(rows[0]["period"], rows[-1]["period"], freq)]
 
 
@@ -109,13 +97,15 @@ def top_dyads(con: duckdb.DuckDBPyConnection, actor: str | None = None, limit: i
         GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?""", [*params, actor, actor, actor, limit])
 
 
-def top_types(con: duckdb.DuckDBPyConnection, actor: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+def top_types(con: duckdb.DuckDBPyConnection, actor: str | None = None, limit: int = 20,
+              start: date | None = None, end: date | None = None) -> list[dict[str, Any]]:
     """The most frequent event types (of events involving the actor, if given)."""
-    return query_rows(con, """
+    where, params = _period_filter(start, end)
+    return query_rows(con, f"""
         SELECT type, any_value(quad) AS quad, count(*) AS events, round(avg(intensity), 2) AS score,
                sum(source_count) AS sources
-        FROM events WHERE ?::VARCHAR IS NULL OR list_contains(parties, ?)
-        GROUP BY type ORDER BY events DESC, type LIMIT ?""", [actor, actor, limit])
+        FROM events WHERE (?::VARCHAR IS NULL OR list_contains(parties, ?)) AND {where}
+        GROUP BY type ORDER BY events DESC, type LIMIT ?""", [actor, actor, *params, limit])
 
 
 def network(con: duckdb.DuckDBPyConnection, start: date | None = None, end: date | None = None) -> Any:
@@ -219,30 +209,57 @@ def _print(rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
         print("(no events)")
 
 
+def _undated_line(count: int, period: bool, what: str = "") -> None:
+    """Say how many undated events (no event date, no dated report) there are and whether they were counted."""
+    if not count:
+        return
+    if period:
+        print(f"\n{count} undated event(s){what} (no event date and no dated report) fall in no period and are not counted")
+    else:
+        print(f"\nof these, {count} undated event(s){what} (no event date and no dated report) are counted too")
+
+
 def _report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, start: date | None, end: date | None) -> None:
+    period = start is not None or end is not None
     if args.command == "timeline":
-        a, b = resolve(args.a), resolve(args.b)
+        a, b = resolve_actor(args.a), resolve_actor(args.b)
+        if a == b:
+            raise ValueError(f"A and B are both {a}: a timeline needs two different parties")
         rows = timeline(con, a, b, args.freq, start, end)
         _print(rows)
+        missing = undated(con, a, b)
+        if missing:
+            print(f"\n{missing} undated event(s) between {a} and {b} (no event date and no dated report) cannot be placed "
+                  "in a period and are not in the timeline")
         if args.plot:
+            _folder(args.plot)
             plot_timeline(rows, a, b, args.plot, args.freq)
     elif args.command == "top":
-        actor = resolve(args.actor) if args.actor else None
-        _print(top_dyads(con, actor, args.limit), "dyads")
+        actor = resolve_actor(args.actor) if args.actor else None
+        _print(top_dyads(con, actor, args.limit, start, end), "dyads")
         print()
-        _print(top_types(con, actor, args.limit), "event types")
+        _print(top_types(con, actor, args.limit, start, end), "event types")
+        _undated_line(undated(con, *([actor] if actor else [])), period, f" with {actor}" if actor else "")
     else:
         graph = network(con, start, end)
         _print(sorted(({"a": u, "b": v, "events": d["events"], "score": round(d.get("score", 0.0), 2)}
                        for u, v, d in graph.edges(data=True)), key=lambda r: (-r["events"], r["a"], r["b"])))
+        _undated_line(undated(con), period)
         if args.graph:
+            _folder(args.graph)
             write_graph(graph, args.graph)
         if args.plot:
+            _folder(args.plot)
             plot_network(graph, args.plot)
 
 
+def _folder(path: str) -> None:
+    """Output files may name a folder that does not exist yet."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
 def command(args: argparse.Namespace) -> int:
-    """`kronik timeline`, `kronik top` and `kronik network`."""
+    """`kronik timeline`, `kronik top` and `kronik network`: 0, or 2 for bad arguments or an unusable database."""
     try:
         start, end = bounds(getattr(args, "start", None), getattr(args, "end", None))
     except ValueError as exc:

@@ -1,6 +1,9 @@
-"""Indonesian (and English) calendar words shared by the metadata and event-date stages."""
+"""Calendar words (Indonesian and English) and ISO date spans, shared by every stage that reads or compares dates."""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
 
 MONTH_NAMES: tuple[str, ...] = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
@@ -30,3 +33,55 @@ TIMEZONES: dict[str, str] = {
     "wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "kst": "+09:00", "jst": "+09:00", "utc": "+00:00", "gmt": "+00:00",
 }
 """Time-zone abbreviations used by Indonesian and Korean outlets, to their UTC offsets."""
+
+
+_ISO_PART = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _part_span(text: str) -> tuple[dt.date, dt.date] | None:
+    m = _ISO_PART.fullmatch(text.strip())
+    if not m:
+        return None
+    year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+    try:
+        if day:
+            d = dt.date(year, month, day)
+            return d, d
+        if month:
+            return dt.date(year, month, 1), month_end(year, month)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day that an ISO date, month, year or `start/end` interval covers; None if it is none of these."""
+    if not value:
+        return None
+    ends = [_part_span(p) for p in value.split("/", 1)]
+    if ends[0] is None or ends[-1] is None:
+        return None
+    start, end = ends[0][0], ends[-1][1]
+    return (start, end) if start <= end else (end, start)
+
+
+def report_time(published: str | None) -> dt.datetime | None:
+    """A publication stamp as an aware UTC datetime for ordering reports (a bare date counts as 00:00 UTC)."""
+    if not published:
+        return None
+    try:
+        t = dt.datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+
+
+def published_date(published: str | None) -> dt.date | None:
+    """The calendar date the page itself gives (local, not converted to UTC); None unless it names one day."""
+    span = date_span((published or "")[:10])
+    return span[0] if span and span[0] == span[1] else None

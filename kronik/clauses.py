@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from kronik.actors import Mention
 from kronik.gazetteer import country_of_place
+from kronik.gazetteer import party as country
 from kronik.lexicon import Cue, word_lists, words
 
 _I = re.IGNORECASE
@@ -78,11 +79,6 @@ _OBJECT_PLACE = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NAME}")
 _PLACE = re.compile(rf"\b(?:di|ke)\s+(?:kota\s+|ibu\s*kota\s+|wilayah\s+|kawasan\s+|provinsi\s+|pulau\s+)?{_PLACE_NAME}")
 _SCARE_QUOTES = re.compile(r"[\"“]\s*[\w-]+(?:\s+[\w-]+){0,2}\s*[\"”]")
 """A quoted word or three inside a clause ('mengadakan "pembicaraan sukses" dengan Xi'): no clause boundary."""
-
-
-def country(code: str) -> str:
-    """The scorer's country part of an actor code: the first three letters, or the whole IGO: code."""
-    return code if code.startswith("IGO:") else code[:3]
 
 
 def codes(mentions: list[Mention]) -> list[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kronik import lang, meta
+from kronik.datafiles import rows
 from kronik.model import Article, RawDoc
 from kronik.settings import Settings
 
@@ -63,6 +64,8 @@ class Hints:
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     sitename: str | None = None
+    url: str | None = None
+    """The page's own address from its head (og:url or <link rel=canonical>), for pages read without one."""
     from_html: bool = False
 
 
@@ -91,10 +94,7 @@ def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
     case-sensitive part '(?-i:…)' are compiled case-insensitively and see the line as it is.
     """
     by_label: dict[str, list[tuple[re.Pattern[str], bool]]] = {}
-    for line in (meta.DATA / "boilerplate.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith(("#", "label\t")):
-            continue
-        label, pattern = line.split("\t", 1)
+    for label, pattern in rows("boilerplate.tsv"):
         cased = "(?-i:" in pattern
         by_label.setdefault(label, []).append((re.compile(pattern, re.IGNORECASE) if cased else re.compile(pattern), cased))
     return {label: tuple(patterns) for label, patterns in by_label.items()}
@@ -382,5 +382,5 @@ def clean(raw: RawDoc, settings: Settings) -> Article:
         from kronik.htmltext import extract
 
         text, hints = extract(_cut(raw.html, settings.max_bytes), raw.url)
-        return clean_text(raw.id, raw.url, text, settings, hints)
+        return clean_text(raw.id, raw.url or hints.url, text, settings, hints)
     return clean_text(raw.id, raw.url, raw.text or "", settings)

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from kronik.actors import DocumentActors, Mention
+from kronik.calendar import date_span as _span
 from kronik.clauses import countries, country
-from kronik.dates import DateExpr, anchor_date, find_dates, parse_iso
+from kronik.dates import DateExpr, anchor_date, find_dates
 from kronik.gazetteer import office_window
 from kronik.lexicon import cue_hits, words
 from kronik.model import Article, Event
@@ -67,23 +68,6 @@ def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d:
             apply_rules(extra, s, d, FINISHING)
             s.candidates.append(extra)
     return s
-
-
-def _span(value: str | None) -> tuple[dt.date, dt.date] | None:
-    if not value:
-        return None
-    lo, _, hi = value.partition("/")
-    first = parse_iso(lo)
-    last_src = hi or lo
-    last = parse_iso(last_src)
-    if not first or not last:
-        return None
-    if len(last_src) == 4:
-        last = dt.date(last.year, 12, 31)
-    elif len(last_src) == 7:
-        nxt = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-        last = nxt - dt.timedelta(days=1)
-    return first, last
 
 
 def _compatible(a: str | None, b: str | None, days: int) -> bool:

@@ -24,6 +24,9 @@ CHUNK = 32
 """Documents per task: big enough to amortise pickling and queueing, small enough to keep order latency low."""
 WINDOW_PER_WORKER = 4
 """Chunks in flight per worker: keeps every worker busy while the parent writes, bounds memory."""
+BACKGROUND_WINDOW = 8
+"""Chunks in flight for a lone background worker: more than a database batch (200 documents), so the worker still has
+work queued while the caller writes one."""
 DOC_TIMEOUT = 300.0
 """Seconds a document may take in a pool worker before the worker counts as hung (a 50 MB page takes ~10 s)."""
 DASK_CHUNK = 256
@@ -201,13 +204,19 @@ def _dask_result(client: Any, chunk: list[RawDoc], future: Any, settings: Settin
 
 
 def run(
-    docs: Iterable[RawDoc], workers: int = 1, settings: Settings = DEFAULT, engine: str = "local", scheduler: str | None = None
+    docs: Iterable[RawDoc], workers: int = 1, settings: Settings = DEFAULT, engine: str = "local", scheduler: str | None = None,
+    background: bool = False,
 ) -> Iterator[Record]:
-    """Dispatch on engine and workers: in-process, a process pool, or Dask; all yield one record per document, in order."""
+    """Dispatch on engine and workers: in-process, a process pool, or Dask; all yield one record per document, in order.
+
+    `background` runs even a single worker in its own process, so that what the caller does with the records (the
+    database writer of `kronik ingest`) overlaps with the pipeline instead of taking turns with it."""
     if engine == "dask":
         return run_dask(docs, settings, scheduler=scheduler, workers=workers)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}")
     if workers > 1:
         return run_pool(docs, workers, settings)
+    if background:
+        return run_pool(docs, 1, settings, window=BACKGROUND_WINDOW)
     return run_local(docs, settings)

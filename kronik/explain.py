@@ -12,6 +12,7 @@ from typing import TextIO
 
 from kronik.events import DocumentTrace, SentenceTrace, trace
 from kronik.model import Event
+from kronik.readers import ReadReport
 from kronik.rules import Candidate
 from kronik.settings import DEFAULT, Settings
 
@@ -69,22 +70,33 @@ def format_trace(doc_id: str, t: DocumentTrace) -> str:
     return "\n".join(lines) + "\n"
 
 
-def explain_paths(paths: list[str], out: TextIO, settings: Settings = DEFAULT) -> int:
-    """Read, clean and trace every document under ``paths``; the number of documents that failed."""
+def explain_paths(paths: list[str], out: TextIO, settings: Settings = DEFAULT, report: ReadReport | None = None) -> int:
+    """Read, clean and trace every document under ``paths``; the number of documents that failed.
+
+    Pages in a language the coder does not read get no trace, as `kronik extract` codes no events for them,
+    and the output says so."""
     from kronik.clean import clean
     from kronik.readers import read_paths
 
     failed = 0
-    for raw in read_paths(paths):
+    for raw in read_paths(paths, report):
         if raw.error:
             out.write(f"=== {raw.id}: {raw.error}\n")
             failed += 1
             continue
         article = clean(raw, settings)
+        if article.language not in settings.code_languages:
+            out.write(f"=== {raw.id}\nnot event-coded: the page is in language {article.language or 'unknown'!r}; "
+                      f"kronik codes events in pages in {', '.join(settings.code_languages)}\nevents (0)\n")
+            continue
         out.write(format_trace(raw.id, trace(article, settings)))
     return failed
 
 
 def command(args: argparse.Namespace) -> int:
-    """CLI entry point: 0 when every document could be read."""
-    return 1 if explain_paths(list(args.paths), sys.stdout) else 0
+    """CLI entry point; the exit status follows the README's rule (2 when a path cannot be read)."""
+    report = ReadReport()
+    failed = explain_paths(list(args.paths), sys.stdout, report=report)
+    for note in report.notes():
+        print(f"kronik explain: {note}", file=sys.stderr)
+    return report.exit_status(failed, getattr(args, "strict", False))

@@ -8,16 +8,21 @@ kronik's events unchanged; fields kronik does not produce are left empty. Codes 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from kronik import __version__
-from kronik.store import open_for_reading, party, query_rows, report_time
+from kronik.calendar import report_time
+from kronik.db import EVENT_DAY, open_for_reading, query_rows, undated_events
+from kronik.gazetteer import party
+from kronik.plover import lookup
 
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
@@ -48,20 +53,14 @@ _GDELT_FLOAT = {"FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat", "A
                 "Actor2Geo_Long", "ActionGeo_Lat", "ActionGeo_Long"}
 _POLECAT_FLOAT = {"Event Intensity", "Latitude", "Longitude"}
 _POLECAT_INT = {"Quad Code", "Num Sources"}
+_CAMEO = re.compile(r"\d{3,4}")
 
-# PLOVER type -> CAMEO root code, for events the coder gave no CAMEO code (after the PLOVER CAMEO2PLOVER table).
-CAMEO_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08", "RETREAT": "08",
-    "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15",
-    "SANCTION": "16", "COERCE": "17", "ASSAULT": "18",
-}
-
-EVENTS_SQL = """
+EVENTS_SQL = f"""
     SELECT e.* EXCLUDE (cluster_key), a.url, a.outlet, a.title, a.published, a.language,
            CASE WHEN strpos(a.body, e.sentence) BETWEEN 1 AND strpos(a.body || chr(10) || chr(10), chr(10) || chr(10))
                 THEN 1 ELSE 0 END AS in_lead
     FROM events e LEFT JOIN articles a USING (article_id)
-    ORDER BY coalesce(e.date_start, try_cast(left(e.first_reported, 10) AS DATE)) NULLS LAST, e.event_id
+    ORDER BY {EVENT_DAY} NULLS LAST, e.event_id
 """
 
 
@@ -115,7 +114,11 @@ def polecat_row(e: dict[str, Any]) -> dict[str, Any]:
 
 
 def _cameo(e: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
-    code = e["cameo"] or (CAMEO_ROOT[e["type"]] + "0" if e["type"] in CAMEO_ROOT else None)
+    """EventCode, EventBaseCode and EventRootCode: the event's CAMEO code (kronik/data/plover.tsv's for its type and
+    mode when the stored one is not a CAMEO event code, as in databases written before plover.tsv held them)."""
+    code = e["cameo"] if _CAMEO.fullmatch(e["cameo"] or "") else None
+    if code is None and (facts := lookup(e["type"], e["mode"])) is not None:
+        code = facts.cameo
     return (code, code[:3], code[:2]) if code else (None, None, None)
 
 
@@ -173,12 +176,28 @@ def events_table(con: duckdb.DuckDBPyConnection, schema: str = "kronik") -> pa.T
     return _typed([convert(e) for e in query_rows(con, EVENTS_SQL)], columns, ints, floats)
 
 
+_EXTENSIONS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+
+
+def output_format(fmt: str | None, path: str) -> str:
+    """The format to write: --format when given, else the output file's extension (.parquet or .pq: Parquet, else
+    CSV); ValueError when --format and the extension disagree (a .parquet file full of CSV helps no one)."""
+    by_name = None if path == "-" else _EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt and by_name and fmt != by_name:
+        raise ValueError(f"--format {fmt} does not match the file name {path!r}; drop --format or change the extension")
+    return fmt or by_name or "csv"
+
+
 def write(table: pa.Table, fmt: str, path: str) -> None:
-    """Parquet keeps list columns; CSV joins them with ';' (CSV has no lists)."""
+    """Write to a file (its folder created if missing) or, for `-`, to stdout. Parquet keeps list columns; CSV
+    joins them with ';' (CSV has no lists)."""
+    target: Any = sys.stdout.buffer if path == "-" else path
+    if path != "-":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        pq.write_table(table, path)
+        pq.write_table(table, target)
         return
     import pyarrow.compute as pc
     import pyarrow.csv as pcsv
@@ -186,16 +205,31 @@ def write(table: pa.Table, fmt: str, path: str) -> None:
     for i, f in enumerate(table.schema):
         if pa.types.is_list(f.type):
             table = table.set_column(i, f.name, pc.binary_join(table.column(i), ";"))
-    pcsv.write_csv(table, path)
+    pcsv.write_csv(table, target)
 
 
 def command(args: argparse.Namespace) -> int:
-    """Write the events table to a file."""
+    """Write the events table to a file or stdout; 2 when the database or the output cannot be used."""
+    try:
+        fmt = output_format(args.format, args.output)
+    except ValueError as exc:
+        print(f"kronik export: {exc}", file=sys.stderr)
+        return 2
+    if fmt == "parquet" and args.output == "-" and sys.stdout.isatty():
+        print("kronik export: Parquet is binary; redirect stdout to a file or give -o FILE.parquet", file=sys.stderr)
+        return 2
     opened = open_for_reading(args.db, "export")
     if opened is None:
         return 2
     with opened as con:
         table = events_table(con, args.schema)
-    write(table, args.format, args.output)
-    print(f"kronik export: {table.num_rows} events written to {args.output} ({args.schema}, {args.format})", file=sys.stderr)
+        undated = undated_events(con)
+    try:
+        write(table, fmt, args.output)
+    except OSError as exc:
+        print(f"kronik export: cannot write {args.output}: {exc}", file=sys.stderr)
+        return 2
+    where = "stdout" if args.output == "-" else args.output
+    note = f"; {undated} of them undated (no event date and no dated report: empty date columns, listed last)" if undated else ""
+    print(f"kronik export: {table.num_rows} events written to {where} ({args.schema}, {fmt}){note}", file=sys.stderr)
     return 0

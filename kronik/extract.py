@@ -16,7 +16,7 @@ from typing import TextIO
 
 from kronik.executors import batched, run
 from kronik.model import Record
-from kronik.readers import read_paths
+from kronik.readers import ReadReport, missing, read_paths
 
 PART_ROWS = 5_000
 """Records per Parquet partition: ~15-25 MB per file for news pages."""
@@ -78,18 +78,31 @@ def write_partitions(records: Iterable[Record], folder: Path, rows: int = PART_R
 
 
 def command(args: argparse.Namespace) -> int:
-    """Run the pipeline over the paths and print a one-line summary on stderr."""
-    docs = read_paths(args.paths)
+    """Run the pipeline over the paths and print a one-line summary on stderr; the exit status follows the README's rule."""
+    absent = missing(args.paths)
+    if len(absent) == len(args.paths):
+        for p in absent:
+            print(f"kronik extract: {p}: no such file or folder", file=sys.stderr)
+        return 2
+    report = ReadReport()
+    docs = read_paths(args.paths, report)
     engine = getattr(args, "engine", "local")
     records = run(docs, workers=args.workers, engine=engine, scheduler=getattr(args, "scheduler", None))
     records = _progress(records, not args.no_progress and sys.stderr.isatty())
-    if engine == "dask" and args.output != "-":
-        counts = write_partitions(records, Path(args.output))
-    elif args.output == "-":
-        sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-        counts = write_records(records, sys.stdout, args.format)
-    else:
-        with open(args.output, "w", encoding="utf-8", errors="replace") as out:
-            counts = write_records(records, out, args.format)
+    try:
+        if engine == "dask" and args.output != "-":
+            counts = write_partitions(records, Path(args.output))
+        elif args.output == "-":
+            sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+            counts = write_records(records, sys.stdout, args.format)
+        else:
+            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+            with open(args.output, "w", encoding="utf-8", errors="replace") as out:
+                counts = write_records(records, out, args.format)
+    except OSError as exc:
+        print(f"kronik extract: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"kronik extract: {counts['read']} documents read, {counts['written']} written, {counts['failed']} failed", file=sys.stderr)
-    return 0
+    for note in report.notes():
+        print(f"kronik extract: {note}", file=sys.stderr)
+    return report.exit_status(counts["failed"], getattr(args, "strict", False))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+
+from kronik.calendar import month_end
+from kronik.datafiles import rows as _rows
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 """Words and single punctuation marks: "Kim Jong-un" is Kim, Jong, -, un; names and sentences share it."""
@@ -80,6 +81,12 @@ def is_igo(code: str) -> bool:
     return code.startswith(IGO_PREFIXES)
 
 
+def party(code: str) -> str:
+    """The country part of an actor code, what events, the scorer and the analyses compare: `KORGOV` -> `KOR`;
+    intergovernmental bodies whole (`IGO:ASEAN`, `UNO`, `EUR`)."""
+    return code if code.startswith("IGO:") else code[:3]
+
+
 def _date(text: str, end: bool = False) -> dt.date | None:
     """YYYY-MM-DD or YYYY-MM (a month: its first day, or its last for an end date)."""
     if not text:
@@ -88,9 +95,7 @@ def _date(text: str, end: bool = False) -> dt.date | None:
     if len(parts) == 3:
         return dt.date(*parts)
     y, m = parts
-    if not end:
-        return dt.date(y, m, 1)
-    return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    return month_end(y, m) if end else dt.date(y, m, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,15 +243,6 @@ def _case_of(name: str, default: str) -> str:
     return default
 
 
-def _rows(filename: str) -> Iterator[list[str]]:
-    """Data rows of a TSV in kronik/data: comments and the column header skipped."""
-    text = files("kronik").joinpath("data", filename).read_text(encoding="utf-8")
-    lines = (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    next(lines, None)
-    for line in lines:
-        yield line.split("\t")
-
-
 @dataclass(frozen=True, slots=True)
 class Place:
     """A location with its state and coordinates; code is empty for seas and regions shared by states."""
@@ -377,9 +373,7 @@ def country_of_place(name: str) -> tuple[str, float, float] | None:
 
 def country_name(code: str) -> str:
     """Indonesian name of a state or IGO code (sector suffix ignored): KORGOV -> Korea Selatan."""
-    if is_igo(code):
-        return country_names().get(code, code)
-    return country_names().get(code[:3], code)
+    return country_names().get(party(code), code)
 
 
 _FORMER = ("mantan", "eks", "bekas", "almarhum", "mendiang", "calon", "capres", "cawapres", "kandidat")
@@ -415,3 +409,73 @@ def office_window(text: str) -> tuple[dt.date, dt.date] | None:
         last = max((o.end or dt.date.max) for o in person.offices)
         lo, hi, found = max(lo, first), min(hi, last), True
     return (lo, hi) if found and lo <= hi else None
+
+
+
+# ---------------------------------------------------------------- actors typed by a user
+
+ACTOR_NAME_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person"})
+"""Index entries whose name alone stands for one state or body (a surname, role word or place does not)."""
+
+
+class UnknownActor(ValueError):
+    """A name or code that stands for no state or body kronik knows, or for several; `suggestions` are the nearest
+    known names or codes."""
+
+    def __init__(self, text: str, reason: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown actor {text!r}: {reason}{hint}")
+        self.text, self.suggestions = text, suggestions
+
+
+@cache
+def actor_codes() -> frozenset[str]:
+    """Every party code kronik writes: the states of countries.tsv and the bodies of igos.tsv."""
+    return frozenset(country_names())
+
+
+@cache
+def _sector_codes() -> frozenset[str]:
+    sectors = {row[3] for row in _rows("countries.tsv")} | {row[1] for row in _rows("sectors.tsv")} | {"ELI"}
+    return frozenset(s for s in sectors if s)
+
+
+@cache
+def _actor_names() -> dict[tuple[str, ...], tuple[frozenset[str], str]]:
+    """Token key of every name that stands for a state or body -> (the parties it may mean, the name as written)."""
+    out: dict[tuple[str, ...], tuple[frozenset[str], str]] = {}
+    for bucket in index().by_first.values():
+        for key, entries in bucket:
+            named = [e for e in entries if e.kind in ACTOR_NAME_KINDS and e.code]
+            if named:
+                out[key] = (frozenset(party(e.code) for e in named), named[0].name)
+    return out
+
+
+def resolve_actor(text: str) -> str:
+    """The party code (`KOR`, `USA`, `UNO`, `IGO:ASEAN`) a user means by a code or a name, as the articles resolve it.
+
+    Codes are the ones kronik writes, in any case, with or without a sector (`kor`, `PRKGOV`, `igo:asean`); names
+    are every name of a state, capital, metonym, body, state organisation or person in the gazetteer (`Korea
+    Selatan`, `Korut`, `AS`, `Cina`, `Amerika`, `Kremlin`, `PBB`, `Japan`), matched as whole names in any case.
+    Anything else raises UnknownActor naming the nearest known names: `Narnia` is no code and no name.
+    One function for the command line and the dashboard.
+    """
+    clean = " ".join(text.split())
+    code = clean.upper()
+    if code in actor_codes():
+        return code
+    if len(code) == 6 and code[:3] in actor_codes() and code[3:] in _sector_codes():
+        return code[:3]
+    found = _actor_names().get(tuple(norm(t) for t in tokens(clean)))
+    if found is not None and len(found[0]) == 1:
+        return next(iter(found[0]))
+    if found is not None:
+        raise UnknownActor(text, f"the name stands for several parties ({', '.join(sorted(found[0]))}); give a code",
+                           sorted(found[0]))
+    import difflib
+
+    written = {" ".join(key): name for key, (_, name) in _actor_names().items()}
+    written |= {c.lower(): c for c in actor_codes()}
+    near = difflib.get_close_matches(clean.lower(), list(written), n=3, cutoff=0.7)
+    raise UnknownActor(text, "not a code or a name of a state or body kronik knows", list(dict.fromkeys(written[m] for m in near)))

@@ -124,19 +124,24 @@ class _Actor:
         return f"{short} {self.name.split()[-1]}" if rng.random() < 0.5 else f"{short} {country}"
 
 
-def _date_phrase(rng: random.Random, day: int, month: int, year: int) -> str:
+def _date_phrase(rng: random.Random, day: int, month: int, year: int, dated: bool = True) -> str:
     wd = WEEKDAY_NAMES[(day + month * 3 + year) % 7]
+    if not dated:  # only phrases that need a publication date to resolve
+        return rng.choice(["kemarin", "pekan lalu", f"{wd} lalu", "baru-baru ini"])
     return rng.choice([f"pada {wd} ({day}/{month})", f"{wd} ({day}/{month}/{year})", f"pada {day} {MONTH_NAMES[month - 1]} {year}",
                        "kemarin", "pekan lalu", f"awal {MONTH_NAMES[month - 1]}", f"{wd} lalu"])
 
 
-def page(i: int, seed: int = 0) -> str:
+def page(i: int, seed: int = 0, dated: bool = True) -> str:
     """The i-th page of the corpus `seed`: about TARGET_CHARS characters of plain text as scraped."""
-    return "\n".join(line for _, line in page_lines(i, seed))
+    return "\n".join(line for _, line in page_lines(i, seed, dated))
 
 
-def page_lines(i: int, seed: int = 0) -> list[tuple[str, str]]:
-    """The i-th page as (label, line) pairs, labelled as the gold files are (title, meta, body, caption, boilerplate)."""
+def page_lines(i: int, seed: int = 0, dated: bool = True) -> list[tuple[str, str]]:
+    """The i-th page as (label, line) pairs, labelled as the gold files are (title, meta, body, caption, boilerplate).
+
+    `dated=False` gives an undated page, as scrapers often deliver: no date line, no copyright year, and only
+    relative date phrases ("kemarin"), so neither the page nor its events have a date."""
     rng = random.Random(f"{seed}:{i}")
     outlet = rng.choice(OUTLETS)
     year, month, day = rng.randint(2015, 2025), rng.randint(1, 12), rng.randint(1, 28)
@@ -150,9 +155,9 @@ def page_lines(i: int, seed: int = 0) -> list[tuple[str, str]]:
     hh, mm = rng.randint(6, 23), rng.randint(0, 59)
     wd = WEEKDAY_NAMES[(day + month * 3 + year) % 7]
     head = [*(("boilerplate", x) for x in rng.sample(MENUS, 2)), ("boilerplate", rng.choice(ADS)), ("title", title),
-            ("meta", rng.choice([f"{wd}, {day:02d} {MONTH_NAMES[month - 1]} {year} {hh:02d}:{mm:02d} WIB",
+            *([("meta", rng.choice([f"{wd}, {day:02d} {MONTH_NAMES[month - 1]} {year} {hh:02d}:{mm:02d} WIB",
                         f"{day} {MONTH_NAMES[month - 1]} {year}, {hh:02d}.{mm:02d} WIB",
-                        f"Diperbarui {wd}, {day}/{month}/{year} - {hh:02d}:{mm:02d}"])),
+                        f"Diperbarui {wd}, {day}/{month}/{year} - {hh:02d}:{mm:02d}"]))] if dated else []),
             ("meta", rng.choice([f"Penulis: {rng.choice(REPORTERS)} | Editor: {rng.choice(REPORTERS)}",
                                  f"Oleh {rng.choice(REPORTERS)}", f"Reporter: {rng.choice(REPORTERS)}"])),
             ("caption", f"Foto: {a.phrase(rng, True)} saat tiba di {COUNTRIES[cb][1]}. "
@@ -167,7 +172,7 @@ def page_lines(i: int, seed: int = 0) -> list[tuple[str, str]]:
             if rng.random() < 0.6:
                 tpl = rng.choice(EVENTS)
                 sents.append(tpl.format(a=a.phrase(rng, first), b=b.phrase(rng, first), city=city,
-                                        when=_date_phrase(rng, day, month, year), **names))
+                                        when=_date_phrase(rng, day, month, year, dated), **names))
                 first = False
             else:
                 sents.append(rng.choice(FILLERS))
@@ -179,7 +184,7 @@ def page_lines(i: int, seed: int = 0) -> list[tuple[str, str]]:
         if rng.random() < 0.3:
             body.append(("boilerplate", rng.choice([f"Baca juga: {rng.choice(HEADLINES).format(**names)}", rng.choice(ADS),
                                                     f"BACA JUGA: {rng.choice(TOPICS).title()} Jadi Sorotan"])))
-    footers = [f.format(year=year, outlet=outlet) for f in rng.sample(FOOTERS, 3)]
+    footers = [f.format(year=year, outlet=outlet) for f in rng.sample(FOOTERS, 3) if dated or "{year}" not in f]
     tail = [f"Tag: {COUNTRIES[ca][0]}, {COUNTRIES[cb][0]}, {topic}", "Berita Terkait",
             *(rng.choice(HEADLINES).format(**names) for _ in range(2)), *footers]
     return [*head, *body, *(("boilerplate", x) for x in tail)]

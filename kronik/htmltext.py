@@ -85,6 +85,8 @@ def extract(html: str, url: str | None) -> tuple[str, Hints]:
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if doc is not None:
         hints.sitename = getattr(doc, "sitename", None) or None
+        own = getattr(doc, "url", None)
+        hints.url = own if own and re.match(r"https?://", own) else None
         title = getattr(doc, "title", None)
         hints.title = strip_site_suffix(title, hints.sitename, url) if title else None
         date = getattr(doc, "date", None)

@@ -1,5 +1,5 @@
-"""The cue lexicon: Indonesian event words (data/event_cues.tsv) expanded with their affixes, the PLOVER type
-table (data/plover.tsv), and the named word lists the clause rules use (data/rule_words.tsv).
+"""The cue lexicon: Indonesian event words (data/event_cues.tsv) expanded with their affixes, and the named word
+lists the clause rules use (data/rule_words.tsv).
 
 Everything here is data turned into lookups; nothing decides who did what (that is kronik.clauses and kronik.rules).
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from kronik.datafiles import rows
 from kronik.dates import word_pattern
 
 
@@ -30,15 +30,6 @@ class Cue:
     governs: bool
     adjacent: bool
     then: re.Pattern[str] | None
-
-
-@dataclass(frozen=True, slots=True)
-class PloverType:
-    """Quad class, CAMEO root and PLOVER score of one type or type/mode pair."""
-
-    quad: str
-    cameo: str
-    score: float
 
 
 _VOWELS = "aeiou"
@@ -106,19 +97,12 @@ def inflect(stem: str, form: str) -> tuple[str, str]:
     return word + suffix + tail, voice
 
 
-def _data_lines(name: str) -> list[list[str]]:
-    """Data rows of a TSV in kronik/data: comments and the column header skipped."""
-    text = resources.files("kronik").joinpath("data", name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
     """Every cue surface form (lower case) with its readings, the most specific following word first
     ("mendukung sanksi" is SANCTION, plain "mendukung" SUPPORT), and one pattern finding them, longest first."""
     cues: dict[str, list[Cue]] = {}
-    for row in _data_lines("event_cues.tsv"):
+    for row in rows("event_cues.tsv"):
         stem, forms, type_, mode, frame, then = (row + [""] * 6)[:6]
         flags = set(frame.split(","))
         then_rx = re.compile(rf"^(?:[^\w]+[\w.-]+){{0,4}}?[^\w]+(?:{then})", re.IGNORECASE) if then else None
@@ -131,16 +115,6 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
         readings.sort(key=lambda c: -len(c.then.pattern) if c.then else 1)
     return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
 
-
-
-@lru_cache(maxsize=1)
-def plover() -> dict[tuple[str, str | None], PloverType]:
-    """plover.tsv by (type, mode); mode None is the type's own row."""
-    table: dict[tuple[str, str | None], PloverType] = {}
-    for row in _data_lines("plover.tsv"):
-        type_, mode, quad, cameo, score = row[:5]
-        table[(type_, mode or None)] = PloverType(quad, cameo, float(score))
-    return table
 
 
 THEN_BEFORE = 60
@@ -164,7 +138,7 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
 @cache
 def word_lists() -> dict[str, tuple[str, ...]]:
     """rule_words.tsv: list name -> its words and phrases."""
-    return {row[0]: tuple(w.strip() for w in row[1].split("|") if w.strip()) for row in _data_lines("rule_words.tsv")}
+    return {row[0]: tuple(w.strip() for w in row[1].split("|") if w.strip()) for row in rows("rule_words.tsv")}
 
 
 @cache

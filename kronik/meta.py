@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kronik.calendar import MONTHS, TIMEZONES, WEEKDAYS
+from kronik.datafiles import rows
 
 DATA = Path(__file__).parent / "data"
 
@@ -80,14 +81,7 @@ class Dates:
 
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, tuple[str, str | None]]:
-    table: dict[str, tuple[str, str | None]] = {}
-    text = (DATA / "outlets.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith(("#", "host\t")):
-            continue
-        host, name, tz = line.split("\t")
-        table[host.lower()] = (name, None if tz == "-" else tz)
-    return table
+    return {host.lower(): (name, None if tz == "-" else tz) for host, name, tz in rows("outlets.tsv")}
 
 
 def host_of(url: str | None) -> str | None:

@@ -1,18 +1,27 @@
 """Readers: turn paths (.txt, .html, .jsonl[.gz], .warc[.gz], directories, '-') into RawDoc items.
 
 Readers never raise on a bad document: they yield a RawDoc with `error` set, so that every input
-document yields exactly one output record and the batch goes on. They stream: no file or line is
-read whole beyond MAX_DOC_BYTES, so one giant input cannot exhaust memory.
+document yields exactly one output record and the batch goes on. Paths that cannot be read at all
+(missing, unreadable, a folder with nothing to read) are collected in a ReadReport, so the command can
+say so and exit non-zero after the rest of the batch. Readers stream: no file or line is read whole
+beyond MAX_DOC_BYTES, so one giant input cannot exhaust memory.
+
+Ids are unique and stable: a JSONL line's `id` (else its `url`), a WARC record's target URI, a file's
+path relative to the inputs' common folder, a hash of the content for a page piped on stdin.
 """
 
 from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import json
+import os
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -101,38 +110,92 @@ def _kind(path: Path) -> str | None:
     return None
 
 
-def _doc_id(path: Path) -> str:
-    """The file name without its extension; undecodable bytes in the name (kept by Python as surrogates) replaced."""
-    name = scrub(path.name)
+def _strip_extension(name: str) -> str:
     for ext in (*WARC_EXT, *JSONL_EXT, *HTML_EXT, *TEXT_EXT):
-        if name.lower().endswith(ext):
+        if name.lower().endswith(ext) and len(name) > len(ext):
             return name[: -len(ext)]
-    return scrub(path.stem)
+    return name
 
 
-def read_file(path: Path) -> Iterator[RawDoc]:
-    """All documents in one file; an unreadable file yields one error document."""
+def content_id(data: bytes) -> str:
+    """The id of a document that has no name of its own (a page piped on stdin): a hash of its bytes, so the
+    same page again is the same document and a different one never replaces it."""
+    return "stdin:" + hashlib.sha1(data).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class ReadReport:
+    """What reading the input paths ran into besides documents: paths that could not be read (missing, unreadable,
+    a folder with nothing kronik reads), which make the run exit non-zero, and files a folder held that kronik does
+    not read (counted by extension, reported, not an error)."""
+
+    problems: list[str] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def exit_status(self, failed: int = 0, strict: bool = False) -> int:
+        """The exit-status rule of every command that reads pages (README, Exit status): 2 when an input path could
+        not be read, else 1 when documents failed and --strict was given, else 0."""
+        if self.problems:
+            return 2
+        return 1 if strict and failed else 0
+
+    def notes(self) -> list[str]:
+        """Lines for stderr: the problems, then the skipped files."""
+        out = list(self.problems)
+        if self.skipped:
+            kinds = ", ".join(f"{n} {ext or '(no extension)'}" for ext, n in sorted(self.skipped.items()))
+            out.append(f"skipped {sum(self.skipped.values())} file(s) of types kronik does not read: {kinds} "
+                       "(it reads .txt, .html, .htm, .jsonl[.gz], .warc[.gz])")
+        return out
+
+
+class _Ids:
+    """File ids of one run: the path relative to the inputs' common folder, without the reader's extension
+    (`a/berita.txt` and `b/berita.txt` given as `a b` are `a/berita` and `b/berita`; the files of one folder given
+    alone are their names, as ANNOTATION.md's contract has them). Where two files of the run would get one id
+    (`x.txt` and `x.html`), the later keeps its extension: no document silently replaces another."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        homes = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in paths
+                 if p != "-" and os.path.exists(p)]
+        self.root = os.path.commonpath(homes) if homes else os.getcwd()
+        self.issued: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        full = os.path.abspath(path)
+        relative = Path(os.path.relpath(full, self.root)).as_posix()
+        for candidate in (_strip_extension(relative), relative):
+            owner = self.issued.setdefault(candidate, full)
+            if owner == full:
+                return scrub(candidate)
+        return scrub(full)
+
+
+def read_file(path: Path, doc_id: str | None = None, report: ReadReport | None = None) -> Iterator[RawDoc]:
+    """All documents in one file; an unreadable file yields one error document (and is a problem of the run)."""
     kind = _kind(path) or "txt"
     source = scrub(str(path))
+    name = doc_id or scrub(_strip_extension(path.name))
     if kind == "jsonl":
-        yield from _read_jsonl_file(path, source)
+        yield from _read_jsonl_file(path, source, name, report)
         return
     if kind == "warc":
         from kronik.warc import read_warc
 
-        yield from read_warc(path, source)
+        yield from read_warc(path, source, name)
         return
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_DOC_BYTES + 1)
     except OSError as exc:
-        yield RawDoc(id=_doc_id(path), source=source, error=f"unreadable file: {exc}")
+        _problem(report, f"{source}: cannot read: {exc.strerror or exc}")
+        yield RawDoc(id=name, source=source, error=f"unreadable file: {exc}")
         return
     if len(data) > MAX_DOC_BYTES:
-        yield RawDoc(id=_doc_id(path), source=source, error=f"document too large (over {MAX_DOC_BYTES} bytes)")
+        yield RawDoc(id=name, source=source, error=f"document too large (over {MAX_DOC_BYTES} bytes)")
         return
     text, err = decode(data)
-    doc = RawDoc(id=_doc_id(path), source=source, error=err)
+    doc = RawDoc(id=name, source=source, error=err)
     if kind == "html":
         doc.html = text
     else:
@@ -140,18 +203,26 @@ def read_file(path: Path) -> Iterator[RawDoc]:
     yield doc
 
 
-def _read_jsonl_file(path: Path, source: str) -> Iterator[RawDoc]:
+def _problem(report: ReadReport | None, message: str) -> None:
+    if report is not None:
+        report.problems.append(message)
+
+
+def _read_jsonl_file(path: Path, source: str, name: str, report: ReadReport | None) -> Iterator[RawDoc]:
     """A JSONL file, gzip-compressed or not; a damaged file ends with one error document after the good lines."""
     n = 0
     try:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         with opener(path, "rb") as fh:
-            for doc in read_jsonl(_lines(fh), source):
+            for doc in read_jsonl(_lines(fh), source, name):
                 n += 1
                 yield doc
     except (OSError, EOFError, zlib.error) as exc:
-        what = "unreadable file" if n == 0 and isinstance(exc, FileNotFoundError | PermissionError) else "corrupt or truncated file"
-        yield RawDoc(id=f"{_doc_id(path)}#truncated-after-{n}", source=source, error=f"{what}: {exc}")
+        unreadable = n == 0 and isinstance(exc, FileNotFoundError | PermissionError)
+        if unreadable:
+            _problem(report, f"{source}: cannot read: {exc}")
+        what = "unreadable file" if unreadable else "corrupt or truncated file"
+        yield RawDoc(id=f"{name}#truncated-after-{n}", source=source, error=f"{what}: {exc}")
 
 
 def _lines(fh: BinaryIO) -> Iterator[bytes]:
@@ -163,13 +234,19 @@ def _lines(fh: BinaryIO) -> Iterator[bytes]:
         yield line
 
 
-def read_jsonl(stream: Iterable[bytes], source: str) -> Iterator[RawDoc]:
-    """One document a line, split on \\n only (JSON strings may hold U+2028)."""
+def read_jsonl(stream: Iterable[bytes], source: str, name: str | None) -> Iterator[RawDoc]:
+    """One document a line, split on \\n only (JSON strings may hold U+2028).
+
+    A line's id is its `id`, else its `url`, else `name:line` (for a file) or a hash of the line (`name` None: stdin,
+    where line numbers repeat from one pipe to the next). An id used twice in one file is an error on the later line:
+    in one file it is a mistake, not a new version of the page.
+    """
+    seen: dict[str, int] = {}
     for n, raw in enumerate(stream, 1):
         line = raw.rstrip(b"\r\n")
         if not line.strip():
             continue
-        fallback = f"{Path(source).stem}:{n}"
+        fallback = f"{name}:{n}" if name is not None else content_id(line)
         if len(line) > MAX_DOC_BYTES:
             yield RawDoc(id=fallback, source=source, error=f"line {n}: document too large (over {MAX_DOC_BYTES} bytes)")
             continue
@@ -184,7 +261,12 @@ def read_jsonl(stream: Iterable[bytes], source: str) -> Iterator[RawDoc]:
         except (ValueError, RecursionError) as exc:
             yield RawDoc(id=fallback, source=source, error=f"line {n}: invalid JSON: {type(exc).__name__}: {str(exc)[:200]}")
             continue
-        yield _doc_from_object(obj, fallback, source, n)
+        doc = _doc_from_object(obj, fallback, source, n)
+        first = seen.setdefault(doc.id, n)
+        if first != n:
+            doc = RawDoc(id=fallback, source=source,
+                         error=f"line {n}: duplicate id {doc.id!r} (first on line {first}); ids must be unique within a file")
+        yield doc
 
 
 def _doc_from_object(obj: dict[str, object], fallback: str, source: str, n: int) -> RawDoc:
@@ -193,57 +275,82 @@ def _doc_from_object(obj: dict[str, object], fallback: str, source: str, n: int)
         return scrub(value) if isinstance(value, str) else None
 
     raw_id = obj.get("id")
-    doc_id = scrub(str(raw_id)) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id) else fallback
-    doc = RawDoc(id=doc_id, url=field("url"), text=field("text"), html=field("html"), crawled_at=field("crawled_at"), source=source)
+    doc_id = scrub(str(raw_id)) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id) else None
+    url = field("url")
+    doc = RawDoc(id=doc_id or url or fallback, url=url, text=field("text"), html=field("html"), crawled_at=field("crawled_at"),
+                 source=source)
     if doc.text is None and doc.html is None:
         doc.error = f"line {n}: no 'text' or 'html' field"
     return doc
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[Path | str]:
-    """Expand directories recursively (sorted, so runs are reproducible); '-' stands for stdin."""
+def _folder_files(folder: Path, report: ReadReport | None) -> Iterator[Path]:
+    """The files of a folder, recursively and sorted (runs are reproducible); unreadable sub-folders are problems,
+    files of other types are counted as skipped, and a folder with nothing to read is a problem."""
+    found = 0
+
+    def unreadable(exc: OSError) -> None:
+        _problem(report, f"{scrub(exc.filename or str(folder))}: cannot read folder: {exc.strerror or exc}")
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs.sort()
+        for name in sorted(names):
+            child = Path(top) / name
+            if not child.is_file():
+                continue
+            if _kind(child):
+                found += 1
+                yield child
+            elif report is not None:
+                report.skipped[child.suffix.lower()] += 1
+    if not found:
+        _problem(report, f"{scrub(str(folder))}: no files kronik reads in this folder (.txt, .html, .htm, .jsonl[.gz], .warc[.gz])")
+
+
+def missing(paths: Iterable[str]) -> list[str]:
+    """The paths that do not exist ('-' always does); a command given only these has nothing to do."""
+    return [p for p in paths if p != "-" and not os.path.exists(p)]
+
+
+def read_paths(paths: Iterable[str], report: ReadReport | None = None) -> Iterator[RawDoc]:
+    """Every document under the given paths, streamed one at a time; what could not be read goes to `report`.
+
+    A path that does not exist yields no document (there is nothing to name it by): it is a problem of the run.
+    """
+    paths = list(paths)
+    ids = _Ids(paths)
     for p in paths:
         if p == "-":
-            yield "-"
+            yield from read_stdin()
             continue
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and _kind(child):
-                    yield child
+            for child in _folder_files(path, report):
+                yield from read_file(child, ids(child), report)
+        elif path.exists():
+            yield from read_file(path, ids(path), report)
         else:
-            yield path
-
-
-def read_paths(paths: Iterable[str]) -> Iterator[RawDoc]:
-    """Every document under the given paths, streamed one at a time."""
-    for p in iter_paths(paths):
-        if p == "-":
-            yield from read_stdin()
-        else:
-            assert isinstance(p, Path)
-            if not p.exists():
-                yield RawDoc(id=_doc_id(p), source=scrub(str(p)), error="no such file")
-                continue
-            yield from read_file(p)
+            _problem(report, f"{scrub(p)}: no such file or folder")
 
 
 def read_stdin() -> Iterator[RawDoc]:
-    """stdin holds JSON Lines when its first non-blank byte is '{' (streamed line by line), else one page."""
+    """stdin holds JSON Lines when its first non-blank byte is '{' (streamed line by line), else one page, whose id
+    is a hash of its content."""
     stream = sys.stdin.buffer
     head = b""
     while (line := stream.readline(MAX_DOC_BYTES + 1)) and not line.strip():
         head += line
     if line.lstrip()[:1] == b"{":
-        yield from read_jsonl(_chain_lines(line, stream), "stdin")
+        yield from read_jsonl(_chain_lines(line, stream), "stdin", None)
         return
     data = head + line + stream.read(MAX_DOC_BYTES + 1 - len(head) - len(line))
     if len(data) > MAX_DOC_BYTES:
-        yield RawDoc(id="stdin", source="stdin", error=f"document too large (over {MAX_DOC_BYTES} bytes)")
+        yield RawDoc(id=content_id(data[:MAX_DOC_BYTES]), source="stdin", error=f"document too large (over {MAX_DOC_BYTES} bytes)")
         return
     text, err = decode(data)
     kind_html = bool(text) and text is not None and text.lstrip()[:1] == "<"
-    yield RawDoc(id="stdin", source="stdin", error=err, html=text if kind_html else None, text=None if kind_html else text)
+    yield RawDoc(id=content_id(data), source="stdin", error=err, html=text if kind_html else None,
+                 text=None if kind_html else text)
 
 
 def _chain_lines(first: bytes, stream: BinaryIO) -> Iterator[bytes]:

@@ -42,8 +42,9 @@ from kronik.clauses import (
 )
 from kronik.dates import Anchor, DateExpr, parse_iso
 from kronik.gazetteer import is_igo
-from kronik.lexicon import Cue, plover, words
+from kronik.lexicon import Cue, words
 from kronik.model import Event
+from kronik.plover import plover
 
 _I = re.IGNORECASE
 _WORD = re.compile(r"[\w-]+")

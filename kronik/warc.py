@@ -16,8 +16,12 @@ from kronik.readers import decode, scrub
 _BLOCK = 1 << 20
 
 
-def read_warc(path: Path, source: str) -> Iterator[RawDoc]:
-    """Stream records with warcio; a truncated or corrupt file ends with one error document, not a crash."""
+def read_warc(path: Path, source: str, name: str | None = None) -> Iterator[RawDoc]:
+    """Stream records with warcio; a truncated or corrupt file ends with one error document, not a crash.
+
+    `name` (the file's id) names records without a target URI and the error document. A response that is not
+    a success (404, 500, a redirect) holds no article: it becomes an error record, not an empty document."""
+    name = name or path.name
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
@@ -31,7 +35,12 @@ def read_warc(path: Path, source: str) -> Iterator[RawDoc]:
                 ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
                 if "html" not in ctype.lower():
                     continue
-                uri = scrub(rec.rec_headers.get_header("WARC-Target-URI") or "") or f"{path.name}#{n + 1}"
+                uri = scrub(rec.rec_headers.get_header("WARC-Target-URI") or "") or f"{name}#{n + 1}"
+                status = rec.http_headers.get_statuscode() if rec.http_headers else None
+                if status and not status.startswith("2"):
+                    n += 1
+                    yield RawDoc(id=uri, url=uri, source=source, error=f"HTTP {status} response: no article to read")
+                    continue
                 date = rec.rec_headers.get_header("WARC-Date")
                 payload = rec.content_stream().read()
                 if getattr(rec.raw_stream, "limit", 0) > 0:
@@ -50,7 +59,7 @@ def read_warc(path: Path, source: str) -> Iterator[RawDoc]:
     if problem is None and path.name.lower().endswith(".gz"):
         problem = _gzip_problem(path)
     if problem is not None:
-        yield RawDoc(id=f"{path.name}#truncated-after-{n}", source=source, error=f"corrupt or truncated WARC: {problem}")
+        yield RawDoc(id=f"{name}#truncated-after-{n}", source=source, error=f"corrupt or truncated WARC: {problem}")
 
 
 def _gzip_problem(path: Path) -> str | None:

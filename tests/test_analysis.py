@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kronik import analysis, store
+from kronik.gazetteer import resolve_actor
 from kronik.model import Article, Event, Record
 
 
@@ -71,12 +72,12 @@ def test_network_graph_files_and_plots(db: str, tmp_path: Path) -> None:
 
 
 def test_resolve_codes_and_names() -> None:
-    assert analysis.resolve("kor") == "KOR" and analysis.resolve("PRKGOV") == "PRK"
-    assert analysis.resolve("igo:asean") == "IGO:ASEAN"
-    assert analysis.resolve("Japan") == "JPN"
-    assert analysis.resolve("korea  selatan") == "KOR" and analysis.resolve("Jepang") == "JPN" and analysis.resolve("PBB") == "UNO"
+    assert resolve_actor("kor") == "KOR" and resolve_actor("PRKGOV") == "PRK"
+    assert resolve_actor("igo:asean") == "IGO:ASEAN"
+    assert resolve_actor("Japan") == "JPN"
+    assert resolve_actor("korea  selatan") == "KOR" and resolve_actor("Jepang") == "JPN" and resolve_actor("PBB") == "UNO"
     with pytest.raises(ValueError):
-        analysis.resolve("Atlantis Raya")
+        resolve_actor("Atlantis Raya")
 
 
 def test_commands_print_and_plot(db: str, tmp_path: Path, capsys) -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from kronik.events import trace
-from kronik.lexicon import lexicon, plover
+from kronik.lexicon import lexicon
 from kronik.model import Article, Event
+from kronik.plover import plover
 from kronik.settings import DEFAULT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))

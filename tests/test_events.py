@@ -7,8 +7,9 @@ import time
 import pytest
 
 from kronik.events import trace
-from kronik.lexicon import inflect, lexicon, plover
+from kronik.lexicon import inflect, lexicon
 from kronik.model import Article, Event
+from kronik.plover import plover
 from kronik.settings import DEFAULT
 
 

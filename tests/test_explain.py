@@ -39,8 +39,8 @@ def test_explain_shows_actors_cue_and_event(tmp_path: Path) -> None:
 
 
 def test_explain_command_on_missing_file(capsys, tmp_path: Path) -> None:
-    assert main(["explain", str(tmp_path / "nope.txt")]) == 1
-    assert "no such file" in capsys.readouterr().out
+    assert main(["explain", str(tmp_path / "nope.txt")]) == 2
+    assert "nope.txt: no such file or folder" in capsys.readouterr().err
 
 
 def test_explain_runs_on_every_dev_page(shared: Path) -> None:

@@ -78,7 +78,7 @@ def test_gdelt_columns_and_values(db: str) -> None:
     assert consult["SQLDATE"] == 20240304 and consult["MonthYear"] == 202403 and consult["Year"] == 2024
     assert (consult["Actor1Code"], consult["Actor1CountryCode"], consult["Actor1Type1Code"]) == ("KORGOV", "KOR", "GOV")
     assert (consult["Actor2Code"], consult["Actor2CountryCode"]) == ("USAGOV", "USA")
-    assert (consult["EventCode"], consult["EventBaseCode"], consult["QuadClass"], consult["GoldsteinScale"]) == ("040", "040", 1, 2.5)
+    assert (consult["EventCode"], consult["EventBaseCode"], consult["QuadClass"], consult["GoldsteinScale"]) == ("042", "042", 1, 4.0)
     assert (consult["NumMentions"], consult["NumSources"], consult["NumArticles"], consult["IsRootEvent"]) == (2, 2, 2, 1)
     assert consult["ActionGeo_Type"] == 4 and consult["ActionGeo_FullName"] == "Seoul, Korea Selatan"
     assert consult["DATEADDED"] == 20240305030000 and consult["SOURCEURL"] == "https://contoh.id/0"

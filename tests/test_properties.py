@@ -55,7 +55,7 @@ JSON_LINE = st.one_of(st.binary(max_size=200), JSON_DOC.map(lambda d: json.dumps
 @given(st.lists(JSON_LINE, max_size=12))
 def test_read_jsonl_one_document_per_line(lines: list[bytes]) -> None:
     stream = [line.replace(b"\n", b" ") + b"\n" for line in lines]
-    docs = list(read_jsonl(stream, "x.jsonl"))
+    docs = list(read_jsonl(stream, "x.jsonl", "x"))
     assert len(docs) == sum(1 for line in stream if line.strip())
     for d in docs:
         assert isinstance(d.id, str) and d.id

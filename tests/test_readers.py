@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kronik.readers import decode, read_paths
+from kronik.readers import ReadReport, decode, read_paths
 
 
 def test_decode_handles_encodings() -> None:
@@ -27,12 +27,17 @@ def test_jsonl_ids_and_bad_lines(tmp_path: Path) -> None:
 
 
 def test_directory_and_file_ids(tmp_path: Path) -> None:
+    """Ids are paths relative to the inputs' common folder, without the reader's extension (a folder's own pages:
+    their names); files of other types are counted, a missing path is a problem of the run, not a document."""
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "one.txt").write_text("teks", encoding="utf-8")
     (tmp_path / "two.html").write_text("<p>teks</p>", encoding="utf-8")
     (tmp_path / "ignored.bin").write_bytes(b"\x00")
-    docs = {d.id: d for d in read_paths([str(tmp_path)])}
-    assert set(docs) == {"one", "two"}
+    report = ReadReport()
+    docs = {d.id: d for d in read_paths([str(tmp_path)], report)}
+    assert set(docs) == {"sub/one", "two"}
     assert docs["two"].html == "<p>teks</p>"
-    missing = list(read_paths([str(tmp_path / "nope.txt")]))
-    assert missing[0].error == "no such file"
+    assert report.skipped == {".bin": 1} and report.exit_status() == 0
+    assert "skipped 1 file(s) of types kronik does not read: 1 .bin" in report.notes()[0]
+    assert list(read_paths([str(tmp_path / "nope.txt")], report)) == []
+    assert report.problems == [f"{tmp_path / 'nope.txt'}: no such file or folder"] and report.exit_status() == 2

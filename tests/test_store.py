@@ -12,7 +12,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kronik import store
+from kronik import db, ingest, store
+from kronik.calendar import date_span, published_date
+from kronik.clustering import parties
+from kronik.gazetteer import party
 from kronik.model import Article, Event, Record
 from kronik.settings import Settings
 
@@ -65,24 +68,24 @@ def snapshot(con) -> dict[str, list[tuple]]:
 
 
 def test_helpers() -> None:
-    assert store.party("KORGOV") == "KOR" and store.party("IGO:ASEAN") == "IGO:ASEAN"
-    assert store.parties(["PRKGOV", "KOR"], ["IGO:ASEAN"]) == ["IGO:ASEAN", "KOR", "PRK"]
-    assert store.date_span("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
-    assert store.date_span("2024-03-04/2024-03-10") == (date(2024, 3, 4), date(2024, 3, 10))
-    assert store.date_span("2023") == (date(2023, 1, 1), date(2023, 12, 31))
-    assert store.date_span("kemarin") == (None, None)
-    assert store.published_date("2021-08-23T17:33:00+07:00") == date(2021, 8, 23)
+    assert party("KORGOV") == "KOR" and party("IGO:ASEAN") == "IGO:ASEAN"
+    assert parties(["PRKGOV", "KOR"], ["IGO:ASEAN"]) == ["IGO:ASEAN", "KOR", "PRK"]
+    assert date_span("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert date_span("2024-03-04/2024-03-10") == (date(2024, 3, 4), date(2024, 3, 10))
+    assert date_span("2023") == (date(2023, 1, 1), date(2023, 12, 31))
+    assert date_span("kemarin") is None
+    assert published_date("2021-08-23T17:33:00+07:00") == date(2021, 8, 23)
     assert store.quad_class("SANCTION") == 4 and store.quad_class(None, "verbal cooperation") == 1
 
 
 def test_dev_pages_twice_same_counts(shared: Path, tmp_path: Path) -> None:
     with store.connect(str(tmp_path / "dev.duckdb")) as con:
-        first = store.ingest_paths(con, [str(shared / "dev" / "input.jsonl")])
+        first = ingest.ingest_paths(con, [str(shared / "dev" / "input.jsonl")])
         assert first.counts["articles"] + first.counts["errors"] == first.read > 0
-        again = store.ingest_paths(con, [str(shared / "dev" / "input.jsonl")])
+        again = ingest.ingest_paths(con, [str(shared / "dev" / "input.jsonl")])
         assert again.skipped == again.read and again.added == again.updated == 0
         assert again.counts == first.counts
-        forced = store.ingest_paths(con, [str(shared / "dev" / "input.jsonl")], force=True)
+        forced = ingest.ingest_paths(con, [str(shared / "dev" / "input.jsonl")], force=True)
         assert forced.unchanged == first.added and forced.counts == first.counts
 
 
@@ -210,9 +213,9 @@ def test_parquet_partitions_are_loaded_and_skipped_the_second_time(con, tmp_path
     folder.mkdir()
     table = pa.table({"id": [r.id for r in recs], "record": [json.dumps(r.to_dict()) for r in recs]})
     pq.write_table(table, folder / "part-0.parquet")
-    first = store.ingest_paths(con, [str(folder)])
+    first = ingest.ingest_paths(con, [str(folder)])
     assert first.counts["articles"] == 1 and first.counts["errors"] == 1 and first.counts["events"] == 1
-    again = store.ingest_paths(con, [str(folder)])
+    again = ingest.ingest_paths(con, [str(folder)])
     assert again.skipped == 2 and again.counts == first.counts
 
 
@@ -225,34 +228,34 @@ def test_pages_are_skipped_before_the_pipeline(con, tmp_path: Path, monkeypatch)
     page = tmp_path / "halaman.txt"
     page.write_text("\n".join(STORY), encoding="utf-8")
     monkeypatch.setattr("kronik.executors.process", fake_process)
-    assert store.ingest_paths(con, [str(page)]).added == 1
+    assert ingest.ingest_paths(con, [str(page)]).added == 1
     monkeypatch.setattr("kronik.executors.process", lambda *a, **k: pytest.fail("pipeline ran on a stored page"))
-    assert store.ingest_paths(con, [str(page)]).skipped == 1
+    assert ingest.ingest_paths(con, [str(page)]).skipped == 1
     page.write_text("\n".join([*STORY, "Paragraf tambahan yang baru ditulis redaksi."]), encoding="utf-8")
     monkeypatch.setattr("kronik.executors.process", fake_process)
-    stats = store.ingest_paths(con, [str(page)])
+    stats = ingest.ingest_paths(con, [str(page)])
     assert stats.updated == 1 and stats.counts["articles"] == 1 and stats.counts["events"] == 1
 
 
 def test_search_articles_ranks_matching_articles(con) -> None:
     store.ingest_records(con, [record("a", "Kompas", "2024-03-05", STORY, []), record("b", "Kontan", "2024-03-06", OTHER, [])])
-    found = store.search_articles(con, "Sanksi Uni Eropa", 5)
+    found = db.search_articles(con, "Sanksi Uni Eropa", 5)
     assert [r["article_id"] for r in found] == ["b"]
-    assert store.search_articles(con, "maritim sanksi", 5) == []
-    assert store.search_articles(con, "  ", 5) == []
+    assert db.search_articles(con, "maritim sanksi", 5) == []
+    assert db.search_articles(con, "  ", 5) == []
 
 
 def test_sql_command_prints_table_and_csv(tmp_path: Path, capsys) -> None:
-    db = str(tmp_path / "k.duckdb")
-    with store.connect(db) as con:
+    path = str(tmp_path / "k.duckdb")
+    with store.connect(path) as con:
         store.ingest_records(con, [record("a", "Kompas", "2024-03-05", STORY, [meeting()])])
-    args = argparse.Namespace(command="sql", db=db, query="SELECT article_id, outlet, 42 AS n FROM articles", csv=False)
-    assert store.command(args) == 0
+    args = argparse.Namespace(command="sql", db=path, query="SELECT article_id, outlet, 42 AS n FROM articles", csv=False)
+    assert db.command(args) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["article_id", "outlet", "n"] and out[2].split() == ["a", "Kompas", "42"] and out[-1] == "(1 row)"
-    assert store.command(replace_ns(args, csv=True)) == 0
+    assert db.command(replace_ns(args, csv=True)) == 0
     assert capsys.readouterr().out.splitlines() == ["article_id,outlet,n", "a,Kompas,42"]
-    assert store.command(replace_ns(args, query="SELECT nope")) == 1
+    assert db.command(replace_ns(args, query="SELECT nope")) == 1
 
 
 def replace_ns(ns: argparse.Namespace, **changes) -> argparse.Namespace:
@@ -292,9 +295,9 @@ def test_ingest_command_prints_a_summary(tmp_path: Path, monkeypatch, capsys) ->
     monkeypatch.setattr("kronik.executors.process", fake_process)
     args = argparse.Namespace(command="ingest", paths=[str(pages)], db=str(tmp_path / "k.duckdb"), workers=1,
                               engine="local", scheduler=None, no_progress=True, force=False, batch_size=2)
-    assert store.command(args) == 0
+    assert ingest.command(args) == 0
     assert "3 documents read, 0 skipped as already stored, 3 added" in capsys.readouterr().err
-    assert store.command(args) == 0
+    assert ingest.command(args) == 0
     assert "3 skipped as already stored" in capsys.readouterr().err
 
 
@@ -306,7 +309,7 @@ def test_sample_pages_end_to_end(tmp_path: Path) -> None:
     """Through the real pipeline: the syndicated sample is linked to its original, the MoU reported by two
     outlets is one event with two sources, and ingesting the folder again changes nothing."""
     with store.connect(str(tmp_path / "s.duckdb")) as con:
-        first = store.ingest_paths(con, [str(SAMPLES)])
+        first = ingest.ingest_paths(con, [str(SAMPLES)])
         canonical = dict(con.execute("SELECT article_id, canonical_id FROM articles").fetchall())
         assert canonical["wartanusantara-bantuan-gaza-syndicated"] == "beritaselatan-bantuan-gaza"
         assert sum(a != c for a, c in canonical.items()) == 1
@@ -314,16 +317,16 @@ def test_sample_pages_end_to_end(tmp_path: Path) -> None:
                              WHERE e.parties = ['IDN', 'JPN'] AND e.type = 'AGREE' AND e.status = 'occurred'
                                AND e.date_start = DATE '2025-07-14' GROUP BY ALL""").fetchall()
         assert (2, ["kabardunia-indonesia-jepang-mou", "wartanusantara-indonesia-jepang-mou"]) in mou
-        again = store.ingest_paths(con, [str(SAMPLES)])
+        again = ingest.ingest_paths(con, [str(SAMPLES)])
         assert again.skipped == again.read == first.read and again.counts == first.counts
 
 
 def test_reporting_commands_explain_a_missing_or_busy_database(tmp_path: Path, capsys) -> None:
-    db = str(tmp_path / "k.duckdb")
-    args = argparse.Namespace(command="sql", db=db, query="SELECT 1", csv=False)
-    assert store.command(args) == 2 and "no database" in capsys.readouterr().err
-    with store.connect(db):  # a writer holds the file
-        assert store.command(args) == 2 and "cannot open" in capsys.readouterr().err
+    path = str(tmp_path / "k.duckdb")
+    args = argparse.Namespace(command="sql", db=path, query="SELECT 1", csv=False)
+    assert db.command(args) == 2 and "no database" in capsys.readouterr().err
+    with store.connect(path):  # a writer holds the file
+        assert db.command(args) == 2 and "cannot open" in capsys.readouterr().err
 
 
 def test_cli_wires_the_database_commands(tmp_path: Path, monkeypatch, capsys) -> None:
@@ -340,3 +343,86 @@ def test_cli_wires_the_database_commands(tmp_path: Path, monkeypatch, capsys) ->
     assert main(["timeline", "Indonesia", "Jepang", "--db", db, "--freq", "year"]) == 0
     assert main(["export", "--db", db, "--schema", "gdelt", "-o", str(tmp_path / "g.csv")]) == 0
     assert (tmp_path / "g.csv").read_text().startswith('"GLOBALEVENTID"')
+
+
+def test_near_duplicate_links_grow_linearly_with_copies(con) -> None:
+    """Issue 10 defect "near_duplicates grew to 771,075 rows for 10,350 documents": links go to the canonical
+    article only, one row per copy, however many copies there are."""
+    original = record("asli", "Kompas", "2024-03-04T19:00:00+07:00", STORY, [meeting()])
+    copies = [record(f"salinan-{i:02d}", f"Outlet{i}", "2024-03-05", STORY, [meeting()]) for i in range(30)]
+    store.ingest_records(con, [*copies[:12], original, *copies[12:]], Settings(ingest_batch_size=7))
+    links = con.execute("SELECT article_id, count(*), min(similarity) FROM near_duplicates GROUP BY ALL").fetchall()
+    assert links == [("asli", 30, 1.0)]
+    assert con.execute("SELECT count(DISTINCT canonical_id) FROM articles").fetchone() == (1,)
+    assert con.execute("SELECT source_count, article_count FROM events").fetchall() == [(1, 31)]
+
+
+def test_syndicated_copies_of_an_undated_page_share_its_events(con) -> None:
+    """Issue 10 defect "syndicated copies of undated pages never merge": a page without a publication date and its
+    copies report one event, not one per copy; another undated page's event stays apart."""
+    undated = [record(f"tanpa-tanggal-{i}", "Kompas", None, STORY, [meeting(date_=None)]) for i in range(5)]
+    other = record("lain", "Antara", None, OTHER, [meeting("pertemuan lain", date_=None)])
+    store.ingest_records(con, [*undated, other], Settings(ingest_batch_size=2))
+    events = con.execute("SELECT article_count, source_count FROM events ORDER BY article_count").fetchall()
+    assert events == [(1, 1), (5, 1)]
+    assert store.table_counts(con)["near_duplicates"] == 4
+
+
+def test_copy_republished_later_shares_the_undated_events_of_its_original(con) -> None:
+    """A copy printed weeks later tells the same story: its undated events fall on the original's days."""
+    original = record("asli", "Kompas", "2024-03-04", STORY, [meeting(date_=None)])
+    late_copy = record("salinan", "Tribun", "2024-04-20", STORY, [meeting(date_=None)])
+    store.ingest_records(con, [late_copy, original])
+    assert con.execute("SELECT article_count, first_reported FROM events").fetchall() == [(2, "2024-03-04")]
+
+
+def test_copies_in_any_order_build_the_same_database(tmp_path: Path) -> None:
+    """Canonical article, links, spans and events do not depend on arrival order or batching, also when the
+    earliest copy arrives last (the canonical article changes) and when one page has no date."""
+    recs = [
+        record("b-copy", "Tribun", "2024-03-06", STORY, [meeting(date_=None)]),
+        record("c-copy", "Detik", None, [*STORY, "Baca juga: lainnya"], [meeting(date_=None)]),
+        record("a-first", "Kompas", "2024-03-04T19:00:00+07:00", STORY, [meeting(date_=None)]),
+        record("z-other", "Antara", "2024-03-05", OTHER, [meeting("lain", date_=None)]),
+    ]
+    snaps = []
+    for name, order, size in (("one", recs, 200), ("two", recs[::-1], 1), ("three", recs[1:] + recs[:1], 2)):
+        with store.connect(str(tmp_path / f"{name}.duckdb")) as con:
+            store.ingest_records(con, order, Settings(ingest_batch_size=size))
+            snaps.append(snapshot(con))
+    assert snaps[0] == snaps[1] == snaps[2]
+    assert [(a, d) for a, d, _ in snaps[0]["near_duplicates"]] == [("a-first", "b-copy"), ("a-first", "c-copy")]
+
+
+def test_a_copy_rewritten_leaves_its_group(tmp_path: Path) -> None:
+    """An update that makes a copy a different text unlinks it; the rest of the group stays together, as a fresh build has it."""
+    first = [record("a", "Kompas", "2024-03-04", STORY, [meeting()]), record("b", "Tribun", "2024-03-05", STORY, [meeting()]),
+             record("c", "Detik", "2024-03-05", STORY, [meeting()])]
+    final = [first[0], record("b", "Tribun", "2024-03-05", OTHER, []), first[2]]
+    with store.connect(str(tmp_path / "inc.duckdb")) as con:
+        store.ingest_records(con, first)
+        store.ingest_records(con, final[1:2])
+        incremental = snapshot(con)
+    with store.connect(str(tmp_path / "fresh.duckdb")) as con:
+        store.ingest_records(con, final)
+        fresh = snapshot(con)
+    assert incremental == fresh
+    assert [(a, d) for a, d, _ in fresh["near_duplicates"]] == [("a", "c")]
+
+
+def test_copy_whose_sentence_was_dated_differently_shares_the_event(tmp_path: Path) -> None:
+    """Issue 10, copies' events merged: a copy without a publication date may resolve "Senin" to another day; the
+    same sentence of the same text is still the original's event; a sentence the original lacks stays apart. (A page
+    linked only through another copy, not similar to the canonical article by itself, keeps its own dates:
+    test_incremental_updates_equal_a_fresh_build.)"""
+    original = record("asli", "Kompas", "2024-03-05", STORY, [meeting("bertemu pada Senin", "2024-03-04")])
+    copy = record("salinan", "Tribun", None, STORY, [meeting("bertemu pada Senin", "2023-03-06"),
+                                                     meeting("kalimat tambahan", "2023-03-06")])
+    snaps = []
+    for name, order in (("one", [original, copy]), ("two", [copy, original])):
+        with store.connect(str(tmp_path / f"{name}.duckdb")) as con:
+            store.ingest_records(con, order, Settings(ingest_batch_size=1))
+            snaps.append(snapshot(con))
+            events = con.execute("SELECT article_count, date FROM events ORDER BY date").fetchall()
+            assert events == [(1, "2023-03-06"), (2, "2024-03-04")]
+    assert snaps[0] == snaps[1]

@@ -14,7 +14,8 @@ import sys
 from collections import defaultdict
 from importlib import resources
 
-from kronik.lexicon import inflect, plover
+from kronik.lexicon import inflect
+from kronik.plover import plover
 
 
 def rows() -> list[dict[str, str]]:

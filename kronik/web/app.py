@@ -148,13 +148,14 @@ def create_app(db_path: str | Path) -> Starlette:
         n = _int(request, "page", 0, 10**6)
         with queries.open_db(db_path) as con:
             rows, total = queries.events(con, flt, PAGE_SIZE, n * PAGE_SIZE)
+            undated = queries.undated(con, flt)
             options = queries.choices(con)
         params = {k: v for k, v in request.query_params.items() if k != "page" and v}
 
         def link(p: int) -> str | None:
             return "/events?" + urlencode({**params, "page": p}) if p >= 0 and p * PAGE_SIZE < total else None
 
-        return page(request, "events.html", rows=rows, total=total, options=options, f=request.query_params,
+        return page(request, "events.html", rows=rows, total=total, undated=undated, options=options, f=request.query_params,
                     first=n * PAGE_SIZE + 1, prev_page=link(n - 1) if n else None, next_page=link(n + 1))
 
     def show_article(request: Request, article_id: str, event_id: str | None, ev: dict[str, Any] | None = None) -> Response:
@@ -204,7 +205,8 @@ def create_app(db_path: str | Path) -> Starlette:
         start, end = _dates(request)
         with queries.open_db(db_path) as con:
             periods = queries.timeline(con, a, b, freq, start, end)
-        return JSON({"a": a, "b": b, "freq": freq, "quads": list(queries.QUADS), "periods": periods})
+            undated = 0 if start or end else queries.undated(con, queries.EventFilter(actor=a, other=b))
+        return JSON({"a": a, "b": b, "freq": freq, "quads": list(queries.QUADS), "periods": periods, "undated": undated})
 
     def api_network(request: Request) -> Response:
         start, end = _dates(request)
@@ -218,7 +220,8 @@ def create_app(db_path: str | Path) -> Starlette:
         offset = _int(request, "offset", 0, 10**9)
         with queries.open_db(db_path) as con:
             rows, total = queries.events(con, flt, limit, offset)
-        return JSON({"total": total, "events": rows})
+            undated = queries.undated(con, flt)
+        return JSON({"total": total, "undated": undated, "events": rows})
 
     def api_search(request: Request) -> Response:
         text = request.query_params.get("q", "").strip()

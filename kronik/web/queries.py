@@ -15,18 +15,21 @@ from typing import Any
 
 import duckdb
 
-from kronik import analysis, store
+from kronik import analysis, db
+from kronik.calendar import month_end
+from kronik.gazetteer import resolve_actor
+from kronik.plover import quad_names
 
-QUADS = tuple(store.QUAD_NAMES.values())
+QUADS = tuple(quad_names().values())
 
 # An event's day (when it happened, else when first reported), the one the timeline counts it under.
-EVENT_DAY = analysis.EVENT_DAY
+EVENT_DAY = db.EVENT_DAY
 
 
 @contextmanager
 def open_db(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection for one request, so `kronik ingest` can write between requests."""
-    con = store.connect(str(path), read_only=True)
+    con = db.connect_read(path)
     try:
         yield con
     finally:
@@ -40,7 +43,7 @@ def bounds(start: str | None, end: str | None) -> tuple[date | None, date | None
 
 def actor(text: str | None) -> str:
     """A party code from a code or a name analysts type (`KOR`, `korgov`, `Korea Selatan`, `PBB`); '' for none."""
-    return analysis.resolve(text) if text and text.strip() else ""
+    return resolve_actor(text) if text and text.strip() else ""
 
 
 @dataclass(slots=True)
@@ -83,7 +86,7 @@ class EventFilter:
 
 def actors(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Every country or body that takes part in an event, busiest first."""
-    return store.query_rows(con, """
+    return db.query_rows(con, """
         SELECT p AS code, count(*) AS events
         FROM (SELECT unnest(parties) AS p FROM events)
         GROUP BY p ORDER BY events DESC, code
@@ -101,8 +104,8 @@ def choices(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for column in ("type", "status", "quad"):
         sql = f"SELECT DISTINCT {column} AS v FROM events WHERE {column} IS NOT NULL ORDER BY v"
-        out[column] = [r["v"] for r in store.query_rows(con, sql)]
-    out["outlet"] = [r["v"] for r in store.query_rows(con, "SELECT DISTINCT unnest(outlets) AS v FROM events ORDER BY v") if r["v"]]
+        out[column] = [r["v"] for r in db.query_rows(con, sql)]
+    out["outlet"] = [r["v"] for r in db.query_rows(con, "SELECT DISTINCT unnest(outlets) AS v FROM events ORDER BY v") if r["v"]]
     return out
 
 
@@ -111,7 +114,7 @@ def _period_end(first: date, freq: str) -> date:
         return first + timedelta(days=6)
     if freq == "year":
         return date(first.year, 12, 31)
-    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    return month_end(first.year, first.month)
 
 
 def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "month", start: date | None = None,
@@ -140,21 +143,29 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 100, o
     """One page of the event table (newest first) and how many events match in all."""
     where, params = flt.where()
     total = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
-    rows = store.query_rows(con, f"""
+    rows = db.query_rows(con, f"""
         SELECT {EVENT_COLUMNS} FROM events e WHERE {where}
         ORDER BY {EVENT_DAY} DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?
     """, [*params, limit, offset])
     return rows, int(total[0]) if total else 0
 
 
+def undated(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
+    """How many of the events the filter matches are undated (no event date, no dated report): the timeline has no
+    bar for them, the event list shows them last, marked undated."""
+    where, params = flt.where()
+    row = con.execute(f"SELECT count(*) FROM events e WHERE {where} AND ({EVENT_DAY}) IS NULL", params).fetchone()
+    return int(row[0]) if row else 0
+
+
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     """One event with every report of it (mentions), each with its article's title and outlet."""
     sql = f"SELECT {EVENT_COLUMNS}, e.first_reported, e.last_reported FROM events e WHERE e.event_id = ?"
-    found = store.query_rows(con, sql, [event_id])
+    found = db.query_rows(con, sql, [event_id])
     if not found:
         return None
     out = found[0]
-    out["mentions"] = store.query_rows(con, """
+    out["mentions"] = db.query_rows(con, """
         SELECT m.mention_id, m.article_id, m.sentence, m.actor_text, m.recipient_text, a.title, a.outlet, a.published
         FROM mentions m LEFT JOIN articles a USING (article_id)
         WHERE m.event_id = ? ORDER BY a.published NULLS LAST, m.mention_id
@@ -164,14 +175,14 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | Non
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """One article and the events reported in it, with the sentence each was read from."""
-    found = store.query_rows(con, """
+    found = db.query_rows(con, """
         SELECT article_id, url, outlet, title, authors, language, published, updated, body, dateline
         FROM articles WHERE article_id = ?
     """, [article_id])
     if not found:
         return None
     out = found[0]
-    out["mentions"] = store.query_rows(con, """
+    out["mentions"] = db.query_rows(con, """
         SELECT m.mention_id, m.event_id, m.sentence, m.type, m.status, m.date, m.actors, m.recipients, m.quad
         FROM mentions m WHERE m.article_id = ? ORDER BY m.mention_id
     """, [article_id])
@@ -180,7 +191,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
 
 def search(con: duckdb.DuckDBPyConnection, query: str, limit: int = 50) -> list[dict[str, Any]]:
     """Articles holding every word of the query, best first (the store's index), each with its full body for snippets."""
-    hits = store.search_articles(con, query, limit)
+    hits = db.search_articles(con, query, limit)
     bodies = dict(con.execute(
         "SELECT article_id, body FROM articles WHERE list_contains(?, article_id)", [[h["article_id"] for h in hits]],
     ).fetchall())

@@ -72,11 +72,19 @@ function message(box, text) {
 // PLOVER scores run from -10 (most conflictual) to +10 (most cooperative): a fixed scale keeps charts comparable.
 const SCORE_MAX = 10;
 
+// Undated events (no event date, no dated report) have no bar: say how many, so bars and list add up.
+function undatedNote(n) {
+  return html("p", { class: "hint undated" },
+    `${n} undated event(s) between these two actors (no event date and no dated report) are in no bar; the list below includes them.`);
+}
+
 function drawTimeline(box, data, onPeriod) {
   const periods = data.periods;
   box.dataset.periods = String(periods.length);
+  box.dataset.undated = String(data.undated || 0);
   if (!periods.length) {
     message(box, "No dated events between these two actors.");
+    if (data.undated) box.appendChild(undatedNote(data.undated));
     return;
   }
   const W = Math.max(box.clientWidth || 800, 480), H = 320;
@@ -156,6 +164,7 @@ function drawTimeline(box, data, onPeriod) {
   li.appendChild(document.createTextNode("mean score"));
   legend.appendChild(li);
   box.replaceChildren(svg, legend);
+  if (data.undated) box.appendChild(undatedNote(data.undated));
 }
 
 function drawEvents(box, data, caption) {
@@ -166,7 +175,7 @@ function drawEvents(box, data, caption) {
   const body = table.appendChild(html("tbody"));
   for (const e of data.events) {
     const tr = html("tr", { class: `quad-${e.quad || "none"}` });
-    tr.appendChild(html("td", { class: "nowrap" }, e.date || e.day || "–"));
+    tr.appendChild(html("td", { class: "nowrap" }, e.date || e.day || "undated"));
     tr.appendChild(html("td", {}, (e.actors || []).join(", ")));
     tr.appendChild(html("td", {}, (e.recipients || []).join(", ")));
     const type = html("td");
@@ -179,7 +188,8 @@ function drawEvents(box, data, caption) {
     tr.appendChild(ev);
     body.appendChild(tr);
   }
-  const p = html("p", { class: "count" }, `${caption}: ${data.total} event(s)` + (data.total > data.events.length ? `, newest ${data.events.length} shown` : ""));
+  const undated = data.undated ? ` (${data.undated} undated, listed last)` : "";
+  const p = html("p", { class: "count" }, `${caption}: ${data.total} event(s)${undated}` + (data.total > data.events.length ? `, newest ${data.events.length} shown` : ""));
   const scroll = html("div", { class: "scroll" });
   scroll.appendChild(table);
   box.replaceChildren(p, scroll);
