@@ -24,8 +24,8 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kronik.clean import clean  # noqa: E402
 from kronik.model import RawDoc  # noqa: E402
+from kronik.pipeline import read_article  # noqa: E402
 from kronik.settings import DEFAULT  # noqa: E402
 
 
@@ -65,15 +65,15 @@ def as_html(text: str) -> str:
 
 
 def kronik_text(doc: dict[str, str]) -> str:
-    return clean(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT).body
+    return read_article(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT).body
 
 
 def kronik_html(doc: dict[str, str]) -> str:
-    return clean(RawDoc(id=doc["id"], url=doc.get("url"), html=doc["html"]), DEFAULT).body
+    return read_article(RawDoc(id=doc["id"], url=doc.get("url"), html=doc["html"]), DEFAULT).body
 
 
 def kronik_wrapped(doc: dict[str, str]) -> str:
-    return clean(RawDoc(id=doc["id"], url=doc.get("url"), html=as_html(doc["text"])), DEFAULT).body
+    return read_article(RawDoc(id=doc["id"], url=doc.get("url"), html=as_html(doc["text"])), DEFAULT).body
 
 
 def justext_text(doc: dict[str, str]) -> str:

@@ -1,26 +1,25 @@
-"""Cleaning stage: RawDoc -> Article. Keeps the article body, drops page furniture, reads the metadata.
+"""Clean stage: Page -> Cleaned. Labels every line (body, title, meta, caption, boilerplate), keeps the body.
 
-Plain text and HTML share one path: HTML is first reduced to paragraph lines (kronik.htmltext), then every
-page goes through the same line classifier. The classifier uses general signals only, never page-specific
+Plain text and HTML share one path: the parse stage reduced HTML to paragraph lines, and every page goes
+through the same line classifier. The classifier uses general signals only, never page-specific
 strings: line length and ending punctuation, the share of Indonesian function words, repetition inside the
 page (a repeated line is a caption or title echo), caption/credit/furniture patterns (kronik/data/boilerplate.tsv),
 position relative to the first body line (the headline and bylines come before it) and to the densest block
 of body lines (a lone sentence beyond the related links is a promo). Text that trafilatura already cleaned
-(HTML input) in a language other than Indonesian/Malay gets only the language-neutral rules.
+(HTML input) in a language other than Indonesian/Malay gets only the language-neutral rules. Reading the
+metadata from the labelled lines is the next stage's work (kronik.meta).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from kronik import lang, meta
-from kronik.model import Article, RawDoc
-from kronik.settings import Settings
-
-BODY, TITLE, META, CAPTION, BOILERPLATE, BLANK = "body", "title", "meta", "caption", "boilerplate", "blank"
+from kronik import furniture, lang
+from kronik.model import BLANK, BODY, BOILERPLATE, CAPTION, META, TITLE, Cleaned, Head, Page
+from kronik.outlets import DATA
 
 INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 """Languages whose lines are judged with the Indonesian function-word signal."""
@@ -38,9 +37,6 @@ MAX_HEADLINE_WORDS = 25
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
 """A lone label line under which some outlets print the author's name on the line above."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u3000]+")
-_STORE_PREFIX = re.compile(r"^\s*date ((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
 _TERMINATED = re.compile(r"[.!?…]['\"”’)\]]*\s*$|[.!?]['\"”’]?\s*\([^()]{1,30}\)\s*$")
 _GLUED_NAV = re.compile(r"[a-z][A-Z][a-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
@@ -49,21 +45,6 @@ _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _TRAILING_PUNCT = re.compile(r"[\s.!?:;,…\"'“”‘’]+$")
-
-
-@dataclass(slots=True)
-class Hints:
-    """What the HTML head already told (title, date, author, site name); empty for plain text.
-
-    from_html marks text that trafilatura already stripped of furniture: only conservative rules then apply
-    to pages not in Indonesian, so the Indonesian-specific filters cannot cut real body lines elsewhere.
-    """
-
-    title: str | None = None
-    published: str | None = None
-    authors: list[str] = field(default_factory=list)
-    sitename: str | None = None
-    from_html: bool = False
 
 
 @dataclass(slots=True)
@@ -78,7 +59,7 @@ class _Line:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    text = (meta.DATA / "function_words_id.txt").read_text(encoding="utf-8")
+    text = (DATA / "function_words_id.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
@@ -91,7 +72,7 @@ def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
     case-sensitive part '(?-i:…)' are compiled case-insensitively and see the line as it is.
     """
     by_label: dict[str, list[tuple[re.Pattern[str], bool]]] = {}
-    for line in (meta.DATA / "boilerplate.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / "boilerplate.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "label\t")):
             continue
         label, pattern = line.split("\t", 1)
@@ -107,20 +88,6 @@ def _matches(label: str, text: str, lower: str) -> bool:
 def _key(text: str) -> str:
     """Comparison key for repetition: case, spacing and trailing punctuation ignored."""
     return _TRAILING_PUNCT.sub("", " ".join(text.casefold().split()))
-
-
-def _cut(text: str, max_bytes: int) -> str:
-    """At most max_bytes of UTF-8, cut on a character boundary; encoding is skipped when it cannot be too long."""
-    if len(text) * 4 <= max_bytes:
-        return text
-    data = text.encode("utf-8", "ignore")
-    return data[:max_bytes].decode("utf-8", "ignore") if len(data) > max_bytes else text
-
-
-def _normalise(text: str) -> str:
-    """One kind of line break, no control characters, single ordinary spaces (scraped text mixes them all)."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n"))
-    return _SPACES.sub(" ", text)
 
 
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
@@ -230,12 +197,15 @@ def _is_echo(text: str, title_key: str) -> bool:
     return False
 
 
-def classify(text: str, language: str | None, hints: Hints | None = None) -> tuple[list[_Line], int | None]:
-    """Label every line (body, title, meta, caption, boilerplate, blank); also return the title's index."""
-    hints = hints or Hints()
+def classify(texts: list[str], language: str | None, head: Head, extracted: bool) -> tuple[list[_Line], int | None]:
+    """Label every line (body, title, meta, caption, boilerplate, blank); also return the title's index.
+
+    ``extracted`` marks lines an extractor already stripped of furniture: only conservative rules then apply
+    to pages not in Indonesian, so the Indonesian-specific filters cannot cut real body lines elsewhere.
+    """
     indonesian = language in INDONESIAN
-    conservative = hints.from_html and not indonesian
-    lines = [_Line(raw.strip()) for raw in text.split("\n")]
+    conservative = extracted and not indonesian
+    lines = [_Line(raw.strip()) for raw in texts]
     counts = Counter(_key(ln.text) for ln in lines if len(ln.text) >= 15)
     repeated: list[int] = []
     for i, ln in enumerate(lines):
@@ -246,7 +216,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
         label = _pattern_label(ln.text, ln.words)
         if label:
             ln.label = label
-        elif not ln.prose and (meta.looks_like_date_line(ln.text) or meta.find_authors([ln.text])):
+        elif not ln.prose and (furniture.looks_like_date_line(ln.text) or furniture.find_authors([ln.text])):
             ln.label = META
         elif not conservative and (counts[_key(ln.text)] > 1 or _doubled(ln.text)):
             ln.label = CAPTION
@@ -254,7 +224,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
     _mark_bylines(lines)
     _keep_cut_tail(lines)
     _mark_read_also_headlines(lines)
-    title_key = _key(hints.title) if hints.title else None
+    title_key = _key(head.title) if head.title else None
     title_at: int | None = None
     if title_key is None:
         first_body = next((i for i, ln in enumerate(lines) if ln.label == BODY and ln.prose), len(lines))
@@ -272,7 +242,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
     for i in repeated:
         if lines[i].label == BODY:
             lines[i].label = CAPTION
-    inner = _inside_body(lines) if hints.from_html else range(0)
+    inner = _inside_body(lines) if extracted else range(0)
     for i, ln in enumerate(lines):
         if ln.label == BODY and not ln.prose and not (i in inner and (ln.words <= MAX_HEADING_WORDS or ln.caps < 0.5)):
             ln.label = BOILERPLATE
@@ -316,14 +286,6 @@ def _drop_stray_lines(lines: list[_Line]) -> None:
             lines[block[0]].label = BOILERPLATE
 
 
-def _header_first(lines: list[_Line], title_at: int | None) -> list[str]:
-    """Meta lines, those between the headline and the body first: a sidebar's dates must not win."""
-    start = title_at or 0
-    first_body = next((i for i, ln in enumerate(lines) if ln.label == BODY), len(lines))
-    found = [(not start <= i < max(first_body, start + 1), i) for i, ln in enumerate(lines) if ln.label == META]
-    return [lines[i].text for _, i in sorted(found)]
-
-
 def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
     """Body lines as paragraphs: dateline cut from the first one, editor initials cut from every one."""
     paragraphs: list[str] = []
@@ -333,54 +295,26 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
             continue
         text = ln.text
         if dateline is None and len(paragraphs) < 2:
-            found, text = meta.split_dateline(text)
-            dateline = meta.dateline_place(found) if found else None
+            found, text = furniture.split_dateline(text)
+            dateline = furniture.dateline_place(found) if found else None
         text = _EDITOR_INITIALS.sub("", text).strip()
         if text:
             paragraphs.append(text)
     return paragraphs, dateline
 
 
-def clean_text(doc_id: str, url: str | None, text: str, settings: Settings, hints: Hints | None = None) -> Article:
-    """The shared path for text and HTML: classify lines, then read body and metadata from the labels."""
-    hints = hints or Hints()
-    text = _normalise(_cut(text, settings.max_bytes))
-    reference_date = None
-    m = _STORE_PREFIX.match(text)
-    if m:
-        reference_date, text = m.group(1), text[m.end() :]
-    language = lang.detect(text)
-    lines, title_at = classify(text, language, hints)
+def clean(page: Page) -> Cleaned:
+    """Classify the page's lines, then cut the body out of them (dateline and editor initials off)."""
+    language = lang.detect("\n".join(page.lines))
+    lines, title_at = classify(page.lines, language, page.head, page.extracted)
     paragraphs, dateline = _paragraphs(lines)
-    meta_lines = _header_first(lines, title_at)
-    furniture = [ln.text for ln in lines if ln.label in (META, BOILERPLATE)]
-    outlet = meta.outlet_from_host(url) or hints.sitename
-    if not outlet:
-        lead = dateline or (paragraphs[0] if paragraphs else None)
-        outlet = meta.outlet_from_furniture(furniture, lead)
-    tz = meta.outlet_tz(url) if url else meta.tz_of_outlet(outlet)
-    dates = meta.find_dates(meta_lines, url, tz, outlet)
-    title = hints.title or (lines[title_at].text if title_at is not None else None)
-    return Article(
-        id=doc_id,
-        url=url,
+    title = page.head.title or (lines[title_at].text if title_at is not None else None)
+    return Cleaned(
         language=language,
-        outlet=outlet,
-        title=title,
-        authors=meta.find_authors(meta_lines) or hints.authors,
-        published=dates.published or hints.published,
-        updated=dates.updated,
+        lines=[ln.text for ln in lines],
+        labels=[ln.label for ln in lines],
         paragraphs=paragraphs,
+        title=title,
+        title_at=title_at,
         dateline=dateline,
-        reference_date=reference_date,
     )
-
-
-def clean(raw: RawDoc, settings: Settings) -> Article:
-    """Clean one document (plain text or HTML) into an Article; never raises on odd input."""
-    if raw.text is None and raw.html:
-        from kronik.htmltext import extract
-
-        text, hints = extract(_cut(raw.html, settings.max_bytes), raw.url)
-        return clean_text(raw.id, raw.url, text, settings, hints)
-    return clean_text(raw.id, raw.url, raw.text or "", settings)

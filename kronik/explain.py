@@ -73,7 +73,7 @@ def format_trace(doc_id: str, t: DocumentTrace) -> str:
 
 def explain_paths(paths: list[str], out: TextIO, settings: Settings = DEFAULT) -> int:
     """Read, clean and trace every document under ``paths``; the number of documents that failed."""
-    from kronik.clean import clean
+    from kronik.pipeline import read_article
     from kronik.readers import read_paths
 
     failed = 0
@@ -82,7 +82,7 @@ def explain_paths(paths: list[str], out: TextIO, settings: Settings = DEFAULT) -
             out.write(f"=== {raw.id}: {raw.error}\n")
             failed += 1
             continue
-        article = clean(raw, settings)
+        article = read_article(raw, settings)
         out.write(format_trace(raw.id, trace(article, settings)))
     return failed
 

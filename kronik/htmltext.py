@@ -1,4 +1,4 @@
-"""HTML to paragraph lines plus head metadata, so that HTML joins the plain-text cleaning path.
+"""HTML to paragraph lines plus head metadata (part of the parse stage), so that HTML joins the plain-text path.
 
 trafilatura finds the main text (one line per paragraph) and the head metadata; when it finds nothing,
 a plain lxml text dump (one line per block element) goes through the same cleaner instead.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kronik import meta
-from kronik.clean import Hints
+from kronik import outlets
+from kronik.model import Head
 
 _BLOCK_TAGS = frozenset(
     {
@@ -21,7 +21,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-|–—•»:]\s+")
 
 
 def _site_names(sitename: str | None, url: str | None) -> set[str]:
-    names = {sitename or "", meta.outlet_from_host(url) or "", meta.host_of(url) or ""}
+    names = {sitename or "", outlets.outlet_from_host(url) or "", outlets.host_of(url) or ""}
     return {n.casefold() for n in names if n}
 
 
@@ -37,7 +37,7 @@ def strip_site_suffix(title: str, sitename: str | None = None, url: str | None =
         return bool(low) and (
             low in names
             or any(low in n or n in low for n in names if len(n) >= 3 and len(low) >= 3)
-            or (bool(meta.outlet_from_text([part])) and len(part.split()) <= 4)
+            or (bool(outlets.outlet_from_text([part])) and len(part.split()) <= 4)
             or bool(re.fullmatch(r"[\w-]+(\.[a-z]{2,4}){1,2}", low))
         )
 
@@ -64,11 +64,12 @@ def _dump(html: str) -> str:
     return str(tree.text_content())
 
 
-def extract(html: str, url: str | None) -> tuple[str, Hints]:
-    """Main text (paragraph lines) and the head's title, date, author and site name."""
+def extract(html: str, url: str | None) -> tuple[str, Head, bool]:
+    """Main text (paragraph lines), the head's title, date, author and site name, and whether the text is an
+    extractor's main content (False for the plain dump of a page where the extractor found nothing)."""
     from trafilatura import bare_extraction
 
-    hints = Hints(from_html=True)
+    hints = Head()
     doc = None
     if html.strip():
         try:
@@ -92,6 +93,5 @@ def extract(html: str, url: str | None) -> tuple[str, Hints]:
         author = getattr(doc, "author", None)
         hints.authors = [a.strip() for a in re.split(r";|\s+and\s+|,\s*(?=[A-Z])", author) if a.strip()] if author else []
     if not text.strip():
-        text = _dump(html) if html.strip() else ""
-        hints.from_html = False  # nothing removed the page furniture: the full text rules must
-    return text, hints
+        return (_dump(html) if html.strip() else ""), hints, False
+    return text, hints, True

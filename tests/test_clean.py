@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronik.clean import clean
 from kronik.model import RawDoc
+from kronik.pipeline import read_article
 from kronik.settings import DEFAULT, Settings
 
 BODY_1 = "Menteri Luar Negeri kedua negara bertemu di Jakarta untuk membahas kerja sama perdagangan dan keamanan kawasan."
@@ -37,7 +37,7 @@ PAGE = "\n".join(
 
 
 def _clean(text: str, url: str | None = None) -> object:
-    return clean(RawDoc(id="t", url=url, text=text), DEFAULT)
+    return read_article(RawDoc(id="t", url=url, text=text), DEFAULT)
 
 
 def test_keeps_the_body_in_order_and_drops_furniture() -> None:
@@ -232,7 +232,7 @@ def test_html_input_takes_the_same_path() -> None:
         f"<body><nav><a href='/'>Beranda</a></nav><article><h1>Dua Menlu Bertemu di Jakarta</h1>"
         f"<p>{BODY_1}</p><p>Baca juga: Harga Beras Naik</p><p>{BODY_2}</p><p>{BODY_3}</p></article></body></html>"
     )
-    article = clean(RawDoc(id="h", url="https://www.contoh.com/berita/1", html=html), DEFAULT)
+    article = read_article(RawDoc(id="h", url="https://www.contoh.com/berita/1", html=html), DEFAULT)
     assert article.title == "Dua Menlu Bertemu di Jakarta"
     assert article.paragraphs == [BODY_1, BODY_2, BODY_3]
     assert article.published and article.published.startswith("2021-05-04")
@@ -245,13 +245,13 @@ def test_html_article_keeps_its_headings_but_not_related_headlines() -> None:
         "<p><a href='/x'>Harga Minyak Dunia Naik Tajam di Tengah Krisis Timur Tengah</a></p>"
         f"<p>{BODY_3}</p></article></body></html>"
     )
-    article = clean(RawDoc(id="h", url="https://www.contoh.com/berita/2", html=html), DEFAULT)
+    article = read_article(RawDoc(id="h", url="https://www.contoh.com/berita/2", html=html), DEFAULT)
     assert article.paragraphs == [BODY_1, "Langkah Berikutnya", BODY_2, BODY_3]
 
 
 def test_html_without_article_text_falls_back_to_a_text_dump() -> None:
     html = f"<div>{BODY_1}</div><div>{BODY_2}</div>"
-    article = clean(RawDoc(id="h", html=html), DEFAULT)
+    article = read_article(RawDoc(id="h", html=html), DEFAULT)
     assert BODY_1 in article.body
 
 
@@ -261,27 +261,27 @@ def test_lxml_dump_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatc
     from kronik.htmltext import extract
 
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
-    text, hints = extract(f"<html><body><script>var x = 1;</script><nav>Beranda</nav><p>{BODY_1}</p></body></html>", None)
+    text, _, extracted = extract(f"<html><body><script>var x = 1;</script><nav>Beranda</nav><p>{BODY_1}</p></body></html>", None)
     assert BODY_1 in text.split("\n")
     assert "var x" not in text
-    assert not hints.from_html
+    assert not extracted
 
 
 def test_odd_input_never_raises() -> None:
     for text in ["", "\x00\x01\x02", "\n\n\n", "ⓒ", "a" * 100_000, "\ud800 broken surrogate", "<html>"]:
-        clean(RawDoc(id="x", text=text), DEFAULT)
-        clean(RawDoc(id="x", html=text), DEFAULT)
+        read_article(RawDoc(id="x", text=text), DEFAULT)
+        read_article(RawDoc(id="x", html=text), DEFAULT)
 
 
 def test_huge_input_is_cut_to_max_bytes() -> None:
-    article = clean(RawDoc(id="x", text=(BODY_1 + "\n") * 50_000), Settings(max_bytes=10_000))
+    article = read_article(RawDoc(id="x", text=(BODY_1 + "\n") * 50_000), Settings(max_bytes=10_000))
     assert len(article.body.encode()) <= 10_000
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_any_string_is_cleaned(text: str) -> None:
-    article = clean(RawDoc(id="x", text=text), DEFAULT)
+    article = read_article(RawDoc(id="x", text=text), DEFAULT)
     assert isinstance(article.paragraphs, list)
 
 
@@ -322,6 +322,6 @@ def test_outlet_without_url_comes_from_copyright_or_dateline_and_write_label_is_
             "Copyright © 2023 PT Kabar Pelangi Media. All rights reserved",
         ]
     )
-    art = clean(RawDoc(id="x", url=None, text=text), DEFAULT)
+    art = read_article(RawDoc(id="x", url=None, text=text), DEFAULT)
     assert art.outlet == "Kabar Pelangi Media"
     assert art.published == "2023-05-06"

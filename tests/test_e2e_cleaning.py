@@ -13,8 +13,8 @@ from types import ModuleType
 
 import pytest
 
-from kronik.clean import clean
 from kronik.model import Record
+from kronik.pipeline import read_article
 from kronik.readers import read_paths
 from kronik.settings import DEFAULT
 
@@ -42,7 +42,7 @@ def _write_predictions(shared: Path, pred: Path) -> None:
     with pred.open("w", encoding="utf-8") as out:
         for raw in read_paths([str(shared / "dev" / "input.jsonl")]):
             assert raw.error is None
-            out.write(json.dumps(Record(id=raw.id, article=clean(raw, DEFAULT)).to_dict(), ensure_ascii=False) + "\n")
+            out.write(json.dumps(Record(id=raw.id, article=read_article(raw, DEFAULT)).to_dict(), ensure_ascii=False) + "\n")
 
 
 def test_dev_set_floors(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
