@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from kronik import furniture, lang
 from kronik.model import BLANK, BODY, BOILERPLATE, CAPTION, META, TITLE, Cleaned, Head, Page
@@ -34,6 +35,12 @@ MAX_HEADING_WORDS = 6
 """Section headings inside an article are this short; a related-article headline is longer."""
 MAX_HEADLINE_WORDS = 25
 """Headlines are shorter than this; a longer line under 'Baca juga:' is the body going on."""
+SLUG_MIN_WORDS = 3
+"""A URL path segment with fewer words is an id or a section, not a slug made from the headline."""
+SLUG_MIN_COVER = 0.75
+"""Share of the slug's words a headline line must hold (slugs drop a few words, or cut a long headline)."""
+SLUG_MIN_PRECISION = 0.5
+"""Share of the line's words the slug must hold (a breadcrumb or a lede restating the headline holds more)."""
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
 """A lone label line under which some outlets print the author's name on the line above."""
 
@@ -44,6 +51,7 @@ _EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[
 _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 _TRAILING_PUNCT = re.compile(r"[\s.!?:;,…\"'“”‘’]+$")
 
 
@@ -163,27 +171,82 @@ def _mark_read_also_headlines(lines: list[_Line]) -> None:
             nxt.label = BOILERPLATE
 
 
-def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> int | None:
-    """Index of the headline among the lines before the body.
+def _slug_words(url: str | None) -> list[str]:
+    """The words of the URL's slug (the path segment with the most words; ids, extensions and numbers of more
+    than three digits dropped); empty when the URL has no slug of at least three words."""
+    if not url:
+        return []
+    try:
+        path = urlsplit(url if "//" in url else "//" + url).path
+    except ValueError:
+        return []
+    best: list[str] = []
+    for segment in path.split("/"):
+        words = [w for w in _SLUG_WORD.findall(segment.lower().rsplit(".", 1)[0] if segment.count(".") == 1 else segment.lower())
+                 if not (w.isdigit() and len(w) > 3)]
+        if len([w for w in words if not w.isdigit()]) > len(best):
+            best = words
+    return best if len(best) >= SLUG_MIN_WORDS else []
 
-    The headline is the longest title-like line within three lines above a date or byline (breadcrumbs
-    and a 'Name - Outlet' byline are shorter); failing that, one the page repeats (outlets echo the headline above the body); failing
-    that, the first line in headline case.
+
+def _slug_match(text: str, slug: list[str]) -> float:
+    """How well a line echoes the URL slug: F1 of their word sets (a hyphenated word also counts joined, as slugs
+    write 'keluarga-keluarga' as 'keluargakeluarga'); 0 below SLUG_MIN_COVER of the slug or SLUG_MIN_PRECISION of the line."""
+    words = _SLUG_WORD.findall(text.lower())
+    if not words or not slug:
+        return 0.0
+    have = set(words) | {w.replace("-", "") for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text.lower())}
+    cover = sum(w in have for w in slug) / len(slug)
+    precision = sum(w in set(slug) for w in words) / len(words)
+    if cover < SLUG_MIN_COVER or precision < SLUG_MIN_PRECISION:
+        return 0.0
+    return 2 * cover * precision / (cover + precision)
+
+
+def _headline_shaped(line: _Line) -> bool:
+    """A line that may be a headline whatever its case or closing '?'/'!': 3-30 words, no closing period."""
+    return line.title_like or (
+        3 <= line.words <= MAX_HEADLINE_WORDS and len(line.text) >= 15 and not line.text.endswith(".") and "|" not in line.text
+    )
+
+
+def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str], url: str | None) -> int | None:
+    """Index of the headline among the lines before the body (the first body line included: a headline
+    ending in '?' or '!' reads as a sentence).
+
+    In order: the line that echoes the URL slug best; the longest headline-shaped line within three lines above
+    a date or byline (breadcrumbs and a 'Name - Outlet' byline are shorter); one the page repeats (outlets echo
+    the headline above the body); the line right above the body (a subtitle or caption may come between), or
+    the earlier line it repeats with a credit added ('Judul (AP)').
     """
-    cands = [i for i in range(first_body) if lines[i].label == BODY and lines[i].title_like]
     content = [j for j, ln in enumerate(lines) if ln.label != BLANK]
+    body_at = content.index(first_body) if first_body in content else len(content)
+    more_body = any(lines[j].label == BODY and lines[j].prose for j in content[body_at + 1 :])
+    cands = [
+        j for j in content[: body_at + (1 if more_body else 0)]
+        if lines[j].label in (BODY, CAPTION) and _headline_shaped(lines[j]) and (lines[j].label == BODY or counts[_key(lines[j].text)] <= 2)
+    ]
+    slug = _slug_words(url)
+    echoes = [(score, j) for j in cands if (score := _slug_match(lines[j].text, slug))]
+    if echoes:
+        return max(echoes)[1]
     nearest: list[tuple[int, int]] = []
-    for i in cands:
-        k = content.index(i)
-        gap = next((d for d, j in enumerate(content[k + 1 : k + 4]) if lines[j].label == META), None)
+    for j in cands:
+        k = content.index(j)
+        gap = next((d for d, i in enumerate(content[k + 1 : k + 4]) if lines[i].label == META), None)
         if gap is not None:
-            nearest.append((gap, i))
+            nearest.append((gap, j))
     if nearest:
-        return min(nearest, key=lambda gi: (-lines[gi[1]].words, gi[0]))[1]
-    for i in cands:
-        if counts[_key(lines[i].text)] > 1:
-            return i
-    headline_case = [i for i in cands if lines[i].caps >= 0.5]
+        return min(nearest, key=lambda gj: (-lines[gj[1]].words, gj[0]))[1]
+    for j in cands:
+        if counts[_key(lines[j].text)] > 1:
+            return j
+    above = [j for j in cands if j < first_body and lines[j].title_like and lines[j].label == BODY]
+    if above and all(lines[i].label in (CAPTION, META) or (lines[i].label == BODY and not lines[i].prose and i == first_body - 1)
+                     for i in content[content.index(above[-1]) + 1 : body_at]):
+        last = _key(lines[above[-1]].text)
+        return next(j for j in above if last.startswith(_key(lines[j].text)))
+    headline_case = [j for j in above if lines[j].caps >= 0.5]
     return headline_case[0] if headline_case else None
 
 
@@ -197,7 +260,7 @@ def _is_echo(text: str, title_key: str) -> bool:
     return False
 
 
-def classify(texts: list[str], language: str | None, head: Head, extracted: bool) -> tuple[list[_Line], int | None]:
+def classify(texts: list[str], language: str | None, head: Head, extracted: bool, url: str | None = None) -> tuple[list[_Line], int | None]:
     """Label every line (body, title, meta, caption, boilerplate, blank); also return the title's index.
 
     ``extracted`` marks lines an extractor already stripped of furniture: only conservative rules then apply
@@ -231,7 +294,7 @@ def classify(texts: list[str], language: str | None, head: Head, extracted: bool
         for i in repeated:
             if i < first_body and lines[i].title_like and counts[_key(lines[i].text)] == 2:
                 lines[i].label = BODY
-        title_at = _choose_title(lines, first_body, counts)
+        title_at = _choose_title(lines, first_body, counts, url)
         if title_at is not None:
             title_key = _key(lines[title_at].text)
             lines[title_at].label = TITLE
@@ -306,7 +369,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
 def clean(page: Page) -> Cleaned:
     """Classify the page's lines, then cut the body out of them (dateline and editor initials off)."""
     language = lang.detect("\n".join(page.lines))
-    lines, title_at = classify(page.lines, language, page.head, page.extracted)
+    lines, title_at = classify(page.lines, language, page.head, page.extracted, page.url)
     paragraphs, dateline = _paragraphs(lines)
     title = page.head.title or (lines[title_at].text if title_at is not None else None)
     return Cleaned(
