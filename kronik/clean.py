@@ -53,6 +53,10 @@ _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _TRAILING_PUNCT = re.compile(r"[\s.!?:;,…\"'“”‘’]+$")
+_TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
+_LEADING_BULLET = re.compile(r"^[-–—•·*>]+\s*")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
+_BREADCRUMB = re.compile(r"[>»›]")
 
 
 @dataclass(slots=True)
@@ -94,8 +98,9 @@ def _matches(label: str, text: str, lower: str) -> bool:
 
 
 def _key(text: str) -> str:
-    """Comparison key for repetition: case, spacing and trailing punctuation ignored."""
-    return _TRAILING_PUNCT.sub("", " ".join(text.casefold().split()))
+    """Comparison key for repetition: case, spacing, trailing punctuation and a trailing credit ('(AP)') ignored,
+    so a headline echoed as a photo caption with its credit counts as repeated."""
+    return _TRAILING_PUNCT.sub("", _TRAILING_CREDIT.sub("", " ".join(text.casefold().split())))
 
 
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
@@ -124,6 +129,7 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
 
 
 def _pattern_label(text: str, words: int) -> str | None:
+    text = _LEADING_BULLET.sub("", text)
     lower = text.lower()
     if _matches(CAPTION, text, lower):
         return CAPTION
@@ -204,10 +210,13 @@ def _slug_match(text: str, slug: list[str]) -> float:
 
 
 def _headline_shaped(line: _Line) -> bool:
-    """A line that may be a headline whatever its case or closing '?'/'!': 3-30 words, no closing period."""
-    return line.title_like or (
-        3 <= line.words <= MAX_HEADLINE_WORDS and len(line.text) >= 15 and not line.text.endswith(".") and "|" not in line.text
-    )
+    """A line that may be a headline whatever its case or closing '?'/'!': 3-30 words, one sentence, no closing period."""
+    text = line.text
+    if _SENTENCE_INSIDE.search(text) or len(_BREADCRUMB.findall(text)) >= 2:
+        return False
+    if _TRAILING_CREDIT.sub("", _EDITOR_INITIALS.sub("", text)).rstrip().endswith("."):
+        return False
+    return line.title_like or (3 <= line.words <= MAX_HEADLINE_WORDS and len(text) >= 15 and "|" not in text)
 
 
 def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str], url: str | None) -> int | None:
@@ -217,7 +226,9 @@ def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str], url
     In order: the line that echoes the URL slug best; the longest headline-shaped line within three lines above
     a date or byline (breadcrumbs and a 'Name - Outlet' byline are shorter); one the page repeats (outlets echo
     the headline above the body); the line right above the body (a subtitle or caption may come between), or
-    the earlier line it repeats with a credit added ('Judul (AP)').
+    the earlier line it repeats with a credit added ('Judul (AP)'); the first line of the page when it reads as
+    a headline and more body follows. Breadcrumbs ('Beranda > Dunia > Judul') and lines of two sentences are no
+    headlines.
     """
     content = [j for j, ln in enumerate(lines) if ln.label != BLANK]
     body_at = content.index(first_body) if first_body in content else len(content)
@@ -233,6 +244,8 @@ def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str], url
     nearest: list[tuple[int, int]] = []
     for j in cands:
         k = content.index(j)
+        if k and content[k - 1] in cands and lines[content[k - 1]].caps >= 0.5 > lines[j].caps:
+            continue  # a standfirst in sentence case under the headline
         gap = next((d for d, i in enumerate(content[k + 1 : k + 4]) if lines[i].label == META), None)
         if gap is not None:
             nearest.append((gap, j))
@@ -241,13 +254,16 @@ def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str], url
     for j in cands:
         if counts[_key(lines[j].text)] > 1:
             return j
-    above = [j for j in cands if j < first_body and lines[j].title_like and lines[j].label == BODY]
+    above = [j for j in cands if j < first_body and lines[j].label == BODY]
     if above and all(lines[i].label in (CAPTION, META) or (lines[i].label == BODY and not lines[i].prose and i == first_body - 1)
                      for i in content[content.index(above[-1]) + 1 : body_at]):
         last = _key(lines[above[-1]].text)
         return next(j for j in above if last.startswith(_key(lines[j].text)))
     headline_case = [j for j in above if lines[j].caps >= 0.5]
-    return headline_case[0] if headline_case else None
+    if headline_case:
+        return headline_case[0]
+    top = lines[first_body] if first_body < len(lines) and more_body and body_at == 0 else None
+    return first_body if top and _headline_shaped(top) and top.words <= MAX_HEADLINE_WORDS else None
 
 
 def _is_echo(text: str, title_key: str) -> bool:

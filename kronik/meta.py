@@ -55,10 +55,12 @@ _CUE = re.compile(
 (5/10/2021)'), receives a statement ('keterangan pers yang diterima … pada Rabu, 26 September 2018'), says 'today'
 ('hari ini, Kamis (9/9/2021)') or closes a quotation ('kata Menlu di Jakarta, Senin (5/8/2019)')."""
 _CITED_ON = re.compile(
-    r"(?i)\b(?:dilansir|melansir|dikutip|mengutip|diberitakan|diterima)(?:\s+(?:dari|oleh|di))?(?:\s+[^\s,.;]+){0,5}\s+pada\s+(?:hari\s+)?$"
+    r"(?i)\b(?:dilansir|melansir|dikutip|mengutip|diberitakan|diterima|(?:konferensi|jumpa|keterangan|siaran)\s+pers)"
+    r"(?:\s+(?:dari|oleh|di))?(?:\s+[^\s,.;]+){0,5}\s+pada\s+(?:hari\s+)?$"
 )
-"""'dikutip Jubi pada Selasa (16/7/2024)', 'diterima oleh Voice of Indonesia pada Rabu, …': a quoting or receiving
-verb may take its day with 'pada' (only its source may come between)."""
+"""'dikutip Jubi pada Selasa (16/7/2024)', 'diterima oleh Voice of Indonesia pada Rabu, …', 'dalam konferensi pers
+pada Senin (11/12)': a quoting or receiving verb, or a press event, may take its day with 'pada' (only its source
+may come between)."""
 _EVENT_DAY = re.compile(r"(?i)\b(?:pada|sejak|hingga|sampai|mulai|dari|tanggal|hari|antara|dan|atau|akhir|awal)\s*$")
 """Words that make the date the day of an event told of, not of the report."""
 _NOT_THE_REPORT = re.compile(r"(?i)\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|nanti|besok|sebelumnya|bahwa)\b")

@@ -325,3 +325,61 @@ def test_outlet_without_url_comes_from_copyright_or_dateline_and_write_label_is_
     art = read_article(RawDoc(id="x", url=None, text=text), DEFAULT)
     assert art.outlet == "Kabar Pelangi Media"
     assert art.published == "2023-05-06"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # ends in '?', under a menu line, above a date
+        (["Beranda Nasional Internasional", "Apakah Dua Negara Siap Berunding Lagi?", "Senin, 14 Juli 2025 10:00 WIB"],
+         "Apakah Dua Negara Siap Berunding Lagi?"),
+        # sentence case, nothing but the body under it
+        (["Menlu dua negara bertemu di Jakarta bahas perdagangan"], "Menlu dua negara bertemu di Jakarta bahas perdagangan"),
+        # after a section label line
+        (["Internasional", "Foto", "Menlu dua negara bertemu di Jakarta bahas perdagangan"],
+         "Menlu dua negara bertemu di Jakarta bahas perdagangan"),
+        # with a standfirst in sentence case under it and a byline
+        (["Menlu Dua Negara Bertemu di Jakarta Bahas Perdagangan",
+          "Kedua menteri membahas kerja sama perdagangan dan keamanan kawasan yang semakin erat antara dua negara tetangga",
+          "Penulis: Rina Contoh | Editor: Budi Contoh"], "Menlu Dua Negara Bertemu di Jakarta Bahas Perdagangan"),
+        # a breadcrumb holding the headline comes first
+        (["Beranda>Dunia>Asia>Menlu dua negara bertemu di Jakarta bahas perdagangan",
+          "Menlu dua negara bertemu di Jakarta bahas perdagangan", "Reporter : Rina Contoh | Senin, 14 Juli 2025 - 10:00 WIB"],
+         "Menlu dua negara bertemu di Jakarta bahas perdagangan"),
+    ],
+)
+def test_headline_whatever_its_case_or_punctuation(lines: list[str], title: str) -> None:
+    article = _clean("\n".join([*lines, BODY_1, BODY_2, BODY_3]))
+    assert article.title == title
+    assert article.paragraphs[-2:] == [BODY_2, BODY_3]
+    assert title not in article.paragraphs
+
+
+def test_headline_echoed_in_the_url_slug_beats_a_longer_standfirst() -> None:
+    title = "Dua menlu sepakat bentuk kelompok kerja"
+    standfirst = "Kedua menteri membahas kerja sama perdagangan dan keamanan kawasan yang semakin erat"
+    page = "\n".join([title, standfirst, "Penulis: Rina Contoh", BODY_1, BODY_2])
+    article = _clean(page, url="https://www.contoh.co.id/dunia/dua-menlu-sepakat-bentuk-kelompok-kerja-30631")
+    assert article.title == title
+
+
+def test_headline_echoed_as_a_caption_with_a_credit() -> None:
+    title = "Indonesia Kecam Serangan Baru: Langgar Gencatan Senjata!"
+    page = "\n".join([title, "", title + " (AP)", "", BODY_1, BODY_2])
+    article = _clean(page)
+    assert article.title == title
+    assert article.paragraphs == [BODY_1, BODY_2]
+
+
+def test_date_widget_above_the_headline_counts_only_when_nothing_else_tells() -> None:
+    page = ["Sabtu, 4 Oktober 2025", TITLE, "Seperti dilansir AFP, Rabu (9/4/2025), kedua menteri sepakat bertemu lagi.", BODY_2]
+    article = _clean("\n".join(page))
+    assert (article.published, article.published_source) == ("2025-04-09", "lead")
+    article = _clean("\n".join([page[0], page[1], BODY_1, BODY_2]))
+    assert (article.published, article.published_source) == ("2025-10-04", "dateline")
+
+
+def test_published_source_of_each_kind() -> None:
+    assert _clean(PAGE).published_source == "dateline"
+    assert _clean("\n".join([TITLE, BODY_1, BODY_2]), url="https://www.contoh.co.id/read/2019/05/14/1/x").published_source == "url"
+    assert _clean("\n".join([TITLE, BODY_1, BODY_2])).published_source is None

@@ -171,3 +171,71 @@ def test_dateline(text: str, dateline: str | None, rest: str) -> None:
 )
 def test_dateline_place_drops_the_outlet(dateline: str, place: str | None) -> None:
     assert furniture.dateline_place(dateline) == place
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://kabar.example.com/read/2018/03/28/12/123/judul-berita", "2018-03-28"),
+        ("https://kabar.example.com/read/20190415/19/12345/judul", "2019-04-15"),
+        ("https://kabar.example.com/dunia/20250905013448-113-1200/judul-berita", "2025-09-05"),
+        ("https://kabar.example.com/a/a-32-a-2003-03-28-2-1-85078102/7035.html", "2003-03-28"),
+        ("https://kabar.example.com/read/1019155/14/bantuan-untuk-korban-gempa-1676001765", "2023-02-10"),
+        ("https://kabar.example.com/news/2024/10/judul-berita/4", None),
+        ("https://kabar.example.com/read/201970937/judul-berita", None),
+        ("https://kabar.example.com/berita/1234567/judul", None),
+        (None, None),
+    ],
+)
+def test_url_dates_in_every_common_form(url: str | None, day: str | None) -> None:
+    assert meta.url_date(url) == day
+
+
+def test_unix_time_in_the_url_is_read_in_the_outlet_zone() -> None:
+    url = "https://kabar.example.com/read/1/judul-berita-1700000000"  # 2023-11-14 22:13 UTC
+    assert meta.url_date(url) == "2023-11-14"
+    assert meta.url_date(url, "+07:00") == "2023-11-15"
+
+
+@pytest.mark.parametrize(
+    ("lead", "day"),
+    [
+        (["Seperti dilansir AFP, Selasa (5/10/2021), kedua menteri sepakat melanjutkan perundingan."], "2021-10-05"),
+        (["Dikutip dari CNN pada Rabu (28/3/2018), pemerintah itu menolak tuduhan tersebut."], "2018-03-28"),
+        (["Menurut keterangan pers yang diterima redaksi pada Rabu, 26 September 2018, kedua menteri bertemu."], "2018-09-26"),
+        (["Presiden meresmikan jembatan itu hari ini, Kamis (9/9/2021), di hadapan ratusan warga."], "2021-09-09"),
+        (['"Kami menolak klaim itu," kata juru bicara kementerian kepada wartawan di Jakarta, Senin (5/8/2019).'], "2019-08-05"),
+        (["JAKARTA, Kamis (9/9/2021) - Pemerintah mengumumkan paket bantuan baru."], "2021-09-09"),
+        # the latest report day counts: a quote from yesterday and a citation of today
+        (['"Kami siap," ujar menteri, Kamis (9/9/2021).', "Dilansir dari Reuters, Jumat (10/9/2021), kapal itu berlayar."],
+         "2021-09-10"),
+        # the day of an event told of is not the report's day
+        (["Kedua pemimpin bertemu di Jakarta pada Senin (6/9/2021) untuk membahas perdagangan."], None),
+        (["Menurut pejabat itu, pertemuan berikutnya akan digelar Senin (13/9/2021) di Bali."], None),
+        (["Pejabat itu mengatakan bahwa serangan terjadi di perbatasan, Minggu (5/9/2021)."], None),
+        (["Sebelumnya, dikutip dari AFP, Minggu (5/9/2021), kedua negara berselisih."], None),
+        # a weekday that does not fit the date is a typo somewhere: no date
+        (["Seperti dilansir AFP, Senin (5/10/2021), kedua menteri sepakat."], None),
+        # a date without its year needs a reference year
+        (["Seperti dilansir AFP, Selasa (5/10), kedua menteri sepakat."], None),
+    ],
+)
+def test_lead_formulas_give_the_report_day(lead: list[str], day: str | None) -> None:
+    assert meta.lead_date(lead) == day
+
+
+def test_lead_date_without_a_year_takes_a_close_reference() -> None:
+    lead = ["Seperti dilansir AFP, Selasa (5/10), kedua menteri sepakat."]
+    assert meta.lead_date(lead, "2021") == "2021-10-05"
+    assert meta.lead_date(lead, "2021-11") == "2021-10-05"
+    assert meta.lead_date(lead, "2022-01") is None  # three months on: the reference is no guide
+    assert meta.lead_date(lead, "2025-10") is None  # 5 October 2025 is not a Tuesday
+
+
+def test_date_from_text_says_where_the_date_was_read() -> None:
+    lead = ["Seperti dilansir AFP, Selasa (5/10/2021), kedua menteri sepakat."]
+    assert meta.date_from_text(lead, "https://kabar.example.com/read/2021/10/06/1/judul") == ("2021-10-06", "url")
+    assert meta.date_from_text(lead, "https://kabar.example.com/read/1/judul") == ("2021-10-05", "lead")
+    assert meta.date_from_text(["Seperti dilansir AFP, Selasa (5/10), kedua menteri sepakat."],
+                               "https://kabar.example.com/dunia/2021/judul-berita") == ("2021-10-05", "lead")
+    assert meta.date_from_text(["Tidak ada tanggal di sini."], None) is None
