@@ -52,7 +52,7 @@ _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
-_TRAILING_PUNCT = re.compile(r"[\s.!?:;,…\"'“”‘’]+$")
+_TRAILING_PUNCT = " \t.!?:;,…\"'“”‘’"
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
 _LEADING_BULLET = re.compile(r"^[-–—•·*>]+\s*")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
@@ -97,10 +97,15 @@ def _matches(label: str, text: str, lower: str) -> bool:
     return any(p.search(text if cased else lower) for p, cased in _patterns()[label])
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """Comparison key for repetition: case, spacing, trailing punctuation and a trailing credit ('(AP)') ignored,
-    so a headline echoed as a photo caption with its credit counts as repeated."""
-    return _TRAILING_PUNCT.sub("", _TRAILING_CREDIT.sub("", " ".join(text.casefold().split())))
+    so a headline echoed as a photo caption with its credit counts as repeated. Cached: each line is keyed several
+    times (counts, echoes, headline candidates)."""
+    key = " ".join(text.casefold().split())
+    if key.endswith(")"):
+        key = _TRAILING_CREDIT.sub("", key)
+    return key.rstrip(_TRAILING_PUNCT)
 
 
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:

@@ -2,8 +2,9 @@
 
 resiliparse (a C++ parser with a main-content extractor) gives the article's block lines at several hundred pages
 per second; trafilatura takes over when that output fails the sanity checks (too short, too little prose), and a
-plain one-block-per-line dump when neither finds anything. The head's headline, dates, authors and site name come
-from trafilatura's metadata functions (meta tags, JSON-LD, <title>, <h1>) and htmldate, not from hand-written XPath.
+plain one-block-per-line dump (resiliparse without its main-content heuristics) when neither finds anything. The
+head's headline, dates, authors and site name come from trafilatura's metadata functions (meta tags, JSON-LD,
+<title>, <h1>) and htmldate, not from hand-written XPath.
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ the fast extractor is taken to have kept the page's furniture. On the ScrapingHu
 pages to trafilatura and lifts body F1 by .003 (trafilatura is better on most of those pages, worse on the rest)."""
 SHORT_WORDS = 5
 
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "section",
-        "article", "header", "footer", "aside", "nav", "blockquote", "pre", "figure", "figcaption", "dd", "dt",
-    }
-)
+MAX_TAGS_UNCHECKED = 20_000
+"""Pages with more tags than this are checked for runaway nesting before resiliparse's main-content heuristics,
+whose cost grows with the square of the nesting depth (100,000 unclosed <div>s: minutes)."""
+MAX_UNCLOSED = 1_000
+"""Container tags opened but never closed beyond this: the page goes to trafilatura, whose lxml tree caps the depth."""
+
+_OPENED = re.compile(r"<(?:div|span|section|article|table|font|blockquote|ul|ol|b|i|a|em|strong)[\s>]", re.IGNORECASE)
+_CLOSED = re.compile(r"</(?:div|span|section|article|table|font|blockquote|ul|ol|b|i|a|em|strong)\s*>", re.IGNORECASE)
 MAX_SITE_WORDS = 4
 """A title part behind a '|' this short is a site or section name ('Judul | Kabar Harian')."""
 MAX_SECTION_WORDS = 2
@@ -117,22 +120,30 @@ def head_of(tree: Any, url: str | None) -> Head:
     sitename = (found.sitename or "").lstrip("@") or None
     head = Head(title=headline(h1, found.title, title_tag, sitename, url), authors=_authors(found.author), sitename=sitename)
     published = find_date(tree, extensive_search=False, original_date=True)
-    updated = find_date(tree, extensive_search=False, original_date=False)
+    updated = find_date(tree, extensive_search=False, original_date=False) if published else None  # no stamp, no update
     head.published = published if published and _DATE_ONLY.fullmatch(published) else None
     head.updated = updated if updated and _DATE_ONLY.fullmatch(updated) and updated != head.published else None
     return head
 
 
-def _main_content(html: str) -> str:
-    """resiliparse's main-content text, one block a line, without list bullets, alt texts, comments or post meta."""
+def _plain_text(html: str, main_content: bool) -> str:
+    """resiliparse's text of a page, one block a line, without list bullets, alt texts, comments or post meta: its
+    main content (furniture classes skipped), or every block of the page (the dump, linear in any nesting)."""
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
-    tree = HTMLTree.parse(html)
     return str(extract_plain_text(
-        tree, preserve_formatting=True, main_content=True, list_bullets=False, alt_texts=False, links=False, form_fields=False,
-        noscript=False, comments=False, post_meta=False, skip_elements=list(SKIP_ELEMENTS),
+        HTMLTree.parse(html), preserve_formatting=True, main_content=main_content, list_bullets=False, alt_texts=False,
+        links=False, form_fields=False, noscript=False, comments=False, post_meta=False,
+        skip_elements=list(SKIP_ELEMENTS) if main_content else None,
     ))
+
+
+def too_deep(html: str) -> bool:
+    """Whether a page nests so deep (tags opened and never closed) that main-content heuristics would take minutes."""
+    if html.count("<") <= MAX_TAGS_UNCHECKED:
+        return False
+    return len(_OPENED.findall(html)) - len(_CLOSED.findall(html)) > MAX_UNCLOSED
 
 
 def sane(text: str) -> bool:
@@ -156,16 +167,6 @@ def _trafilatura_text(tree: Any, url: str | None) -> str:
     return (getattr(doc, "text", None) or "") if doc is not None else ""
 
 
-def _dump(tree: Any) -> str:
-    """Every block element's text on its own line, scripts and styles dropped."""
-    for bad in tree.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    for el in tree.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
-            el.tail = "\n" + (el.tail or "")
-    return str(tree.text_content())
-
-
 def _tree(html: str) -> Any:
     """The lxml tree of a page (lxml directly: trafilatura's loader re-checks what the reader already decoded),
     through trafilatura's tolerant loader when lxml refuses the markup; None when neither can read it."""
@@ -178,21 +179,26 @@ def _tree(html: str) -> Any:
         return load_html(html)
 
 
-def extract(html: str, url: str | None) -> tuple[str, Head, bool]:
+EXTRACTORS = ("auto", "resiliparse", "trafilatura")
+"""'auto' is the pipeline's path (resiliparse, trafilatura when the sanity checks fail); the others force one
+extractor, for the cleaning benchmark's side-by-side figures."""
+
+
+def extract(html: str, url: str | None, extractor: str = "auto") -> tuple[str, Head, bool]:
     """Main text (paragraph lines), the head's metadata, and whether the text is an extractor's main content
     (False for the plain dump of a page where no extractor found anything)."""
     if not html.strip():
         return "", Head(), False
-    try:
-        text = _main_content(html)
-    except Exception:  # resiliparse refuses some malformed documents; trafilatura and the dump remain
-        text = ""
+    text = ""
+    if extractor != "trafilatura" and not too_deep(html):
+        with contextlib.suppress(Exception):  # resiliparse refuses some malformed documents; trafilatura and the dump remain
+            text = _plain_text(html, main_content=True)
     tree = _tree(html)
     if tree is None:
         return text, Head(), bool(text.strip())
     head = head_of(tree, url)
-    if not sane(text):
+    if extractor == "trafilatura" or (extractor == "auto" and not sane(text)):
         text = _trafilatura_text(tree, url) or text  # trafilatura prunes the tree: nothing reads it afterwards
     if not text.strip():
-        return _dump(_tree(html)), head, False
+        return _plain_text(html, main_content=False), head, False
     return text, head, True

@@ -37,7 +37,7 @@ def parse(raw: RawDoc, settings: Settings) -> Page:
     head, extracted = Head(), False
     text = raw.text or ""
     if raw.text is None and raw.html:
-        text, head, extracted = extract(cut(raw.html, settings.max_bytes), raw.url)
+        text, head, extracted = extract(cut(raw.html, settings.max_bytes), raw.url, settings.html_extractor)
     text = normalise(cut(text, settings.max_bytes))
     reference_date = None
     m = _STORE_PREFIX.match(text)

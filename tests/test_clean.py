@@ -255,12 +255,13 @@ def test_html_without_article_text_falls_back_to_a_text_dump() -> None:
     assert BODY_1 in article.body
 
 
-def test_lxml_dump_when_no_extractor_finds_anything(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plain_dump_when_no_extractor_finds_anything(monkeypatch: pytest.MonkeyPatch) -> None:
     import trafilatura
 
     from kronik import htmltext
 
-    monkeypatch.setattr(htmltext, "_main_content", lambda html: "")
+    original = htmltext._plain_text
+    monkeypatch.setattr(htmltext, "_plain_text", lambda html, main_content: "" if main_content else original(html, main_content))
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     text, _, extracted = htmltext.extract(f"<html><body><script>var x = 1;</script><nav>Beranda</nav><p>{BODY_1}</p></body></html>", None)
     assert BODY_1 in text.split("\n")
@@ -272,7 +273,7 @@ def test_trafilatura_takes_over_when_the_fast_extractor_keeps_a_menu(monkeypatch
     from kronik import htmltext
 
     menu = "\n".join(["Beranda", "Nasional", "Internasional", "Olahraga", BODY_1, "Ekonomi", "Teknologi", "Hiburan"] * 8)
-    monkeypatch.setattr(htmltext, "_main_content", lambda html: menu)
+    monkeypatch.setattr(htmltext, "_plain_text", lambda html, main_content: menu)
     html = f"<html><body><nav><a href='/'>Beranda</a></nav><article><p>{BODY_1}</p><p>{BODY_2}</p><p>{BODY_3}</p></article></body></html>"
     text, _, extracted = htmltext.extract(html, None)
     assert extracted and "Beranda" not in text and BODY_2 in text
