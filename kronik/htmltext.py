@@ -1,7 +1,8 @@
 """HTML to paragraph lines plus head metadata (part of the parse stage), so that HTML joins the plain-text path.
 
 resiliparse (a C++ parser with a main-content extractor) gives the article's block lines at several hundred pages
-per second; trafilatura takes over when that output fails the sanity checks (too short, too little prose), and a
+per second; trafilatura takes over when that output fails the sanity checks (too short, too little prose, too many
+button-length lines) or the page nests too deep for resiliparse's heuristics, and a
 plain one-block-per-line dump (resiliparse without its main-content heuristics) when neither finds anything. The
 head's headline, dates, authors and site name come from trafilatura's metadata functions (meta tags, JSON-LD,
 <title>, <h1>) and htmldate, not from hand-written XPath.
@@ -11,10 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kronik import outlets
 from kronik.model import Head
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 SKIP_ELEMENTS = (
     "[class*=caption]", "[class*=credit]", "[class*=gallery]", "[class*=share]", "[class*=newsletter]", "[class*=popular]",
@@ -34,6 +38,10 @@ the fast extractor is taken to have kept the page's furniture. On the ScrapingHu
 pages to trafilatura and lifts body F1 by .003 (trafilatura is better on most of those pages, worse on the rest)."""
 SHORT_WORDS = 5
 
+MAX_SITE_WORDS = 4
+"""A title part behind a '|' this short is a site or section name ('Judul | Kabar Harian')."""
+MAX_SECTION_WORDS = 2
+"""A title part before a '|' this short is a section name ('Dunia | Judul')."""
 MAX_TAGS_UNCHECKED = 20_000
 """Pages with more tags than this are checked for runaway nesting before resiliparse's main-content heuristics,
 whose cost grows with the square of the nesting depth (100,000 unclosed <div>s: minutes)."""
@@ -42,10 +50,6 @@ MAX_UNCLOSED = 1_000
 
 _OPENED = re.compile(r"<(?:div|span|section|article|table|font|blockquote|ul|ol|b|i|a|em|strong)[\s>]", re.IGNORECASE)
 _CLOSED = re.compile(r"</(?:div|span|section|article|table|font|blockquote|ul|ol|b|i|a|em|strong)\s*>", re.IGNORECASE)
-MAX_SITE_WORDS = 4
-"""A title part behind a '|' this short is a site or section name ('Judul | Kabar Harian')."""
-MAX_SECTION_WORDS = 2
-"""A title part before a '|' this short is a section name ('Dunia | Judul')."""
 _SEPARATOR = re.compile(r"\s+[-|–—•»]\s+|\s*[|:]\s+")
 _DATE_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -106,7 +110,7 @@ def _authors(author: str | None) -> list[str]:
     return [a.strip() for a in re.split(r";|\s+and\s+|\s+dan\s+|,\s*(?=[A-Z])", author) if a.strip()]
 
 
-def head_of(tree: Any, url: str | None) -> Head:
+def head_of(tree: HtmlElement, url: str | None) -> Head:
     """Headline, publication and update dates, authors and site name from the head's meta tags, JSON-LD, <title>
     and <h1> (trafilatura's metadata functions) and htmldate (its fast search: markup, not the text)."""
     from htmldate import find_date
@@ -157,7 +161,7 @@ def sane(text: str) -> bool:
     return prose >= MIN_PROSE_SHARE and short <= MAX_SHORT_SHARE
 
 
-def _trafilatura_text(tree: Any, url: str | None) -> str:
+def _trafilatura_text(tree: HtmlElement, url: str | None) -> str:
     from trafilatura import bare_extraction
 
     try:
@@ -167,7 +171,7 @@ def _trafilatura_text(tree: Any, url: str | None) -> str:
     return (getattr(doc, "text", None) or "") if doc is not None else ""
 
 
-def _tree(html: str) -> Any:
+def _tree(html: str) -> HtmlElement | None:
     """The lxml tree of a page (lxml directly: trafilatura's loader re-checks what the reader already decoded),
     through trafilatura's tolerant loader when lxml refuses the markup; None when neither can read it."""
     import lxml.html
@@ -187,6 +191,8 @@ extractor, for the cleaning benchmark's side-by-side figures."""
 def extract(html: str, url: str | None, extractor: str = "auto") -> tuple[str, Head, bool]:
     """Main text (paragraph lines), the head's metadata, and whether the text is an extractor's main content
     (False for the plain dump of a page where no extractor found anything)."""
+    if extractor not in EXTRACTORS:
+        raise ValueError(f"unknown HTML extractor {extractor!r}; one of {', '.join(EXTRACTORS)}")
     if not html.strip():
         return "", Head(), False
     text = ""

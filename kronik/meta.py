@@ -43,8 +43,13 @@ _STAMP = re.compile(
 )
 """A date as the lead of an Indonesian report prints it, with or without its weekday: 'Selasa (5/10/2021)',
 'Rabu, 26 September 2018', 'Kamis (6/4)'."""
-_SPEECH = (r"(?:ber|meng|meny|mem|men|di|ter)?(?:kata|ujar|ucap|ungkap|jelas|tutur|terang|tegas|papar|imbuh|tambah|tulis|"
-           r"cuit|kicau|sampai|nyata|umum)(?:kan|nya)?")
+_SPEECH = (
+    r"(?:kata|ujar|ucap|ungkap|tutur|papar|imbuh|tulis|kicau|cuit)(?:nya)?|(?:jelas|terang|tegas|tambah)nya|berkata|"
+    r"mengatakan|dikatakan|mengungkapkan|diungkapkan|mengucapkan|diucapkan|menjelaskan|dijelaskan|menerangkan|"
+    r"diterangkan|menegaskan|ditegaskan|menambahkan|ditambahkan|menyampaikan|disampaikan|menyatakan|dinyatakan|"
+    r"mengumumkan|diumumkan|menuturkan|dituturkan|memaparkan|dipaparkan|menuliskan|ditulis|mencuit|berkicau"
+)
+"""Verbs of saying as Indonesian reports close a quotation ('kata X', 'ujarnya', 'tegasnya') or tell a statement."""
 _CITATION = r"(?:seperti\s+|sebagaimana\s+)?(?:dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|menurut)"
 _STATEMENT = r"(?:keterangan|pernyataan|siaran\s+pers|rilis|konferensi\s+pers|jumpa\s+pers)"
 _CUE = re.compile(
