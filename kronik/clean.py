@@ -16,11 +16,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from kronik import furniture, lang
 from kronik.model import BLANK, BODY, BOILERPLATE, CAPTION, META, TITLE, Cleaned, Head, Page
-from kronik.outlets import DATA
+
+DATA = Path(__file__).parent / "data"
 
 INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 """Languages whose lines are judged with the Indonesian function-word signal."""

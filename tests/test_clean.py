@@ -397,3 +397,9 @@ def test_published_source_of_each_kind() -> None:
     assert _clean(PAGE).published_source == "dateline" and "dateline" in SOURCES
     assert _clean("\n".join([TITLE, BODY_1, BODY_2]), url="https://www.contoh.co.id/read/2019/05/14/1/x").published_source == "url"
     assert _clean("\n".join([TITLE, BODY_1, BODY_2])).published_source is None
+
+
+def test_photo_credit_glued_to_a_caption_is_a_caption() -> None:
+    for caption in ["Kapal patroli melintas di perairan perbatasan/Net", "Para menteri berfoto bersama seusai rapat / Istimewa"]:
+        article = _clean("\n".join([caption, BODY_1, BODY_2]))
+        assert article.paragraphs == [BODY_1, BODY_2] and article.title is None
