@@ -2,8 +2,11 @@
 
 1. The dev pages (plain text; each line wrapped in <p> for the HTML tools): body P/R/F1 and pages/s,
    and kronik's throughput on ~3 KB pages made of two unlabelled corpus pages each.
-2. The public article-extraction benchmark (181 HTML pages, mostly not Indonesian): kronik's HTML path
-   against trafilatura, body F1 each. Both are scored with the shared eval/score.py rules.
+2. The public article-extraction benchmark (181 HTML pages, mostly not Indonesian): each HTML path of kronik
+   (the pipeline's: resiliparse with trafilatura as fallback; and each extractor forced), resiliparse and
+   trafilatura alone, side by side; all scored with the shared eval/score.py rules, speed per CPU second.
+3. `kronik extract` end to end (one worker, a child process: reading, cleaning, events, writing) on those HTML
+   pages: pages per CPU second of the child, and per wall-clock second.
 
 Usage: .venv/bin/python bench/cleaning.py [--shared ../shared]
 """
@@ -14,7 +17,10 @@ import argparse
 import html
 import importlib.util
 import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -24,9 +30,9 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kronik.clean import clean  # noqa: E402
 from kronik.model import RawDoc  # noqa: E402
-from kronik.settings import DEFAULT  # noqa: E402
+from kronik.pipeline import read_article  # noqa: E402
+from kronik.settings import DEFAULT, Settings  # noqa: E402
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -65,15 +71,21 @@ def as_html(text: str) -> str:
 
 
 def kronik_text(doc: dict[str, str]) -> str:
-    return clean(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT).body
+    return read_article(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT).body
 
 
-def kronik_html(doc: dict[str, str]) -> str:
-    return clean(RawDoc(id=doc["id"], url=doc.get("url"), html=doc["html"]), DEFAULT).body
+def kronik_html(doc: dict[str, str], settings: Settings = DEFAULT) -> str:
+    return read_article(RawDoc(id=doc["id"], url=doc.get("url"), html=doc["html"]), settings).body
+
+
+def resiliparse_html(doc: dict[str, str]) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return str(extract_plain_text(doc["html"], preserve_formatting=True, main_content=True))
 
 
 def kronik_wrapped(doc: dict[str, str]) -> str:
-    return clean(RawDoc(id=doc["id"], url=doc.get("url"), html=as_html(doc["text"])), DEFAULT).body
+    return read_article(RawDoc(id=doc["id"], url=doc.get("url"), html=as_html(doc["text"])), DEFAULT).body
 
 
 def justext_text(doc: dict[str, str]) -> str:
@@ -104,6 +116,28 @@ def run(tool: Callable[[dict[str, str]], str], docs: list[dict[str, str]]) -> tu
     start = time.process_time()
     bodies = {d["id"]: tool(d) for d in docs}
     return bodies, len(docs) / (time.process_time() - start)
+
+
+def _child_cpu(args: list[str]) -> tuple[float, float]:
+    """CPU seconds (user + system) and wall seconds of one child process."""
+    before, start = os.times(), time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True)
+    wall, after = time.perf_counter() - start, os.times()
+    return (after.children_user - before.children_user) + (after.children_system - before.children_system), wall
+
+
+def end_to_end(inputs: Path, n: int) -> str:
+    """`kronik extract` with one worker in a child process, on all pages and on the first page alone (the start-up:
+    imports, the language model): pages per CPU second with and without the start-up, and per wall second."""
+    kronik = str(Path(sys.executable).with_name("kronik"))
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(inputs.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8")
+        startup, _ = _child_cpu([kronik, "extract", str(one), "--workers", "1", "--no-progress", "-o", str(Path(tmp) / "one.out")])
+        cpu, wall = _child_cpu([kronik, "extract", str(inputs), "--workers", "1", "--no-progress", "-o", str(Path(tmp) / "out.jsonl")])
+    return (f"kronik extract end to end, one worker, {n} HTML pages: {n / cpu:,.0f} pages per CPU second ({cpu:.2f} s), "
+            f"{(n - 1) / (cpu - startup):,.0f} after the start-up ({startup:.2f} s for one page), "
+            f"{n / wall:,.0f} pages per wall second")
 
 
 def table(title: str, rows: list[tuple[str, tuple[float, float, float], float]]) -> str:
@@ -146,10 +180,19 @@ def main(argv: list[str] | None = None) -> int:
     aeb_dir = args.shared / "data" / "article-extraction-benchmark"
     aeb = read_jsonl(aeb_dir / "input.jsonl")
     rows = []
-    for name, tool in (("kronik (HTML path)", kronik_html), ("trafilatura", trafilatura_html)):
+    paths: tuple[tuple[str, Callable[[dict[str, str]], str]], ...] = (
+        ("kronik HTML path (resiliparse, trafilatura on failed sanity checks) + cleaner", kronik_html),
+        ("kronik, resiliparse forced + cleaner", lambda d: kronik_html(d, Settings(html_extractor="resiliparse"))),
+        ("kronik, trafilatura forced + cleaner", lambda d: kronik_html(d, Settings(html_extractor="trafilatura"))),
+        ("resiliparse 2.0.1 alone (main content)", resiliparse_html),
+        ("trafilatura 2.3.1 alone", trafilatura_html),
+    )
+    for name, tool in paths:
         bodies, speed = run(tool, aeb)
         rows.append((name, body_prf(score, aeb_dir / "gold", bodies), speed))
     print(table(f"Article-extraction benchmark ({len(aeb)} HTML pages, mostly not Indonesian)", rows))
+    print()
+    print(end_to_end(aeb_dir / "input.jsonl", len(aeb)))
     return 0
 
 

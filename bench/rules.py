@@ -18,9 +18,9 @@ from pathlib import Path
 
 from cleaning import load_scorer  # bench/ is on sys.path when a bench script runs
 
-from kronik.clean import clean
 from kronik.events import trace
 from kronik.model import EVENT_FIELDS, RawDoc
+from kronik.pipeline import read_article
 from kronik.rules import RULES
 from kronik.settings import DEFAULT
 
@@ -36,7 +36,7 @@ def measure(shared: Path, sets: list[str]) -> dict[str, dict[str, object]]:
             doc = json.loads(line)
             gold = json.loads((shared / name / "gold" / f"{doc['id']}.json").read_text(encoding="utf-8"))
             golds = [g for g in gold.get("events") or [] if score.scored(g)]
-            article = clean(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT)
+            article = read_article(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT)
             for s in trace(article, DEFAULT).sentences:
                 for c in s.candidates:
                     names = {rule for rule, _ in c.fired}

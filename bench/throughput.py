@@ -196,8 +196,7 @@ def side_by_side(n: int) -> str:
     import justext
     import trafilatura
 
-    from kronik.clean import clean
-    from kronik.pipeline import process
+    from kronik.pipeline import process, read_article
     from kronik.settings import DEFAULT
 
     stoplist = justext.get_stoplist("Indonesian")
@@ -206,8 +205,8 @@ def side_by_side(n: int) -> str:
         return "\n".join(p.text for p in justext.justext(h, stoplist) if not p.is_boilerplate)
 
     tools: list[tuple[str, Callable[[str, str], str | None], bool]] = [
-        ("kronik clean (plain text)", lambda i, t: clean(RawDoc(id=i, text=t), DEFAULT).body, False),
-        ("kronik clean (same HTML)", lambda i, h: clean(RawDoc(id=i, html=h), DEFAULT).body, True),
+        ("kronik clean (plain text)", lambda i, t: read_article(RawDoc(id=i, text=t), DEFAULT).body, False),
+        ("kronik clean (same HTML)", lambda i, h: read_article(RawDoc(id=i, html=h), DEFAULT).body, True),
         ("trafilatura 2.3.1 `extract`", lambda i, h: trafilatura.extract(h, include_comments=False), True),
         ("jusText 3.0.2 (Indonesian stoplist)", lambda i, h: jt(h), True),
         ("kronik end to end (clean + actors + events)", lambda i, t: process(RawDoc(id=i, text=t), DEFAULT).to_dict().get("body"), False),

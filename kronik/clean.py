@@ -1,27 +1,29 @@
-"""Cleaning stage: RawDoc -> Article. Keeps the article body, drops page furniture, reads the metadata.
+"""Clean stage: Page -> Cleaned. Labels every line (body, title, meta, caption, boilerplate), keeps the body.
 
-Plain text and HTML share one path: HTML is first reduced to paragraph lines (kronik.htmltext), then every
-page goes through the same line classifier. The classifier uses general signals only, never page-specific
+Plain text and HTML share one path: the parse stage reduced HTML to paragraph lines, and every page goes
+through the same line classifier. The classifier uses general signals only, never page-specific
 strings: line length and ending punctuation, the share of Indonesian function words, repetition inside the
 page (a repeated line is a caption or title echo), caption/credit/furniture patterns (kronik/data/boilerplate.tsv),
 position relative to the first body line (the headline and bylines come before it) and to the densest block
 of body lines (a lone sentence beyond the related links is a promo). Text that trafilatura already cleaned
-(HTML input) in a language other than Indonesian/Malay gets only the language-neutral rules.
+(HTML input) in a language other than Indonesian/Malay gets only the language-neutral rules. Reading the
+metadata from the labelled lines is the next stage's work (kronik.meta).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
 
-from kronik import lang, meta
+from kronik import furniture, lang
 from kronik.datafiles import rows
-from kronik.model import Article, RawDoc
-from kronik.settings import Settings
+from kronik.model import BLANK, BODY, BOILERPLATE, CAPTION, META, TITLE, Cleaned, Head, Page
 
-BODY, TITLE, META, CAPTION, BOILERPLATE, BLANK = "body", "title", "meta", "caption", "boilerplate", "blank"
+DATA = Path(__file__).parent / "data"
 
 INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 """Languages whose lines are judged with the Indonesian function-word signal."""
@@ -36,12 +38,15 @@ MAX_HEADING_WORDS = 6
 """Section headings inside an article are this short; a related-article headline is longer."""
 MAX_HEADLINE_WORDS = 25
 """Headlines are shorter than this; a longer line under 'Baca juga:' is the body going on."""
+SLUG_MIN_WORDS = 3
+"""A URL path segment with fewer words is an id or a section, not a slug made from the headline."""
+SLUG_MIN_COVER = 0.75
+"""Share of the slug's words a headline line must hold (slugs drop a few words, or cut a long headline)."""
+SLUG_MIN_PRECISION = 0.5
+"""Share of the line's words the slug must hold (a breadcrumb or a lede restating the headline holds more)."""
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
 """A lone label line under which some outlets print the author's name on the line above."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u3000]+")
-_STORE_PREFIX = re.compile(r"^\s*date ((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
 _TERMINATED = re.compile(r"[.!?…]['\"”’)\]]*\s*$|[.!?]['\"”’]?\s*\([^()]{1,30}\)\s*$")
 _GLUED_NAV = re.compile(r"[a-z][A-Z][a-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
@@ -49,24 +54,12 @@ _EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[
 _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
-_TRAILING_PUNCT = re.compile(r"[\s.!?:;,…\"'“”‘’]+$")
-
-
-@dataclass(slots=True)
-class Hints:
-    """What the HTML head already told (title, date, author, site name); empty for plain text.
-
-    from_html marks text that trafilatura already stripped of furniture: only conservative rules then apply
-    to pages not in Indonesian, so the Indonesian-specific filters cannot cut real body lines elsewhere.
-    """
-
-    title: str | None = None
-    published: str | None = None
-    authors: list[str] = field(default_factory=list)
-    sitename: str | None = None
-    url: str | None = None
-    """The page's own address from its head (og:url or <link rel=canonical>), for pages read without one."""
-    from_html: bool = False
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_TRAILING_PUNCT = " \t.!?:;,…\"'“”‘’"
+_TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
+_LEADING_BULLET = re.compile(r"^[-–—•·*>]+\s*")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
+_BREADCRUMB = re.compile(r"[>»›]")
 
 
 @dataclass(slots=True)
@@ -81,7 +74,7 @@ class _Line:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    text = (meta.DATA / "function_words_id.txt").read_text(encoding="utf-8")
+    text = (DATA / "function_words_id.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
@@ -104,23 +97,15 @@ def _matches(label: str, text: str, lower: str) -> bool:
     return any(p.search(text if cased else lower) for p, cased in _patterns()[label])
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
-    """Comparison key for repetition: case, spacing and trailing punctuation ignored."""
-    return _TRAILING_PUNCT.sub("", " ".join(text.casefold().split()))
-
-
-def _cut(text: str, max_bytes: int) -> str:
-    """At most max_bytes of UTF-8, cut on a character boundary; encoding is skipped when it cannot be too long."""
-    if len(text) * 4 <= max_bytes:
-        return text
-    data = text.encode("utf-8", "ignore")
-    return data[:max_bytes].decode("utf-8", "ignore") if len(data) > max_bytes else text
-
-
-def _normalise(text: str) -> str:
-    """One kind of line break, no control characters, single ordinary spaces (scraped text mixes them all)."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n"))
-    return _SPACES.sub(" ", text)
+    """Comparison key for repetition: case, spacing, trailing punctuation and a trailing credit ('(AP)') ignored,
+    so a headline echoed as a photo caption with its credit counts as repeated. Cached: each line is keyed several
+    times (counts, echoes, headline candidates)."""
+    key = " ".join(text.casefold().split())
+    if key.endswith(")"):
+        key = _TRAILING_CREDIT.sub("", key)
+    return key.rstrip(_TRAILING_PUNCT)
 
 
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
@@ -149,6 +134,7 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
 
 
 def _pattern_label(text: str, words: int) -> str | None:
+    text = _LEADING_BULLET.sub("", text)
     lower = text.lower()
     if _matches(CAPTION, text, lower):
         return CAPTION
@@ -196,28 +182,93 @@ def _mark_read_also_headlines(lines: list[_Line]) -> None:
             nxt.label = BOILERPLATE
 
 
-def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str]) -> int | None:
-    """Index of the headline among the lines before the body.
+def _slug_words(url: str | None) -> list[str]:
+    """The words of the URL's slug (the path segment with the most words; ids, extensions and numbers of more
+    than three digits dropped); empty when the URL has no slug of at least three words."""
+    if not url:
+        return []
+    try:
+        path = urlsplit(url if "//" in url else "//" + url).path
+    except ValueError:
+        return []
+    best: list[str] = []
+    for segment in path.split("/"):
+        words = [w for w in _SLUG_WORD.findall(segment.lower().rsplit(".", 1)[0] if segment.count(".") == 1 else segment.lower())
+                 if not (w.isdigit() and len(w) > 3)]
+        if len([w for w in words if not w.isdigit()]) > len(best):
+            best = words
+    return best if len(best) >= SLUG_MIN_WORDS else []
 
-    The headline is the longest title-like line within three lines above a date or byline (breadcrumbs
-    and a 'Name - Outlet' byline are shorter); failing that, one the page repeats (outlets echo the headline above the body); failing
-    that, the first line in headline case.
+
+def _slug_match(text: str, slug: list[str]) -> float:
+    """How well a line echoes the URL slug: F1 of their word sets (a hyphenated word also counts joined, as slugs
+    write 'keluarga-keluarga' as 'keluargakeluarga'); 0 below SLUG_MIN_COVER of the slug or SLUG_MIN_PRECISION of the line."""
+    words = _SLUG_WORD.findall(text.lower())
+    if not words or not slug:
+        return 0.0
+    have = set(words) | {w.replace("-", "") for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text.lower())}
+    cover = sum(w in have for w in slug) / len(slug)
+    precision = sum(w in set(slug) for w in words) / len(words)
+    if cover < SLUG_MIN_COVER or precision < SLUG_MIN_PRECISION:
+        return 0.0
+    return 2 * cover * precision / (cover + precision)
+
+
+def _headline_shaped(line: _Line) -> bool:
+    """A line that may be a headline whatever its case or closing '?'/'!': 3-30 words, one sentence, no closing period."""
+    text = line.text
+    if _SENTENCE_INSIDE.search(text) or len(_BREADCRUMB.findall(text)) >= 2:
+        return False
+    if _TRAILING_CREDIT.sub("", _EDITOR_INITIALS.sub("", text)).rstrip().endswith("."):
+        return False
+    return line.title_like or (3 <= line.words <= MAX_HEADLINE_WORDS and len(text) >= 15 and "|" not in text)
+
+
+def _choose_title(lines: list[_Line], first_body: int, counts: Counter[str], url: str | None) -> int | None:
+    """Index of the headline among the lines before the body (the first body line included: a headline
+    ending in '?' or '!' reads as a sentence).
+
+    In order: the line that echoes the URL slug best; the longest headline-shaped line within three lines above
+    a date or byline (breadcrumbs and a 'Name - Outlet' byline are shorter); one the page repeats (outlets echo
+    the headline above the body); the line right above the body (a subtitle or caption may come between), or
+    the earlier line it repeats with a credit added ('Judul (AP)'); the first line of the page when it reads as
+    a headline and more body follows. Breadcrumbs ('Beranda > Dunia > Judul') and lines of two sentences are no
+    headlines.
     """
-    cands = [i for i in range(first_body) if lines[i].label == BODY and lines[i].title_like]
     content = [j for j, ln in enumerate(lines) if ln.label != BLANK]
+    body_at = content.index(first_body) if first_body in content else len(content)
+    more_body = any(lines[j].label == BODY and lines[j].prose for j in content[body_at + 1 :])
+    cands = [
+        j for j in content[: body_at + (1 if more_body else 0)]
+        if lines[j].label in (BODY, CAPTION) and _headline_shaped(lines[j]) and (lines[j].label == BODY or counts[_key(lines[j].text)] <= 2)
+    ]
+    slug = _slug_words(url)
+    echoes = [(score, j) for j in cands if (score := _slug_match(lines[j].text, slug))]
+    if echoes:
+        return max(echoes)[1]
     nearest: list[tuple[int, int]] = []
-    for i in cands:
-        k = content.index(i)
-        gap = next((d for d, j in enumerate(content[k + 1 : k + 4]) if lines[j].label == META), None)
+    for j in cands:
+        k = content.index(j)
+        if k and content[k - 1] in cands and lines[content[k - 1]].caps >= 0.5 > lines[j].caps:
+            continue  # a standfirst in sentence case under the headline
+        gap = next((d for d, i in enumerate(content[k + 1 : k + 4]) if lines[i].label == META), None)
         if gap is not None:
-            nearest.append((gap, i))
+            nearest.append((gap, j))
     if nearest:
-        return min(nearest, key=lambda gi: (-lines[gi[1]].words, gi[0]))[1]
-    for i in cands:
-        if counts[_key(lines[i].text)] > 1:
-            return i
-    headline_case = [i for i in cands if lines[i].caps >= 0.5]
-    return headline_case[0] if headline_case else None
+        return min(nearest, key=lambda gj: (-lines[gj[1]].words, gj[0]))[1]
+    for j in cands:
+        if counts[_key(lines[j].text)] > 1:
+            return j
+    above = [j for j in cands if j < first_body and lines[j].label == BODY]
+    if above and all(lines[i].label in (CAPTION, META) or (lines[i].label == BODY and not lines[i].prose and i == first_body - 1)
+                     for i in content[content.index(above[-1]) + 1 : body_at]):
+        last = _key(lines[above[-1]].text)
+        return next(j for j in above if last.startswith(_key(lines[j].text)))
+    headline_case = [j for j in above if lines[j].caps >= 0.5]
+    if headline_case:
+        return headline_case[0]
+    top = lines[first_body] if first_body < len(lines) and more_body and body_at == 0 else None
+    return first_body if top and _headline_shaped(top) and top.words <= MAX_HEADLINE_WORDS else None
 
 
 def _is_echo(text: str, title_key: str) -> bool:
@@ -230,12 +281,15 @@ def _is_echo(text: str, title_key: str) -> bool:
     return False
 
 
-def classify(text: str, language: str | None, hints: Hints | None = None) -> tuple[list[_Line], int | None]:
-    """Label every line (body, title, meta, caption, boilerplate, blank); also return the title's index."""
-    hints = hints or Hints()
+def classify(texts: list[str], language: str | None, head: Head, extracted: bool, url: str | None = None) -> tuple[list[_Line], int | None]:
+    """Label every line (body, title, meta, caption, boilerplate, blank); also return the title's index.
+
+    ``extracted`` marks lines an extractor already stripped of furniture: only conservative rules then apply
+    to pages not in Indonesian, so the Indonesian-specific filters cannot cut real body lines elsewhere.
+    """
     indonesian = language in INDONESIAN
-    conservative = hints.from_html and not indonesian
-    lines = [_Line(raw.strip()) for raw in text.split("\n")]
+    conservative = extracted and not indonesian
+    lines = [_Line(raw.strip()) for raw in texts]
     counts = Counter(_key(ln.text) for ln in lines if len(ln.text) >= 15)
     repeated: list[int] = []
     for i, ln in enumerate(lines):
@@ -246,7 +300,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
         label = _pattern_label(ln.text, ln.words)
         if label:
             ln.label = label
-        elif not ln.prose and (meta.looks_like_date_line(ln.text) or meta.find_authors([ln.text])):
+        elif not ln.prose and (furniture.looks_like_date_line(ln.text) or furniture.find_authors([ln.text])):
             ln.label = META
         elif not conservative and (counts[_key(ln.text)] > 1 or _doubled(ln.text)):
             ln.label = CAPTION
@@ -254,14 +308,14 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
     _mark_bylines(lines)
     _keep_cut_tail(lines)
     _mark_read_also_headlines(lines)
-    title_key = _key(hints.title) if hints.title else None
+    title_key = _key(head.title) if head.title else None
     title_at: int | None = None
     if title_key is None:
         first_body = next((i for i, ln in enumerate(lines) if ln.label == BODY and ln.prose), len(lines))
         for i in repeated:
             if i < first_body and lines[i].title_like and counts[_key(lines[i].text)] == 2:
                 lines[i].label = BODY
-        title_at = _choose_title(lines, first_body, counts)
+        title_at = _choose_title(lines, first_body, counts, url)
         if title_at is not None:
             title_key = _key(lines[title_at].text)
             lines[title_at].label = TITLE
@@ -272,7 +326,7 @@ def classify(text: str, language: str | None, hints: Hints | None = None) -> tup
     for i in repeated:
         if lines[i].label == BODY:
             lines[i].label = CAPTION
-    inner = _inside_body(lines) if hints.from_html else range(0)
+    inner = _inside_body(lines) if extracted else range(0)
     for i, ln in enumerate(lines):
         if ln.label == BODY and not ln.prose and not (i in inner and (ln.words <= MAX_HEADING_WORDS or ln.caps < 0.5)):
             ln.label = BOILERPLATE
@@ -316,14 +370,6 @@ def _drop_stray_lines(lines: list[_Line]) -> None:
             lines[block[0]].label = BOILERPLATE
 
 
-def _header_first(lines: list[_Line], title_at: int | None) -> list[str]:
-    """Meta lines, those between the headline and the body first: a sidebar's dates must not win."""
-    start = title_at or 0
-    first_body = next((i for i, ln in enumerate(lines) if ln.label == BODY), len(lines))
-    found = [(not start <= i < max(first_body, start + 1), i) for i, ln in enumerate(lines) if ln.label == META]
-    return [lines[i].text for _, i in sorted(found)]
-
-
 def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
     """Body lines as paragraphs: dateline cut from the first one, editor initials cut from every one."""
     paragraphs: list[str] = []
@@ -333,54 +379,26 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
             continue
         text = ln.text
         if dateline is None and len(paragraphs) < 2:
-            found, text = meta.split_dateline(text)
-            dateline = meta.dateline_place(found) if found else None
+            found, text = furniture.split_dateline(text)
+            dateline = furniture.dateline_place(found) if found else None
         text = _EDITOR_INITIALS.sub("", text).strip()
         if text:
             paragraphs.append(text)
     return paragraphs, dateline
 
 
-def clean_text(doc_id: str, url: str | None, text: str, settings: Settings, hints: Hints | None = None) -> Article:
-    """The shared path for text and HTML: classify lines, then read body and metadata from the labels."""
-    hints = hints or Hints()
-    text = _normalise(_cut(text, settings.max_bytes))
-    reference_date = None
-    m = _STORE_PREFIX.match(text)
-    if m:
-        reference_date, text = m.group(1), text[m.end() :]
-    language = lang.detect(text)
-    lines, title_at = classify(text, language, hints)
+def clean(page: Page) -> Cleaned:
+    """Classify the page's lines, then cut the body out of them (dateline and editor initials off)."""
+    language = lang.detect("\n".join(page.lines))
+    lines, title_at = classify(page.lines, language, page.head, page.extracted, page.url)
     paragraphs, dateline = _paragraphs(lines)
-    meta_lines = _header_first(lines, title_at)
-    furniture = [ln.text for ln in lines if ln.label in (META, BOILERPLATE)]
-    outlet = meta.outlet_from_host(url) or hints.sitename
-    if not outlet:
-        lead = dateline or (paragraphs[0] if paragraphs else None)
-        outlet = meta.outlet_from_furniture(furniture, lead)
-    tz = meta.outlet_tz(url) if url else meta.tz_of_outlet(outlet)
-    dates = meta.find_dates(meta_lines, url, tz, outlet)
-    title = hints.title or (lines[title_at].text if title_at is not None else None)
-    return Article(
-        id=doc_id,
-        url=url,
+    title = page.head.title or (lines[title_at].text if title_at is not None else None)
+    return Cleaned(
         language=language,
-        outlet=outlet,
-        title=title,
-        authors=meta.find_authors(meta_lines) or hints.authors,
-        published=dates.published or hints.published,
-        updated=dates.updated,
+        lines=[ln.text for ln in lines],
+        labels=[ln.label for ln in lines],
         paragraphs=paragraphs,
+        title=title,
+        title_at=title_at,
         dateline=dateline,
-        reference_date=reference_date,
     )
-
-
-def clean(raw: RawDoc, settings: Settings) -> Article:
-    """Clean one document (plain text or HTML) into an Article; never raises on odd input."""
-    if raw.text is None and raw.html:
-        from kronik.htmltext import extract
-
-        text, hints = extract(_cut(raw.html, settings.max_bytes), raw.url)
-        return clean_text(raw.id, raw.url or hints.url, text, settings, hints)
-    return clean_text(raw.id, raw.url, raw.text or "", settings)

@@ -75,7 +75,7 @@ def explain_paths(paths: list[str], out: TextIO, settings: Settings = DEFAULT, r
 
     Pages in a language the coder does not read get no trace, as `kronik extract` codes no events for them,
     and the output says so."""
-    from kronik.clean import clean
+    from kronik.pipeline import read_article
     from kronik.readers import read_paths
 
     failed = 0
@@ -84,7 +84,7 @@ def explain_paths(paths: list[str], out: TextIO, settings: Settings = DEFAULT, r
             out.write(f"=== {raw.id}: {raw.error}\n")
             failed += 1
             continue
-        article = clean(raw, settings)
+        article = read_article(raw, settings)
         if article.language not in settings.code_languages:
             out.write(f"=== {raw.id}\nnot event-coded: the page is in language {article.language or 'unknown'!r}; "
                       f"kronik codes events in pages in {', '.join(settings.code_languages)}\nevents (0)\n")

@@ -1,7 +1,7 @@
 """The small typed data model passed from stage to stage.
 
-RawDoc (readers) -> Article (clean) -> Event list (events) -> Record (pipeline output).
-Every stage takes and returns these; nothing else crosses a module boundary.
+RawDoc (readers) -> Page (parse) -> Cleaned (clean) -> Article (metadata, kronik.article) -> Event list (events)
+-> Record (pipeline output). Every stage takes and returns these; nothing else crosses a module boundary.
 """
 
 from __future__ import annotations
@@ -24,6 +24,51 @@ class RawDoc:
 
 
 @dataclass(slots=True)
+class Head:
+    """What an HTML page's markup says besides its text (meta tags, JSON-LD, <title>, <h1>); empty for plain text."""
+
+    title: str | None = None
+    """The headline its <title>, og:title, JSON-LD and <h1> agree on, site name stripped."""
+    published: str | None = None
+    updated: str | None = None
+    authors: list[str] = field(default_factory=list)
+    sitename: str | None = None
+    url: str | None = None
+    """The page's own address (og:url or <link rel=canonical>), for pages read without one."""
+
+
+@dataclass(slots=True)
+class Page:
+    """A document as text lines for the cleaner (parse stage): normalised, cut to size, with its HTML head."""
+
+    id: str
+    url: str | None = None
+    lines: list[str] = field(default_factory=list)
+    head: Head = field(default_factory=Head)
+    extracted: bool = False
+    """The lines are an extractor's main content of an HTML page (most page furniture already gone)."""
+    reference_date: str | None = None
+
+
+BODY, TITLE, META, CAPTION, BOILERPLATE, BLANK = "body", "title", "meta", "caption", "boilerplate", "blank"
+"""The line labels of the clean stage (the gold files' labels, ANNOTATION.md section 4)."""
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The clean stage's verdict on a page: a label per line, the body, the headline and the dateline."""
+
+    language: str | None
+    lines: list[str]
+    labels: list[str]
+    paragraphs: list[str]
+    title: str | None = None
+    title_at: int | None = None
+    """Index of the headline line, when the headline is printed on the page."""
+    dateline: str | None = None
+
+
+@dataclass(slots=True)
 class Article:
     """The article's own text and metadata, as the cleaner found them."""
 
@@ -38,6 +83,9 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     dateline: str | None = None
     reference_date: str | None = None
+    published_source: str | None = None
+    """Where `published` was read: 'meta' (HTML meta tags/JSON-LD), 'dateline' (a date line on the page), 'url',
+    'lead' (a reporting formula in the lead, e.g. 'dikutip dari AFP, Selasa (5/10/2021)'); None with no date."""
 
     @property
     def body(self) -> str:
@@ -94,6 +142,7 @@ class Record:
             "title": a.title,
             "authors": list(a.authors),
             "published": a.published,
+            "published_source": a.published_source,
             "updated": a.updated,
             "body": a.body,
             "dateline": a.dateline,
@@ -114,7 +163,7 @@ class Record:
             id=str(d["id"]), url=d.get("url"), language=d.get("language"), outlet=d.get("outlet"), title=d.get("title"),
             authors=list(d.get("authors") or []), published=d.get("published"), updated=d.get("updated"),
             paragraphs=[p for p in (d.get("body") or "").split("\n\n") if p], dateline=d.get("dateline"),
-            reference_date=d.get("reference_date"),
+            reference_date=d.get("reference_date"), published_source=d.get("published_source"),
         )
         events = [Event(**{k: v for k, v in e.items() if k in EVENT_FIELDS}) for e in d.get("events") or []]
         return cls(id=str(d["id"]), article=article, events=events, error=d.get("error"))

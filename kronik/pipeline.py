@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from kronik.model import RawDoc, Record
+from kronik.model import Article, RawDoc, Record
 from kronik.settings import DEFAULT, Settings
+
+
+def read_article(raw: RawDoc, settings: Settings = DEFAULT) -> Article:
+    """One way through for a page: parse (lines and head) -> clean (labels, body) -> metadata (Article)."""
+    from kronik import clean, meta, parse
+
+    page = parse.parse(raw, settings)
+    return meta.article(page, clean.clean(page))
 
 
 def process(raw: RawDoc, settings: Settings = DEFAULT) -> Record:
@@ -11,10 +19,9 @@ def process(raw: RawDoc, settings: Settings = DEFAULT) -> Record:
     if raw.error:
         return Record(id=raw.id, error=raw.error, source=raw.source)
     try:
-        from kronik.clean import clean
         from kronik.events import code_events
 
-        article = clean(raw, settings)
+        article = read_article(raw, settings)
         events = code_events(article, settings) if article.language in settings.code_languages else []
         return Record(id=raw.id, article=article, events=events, source=raw.source)
     except Exception as exc:

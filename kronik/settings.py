@@ -11,6 +11,9 @@ class Settings:
 
     max_bytes: int = 20_000_000
     """Documents larger than this are cut to it before cleaning (an error note is kept on the record)."""
+    html_extractor: str = "auto"
+    """Main-content extractor for HTML (kronik.htmltext.EXTRACTORS): 'auto' is resiliparse with trafilatura when its
+    output fails the sanity checks; 'resiliparse' or 'trafilatura' force one (the cleaning benchmark compares them)."""
     min_body_chars: int = 1
     code_languages: tuple[str, ...] = ("id", "ms")
     """Languages whose articles go through the event coder; others are cleaned and marked only."""

@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS articles(
     article_id VARCHAR PRIMARY KEY, url VARCHAR, outlet VARCHAR, title VARCHAR, authors VARCHAR[], language VARCHAR,
     published VARCHAR, published_date DATE, updated VARCHAR, body VARCHAR, dateline VARCHAR,
     content_hash VARCHAR, canonical_id VARCHAR, source VARCHAR, ingested_at TIMESTAMP);
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_source VARCHAR;
 CREATE TABLE IF NOT EXISTS mentions(
     mention_id VARCHAR PRIMARY KEY, article_id VARCHAR, event_id VARCHAR,
     actors VARCHAR[], recipients VARCHAR[], type VARCHAR, mode VARCHAR, status VARCHAR,
@@ -62,7 +63,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("authors", pa.list_(pa.string())), ("language", pa.string()), ("published", pa.string()),
     ("published_date", pa.date32()), ("updated", pa.string()), ("body", pa.string()), ("dateline", pa.string()),
     ("content_hash", pa.string()), ("canonical_id", pa.string()), ("source", pa.string()),
-    ("ingested_at", pa.timestamp("us"))])
+    ("ingested_at", pa.timestamp("us")), ("published_source", pa.string())])
 MENTION_SCHEMA = pa.schema([
     ("mention_id", pa.string()), ("article_id", pa.string()), ("event_id", pa.string()),
     ("actors", pa.list_(pa.string())), ("recipients", pa.list_(pa.string())), ("type", pa.string()),
@@ -133,7 +134,7 @@ def content_hash(record: Record) -> str:
     one an update; built from the fields directly, as dataclasses.asdict's deep copies cost a third of a batch."""
     a = record.article
     article = None if a is None else [a.url, a.language, a.outlet, a.title, list(a.authors), a.published, a.updated,
-                                      a.body, a.dateline]
+                                      a.body, a.dateline, a.published_source]
     events = [[getattr(e, f) for f in EVENT_FIELDS] for e in record.events]
     payload = json.dumps([record.id, record.error, article, events], ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()
@@ -151,7 +152,7 @@ def _article_rows(records: Sequence[tuple[Record, str]], now: datetime) -> pa.Ta
         {"article_id": rec.id, "url": a.url, "outlet": a.outlet, "title": a.title, "authors": list(a.authors),
          "language": a.language, "published": a.published, "published_date": published_date(a.published),
          "updated": a.updated, "body": a.body, "dateline": a.dateline, "content_hash": chash, "canonical_id": rec.id,
-         "source": rec.source, "ingested_at": now}
+         "source": rec.source, "ingested_at": now, "published_source": a.published_source}
         for rec, chash in records if (a := rec.article) is not None], schema=ARTICLE_SCHEMA)
 
 

@@ -1,7 +1,8 @@
 """WARC reader: every `response` record with an HTML payload becomes a RawDoc (id = target URI).
 
-warcio stops silently at a truncated gzip member or a cut-off record, so this module checks the
-file's end itself: a damaged file yields the records that were whole plus one error document.
+fastwarc (C++) reads the records; it stops silently at a truncated gzip member and hands out a cut-off record's
+short payload, so this module checks both itself: a damaged file yields the records that were whole plus one
+error document.
 """
 
 from __future__ import annotations
@@ -17,41 +18,34 @@ _BLOCK = 1 << 20
 
 
 def read_warc(path: Path, source: str, name: str | None = None) -> Iterator[RawDoc]:
-    """Stream records with warcio; a truncated or corrupt file ends with one error document, not a crash.
+    """Stream records with fastwarc; a truncated or corrupt file ends with one error document, not a crash.
 
     `name` (the file's id) names records without a target URI and the error document. A response that is not
     a success (404, 500, a redirect) holds no article: it becomes an error record, not an empty document."""
-    name = name or path.name
-    from warcio.archiveiterator import ArchiveIterator
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+    name = name or path.name
     n = 0
     problem: str | None = None
     with path.open("rb") as fh:
         try:
-            records = ArchiveIterator(fh)
-            for rec in records:
-                if rec.rec_type != "response":
-                    continue
-                ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
-                if "html" not in ctype.lower():
-                    continue
-                uri = scrub(rec.rec_headers.get_header("WARC-Target-URI") or "") or f"{name}#{n + 1}"
-                status = rec.http_headers.get_statuscode() if rec.http_headers else None
-                if status and not status.startswith("2"):
-                    n += 1
-                    yield RawDoc(id=uri, url=uri, source=source, error=f"HTTP {status} response: no article to read")
-                    continue
-                date = rec.rec_headers.get_header("WARC-Date")
-                payload = rec.content_stream().read()
-                if getattr(rec.raw_stream, "limit", 0) > 0:
+            for rec in ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=True):
+                ctype = rec.http_headers.get("Content-Type", "") if rec.http_headers else ""
+                html_record = "html" in ctype.lower()
+                payload = rec.reader.read() if html_record else b""
+                if (len(payload) if html_record else rec.consume()) < rec.content_length:
                     problem = f"record {n + 1} is cut off"
                     break
-                charset = None
-                if "charset=" in ctype.lower():
-                    charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip().strip("\"'")
-                html, err = _decode_html(payload, charset)
+                if not html_record:
+                    continue
+                uri = scrub(rec.headers.get("WARC-Target-URI") or "") or f"{name}#{n + 1}"
+                status = rec.http_headers.status_code if rec.http_headers else None
                 n += 1
-                yield RawDoc(id=uri, url=uri, html=html, crawled_at=date, source=source, error=err)
+                if status and not 200 <= status < 300:
+                    yield RawDoc(id=uri, url=uri, source=source, error=f"HTTP {status} response: no article to read")
+                    continue
+                html, err = _decode_html(payload, rec.http_charset)
+                yield RawDoc(id=uri, url=uri, html=html, crawled_at=rec.headers.get("WARC-Date"), source=source, error=err)
         except Exception as exc:
             problem = f"{type(exc).__name__}: {exc}"
     if problem is None and n == 0 and path.stat().st_size == 0:

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronik.clean import clean
 from kronik.model import RawDoc
+from kronik.pipeline import read_article
 from kronik.settings import DEFAULT, Settings
 
 BODY_1 = "Menteri Luar Negeri kedua negara bertemu di Jakarta untuk membahas kerja sama perdagangan dan keamanan kawasan."
@@ -37,7 +37,7 @@ PAGE = "\n".join(
 
 
 def _clean(text: str, url: str | None = None) -> object:
-    return clean(RawDoc(id="t", url=url, text=text), DEFAULT)
+    return read_article(RawDoc(id="t", url=url, text=text), DEFAULT)
 
 
 def test_keeps_the_body_in_order_and_drops_furniture() -> None:
@@ -232,7 +232,7 @@ def test_html_input_takes_the_same_path() -> None:
         f"<body><nav><a href='/'>Beranda</a></nav><article><h1>Dua Menlu Bertemu di Jakarta</h1>"
         f"<p>{BODY_1}</p><p>Baca juga: Harga Beras Naik</p><p>{BODY_2}</p><p>{BODY_3}</p></article></body></html>"
     )
-    article = clean(RawDoc(id="h", url="https://www.contoh.com/berita/1", html=html), DEFAULT)
+    article = read_article(RawDoc(id="h", url="https://www.contoh.com/berita/1", html=html), DEFAULT)
     assert article.title == "Dua Menlu Bertemu di Jakarta"
     assert article.paragraphs == [BODY_1, BODY_2, BODY_3]
     assert article.published and article.published.startswith("2021-05-04")
@@ -245,43 +245,55 @@ def test_html_article_keeps_its_headings_but_not_related_headlines() -> None:
         "<p><a href='/x'>Harga Minyak Dunia Naik Tajam di Tengah Krisis Timur Tengah</a></p>"
         f"<p>{BODY_3}</p></article></body></html>"
     )
-    article = clean(RawDoc(id="h", url="https://www.contoh.com/berita/2", html=html), DEFAULT)
+    article = read_article(RawDoc(id="h", url="https://www.contoh.com/berita/2", html=html), DEFAULT)
     assert article.paragraphs == [BODY_1, "Langkah Berikutnya", BODY_2, BODY_3]
 
 
 def test_html_without_article_text_falls_back_to_a_text_dump() -> None:
     html = f"<div>{BODY_1}</div><div>{BODY_2}</div>"
-    article = clean(RawDoc(id="h", html=html), DEFAULT)
+    article = read_article(RawDoc(id="h", html=html), DEFAULT)
     assert BODY_1 in article.body
 
 
-def test_lxml_dump_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plain_dump_when_no_extractor_finds_anything(monkeypatch: pytest.MonkeyPatch) -> None:
     import trafilatura
 
-    from kronik.htmltext import extract
+    from kronik import htmltext
 
+    original = htmltext._plain_text
+    monkeypatch.setattr(htmltext, "_plain_text", lambda html, main_content: "" if main_content else original(html, main_content))
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
-    text, hints = extract(f"<html><body><script>var x = 1;</script><nav>Beranda</nav><p>{BODY_1}</p></body></html>", None)
+    text, _, extracted = htmltext.extract(f"<html><body><script>var x = 1;</script><nav>Beranda</nav><p>{BODY_1}</p></body></html>", None)
     assert BODY_1 in text.split("\n")
     assert "var x" not in text
-    assert not hints.from_html
+    assert not extracted
+
+
+def test_trafilatura_takes_over_when_the_fast_extractor_keeps_a_menu(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kronik import htmltext
+
+    menu = "\n".join(["Beranda", "Nasional", "Internasional", "Olahraga", BODY_1, "Ekonomi", "Teknologi", "Hiburan"] * 8)
+    monkeypatch.setattr(htmltext, "_plain_text", lambda html, main_content: menu)
+    html = f"<html><body><nav><a href='/'>Beranda</a></nav><article><p>{BODY_1}</p><p>{BODY_2}</p><p>{BODY_3}</p></article></body></html>"
+    text, _, extracted = htmltext.extract(html, None)
+    assert extracted and "Beranda" not in text and BODY_2 in text
 
 
 def test_odd_input_never_raises() -> None:
     for text in ["", "\x00\x01\x02", "\n\n\n", "ⓒ", "a" * 100_000, "\ud800 broken surrogate", "<html>"]:
-        clean(RawDoc(id="x", text=text), DEFAULT)
-        clean(RawDoc(id="x", html=text), DEFAULT)
+        read_article(RawDoc(id="x", text=text), DEFAULT)
+        read_article(RawDoc(id="x", html=text), DEFAULT)
 
 
 def test_huge_input_is_cut_to_max_bytes() -> None:
-    article = clean(RawDoc(id="x", text=(BODY_1 + "\n") * 50_000), Settings(max_bytes=10_000))
+    article = read_article(RawDoc(id="x", text=(BODY_1 + "\n") * 50_000), Settings(max_bytes=10_000))
     assert len(article.body.encode()) <= 10_000
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_any_string_is_cleaned(text: str) -> None:
-    article = clean(RawDoc(id="x", text=text), DEFAULT)
+    article = read_article(RawDoc(id="x", text=text), DEFAULT)
     assert isinstance(article.paragraphs, list)
 
 
@@ -322,6 +334,72 @@ def test_outlet_without_url_comes_from_copyright_or_dateline_and_write_label_is_
             "Copyright © 2023 PT Kabar Pelangi Media. All rights reserved",
         ]
     )
-    art = clean(RawDoc(id="x", url=None, text=text), DEFAULT)
+    art = read_article(RawDoc(id="x", url=None, text=text), DEFAULT)
     assert art.outlet == "Kabar Pelangi Media"
     assert art.published == "2023-05-06"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # ends in '?', under a menu line, above a date
+        (["Beranda Nasional Internasional", "Apakah Dua Negara Siap Berunding Lagi?", "Senin, 14 Juli 2025 10:00 WIB"],
+         "Apakah Dua Negara Siap Berunding Lagi?"),
+        # sentence case, nothing but the body under it
+        (["Menlu dua negara bertemu di Jakarta bahas perdagangan"], "Menlu dua negara bertemu di Jakarta bahas perdagangan"),
+        # after a section label line
+        (["Internasional", "Foto", "Menlu dua negara bertemu di Jakarta bahas perdagangan"],
+         "Menlu dua negara bertemu di Jakarta bahas perdagangan"),
+        # with a standfirst in sentence case under it and a byline
+        (["Menlu Dua Negara Bertemu di Jakarta Bahas Perdagangan",
+          "Kedua menteri membahas kerja sama perdagangan dan keamanan kawasan yang semakin erat antara dua negara tetangga",
+          "Penulis: Rina Contoh | Editor: Budi Contoh"], "Menlu Dua Negara Bertemu di Jakarta Bahas Perdagangan"),
+        # a breadcrumb holding the headline comes first
+        (["Beranda>Dunia>Asia>Menlu dua negara bertemu di Jakarta bahas perdagangan",
+          "Menlu dua negara bertemu di Jakarta bahas perdagangan", "Reporter : Rina Contoh | Senin, 14 Juli 2025 - 10:00 WIB"],
+         "Menlu dua negara bertemu di Jakarta bahas perdagangan"),
+    ],
+)
+def test_headline_whatever_its_case_or_punctuation(lines: list[str], title: str) -> None:
+    article = _clean("\n".join([*lines, BODY_1, BODY_2, BODY_3]))
+    assert article.title == title
+    assert article.paragraphs[-2:] == [BODY_2, BODY_3]
+    assert title not in article.paragraphs
+
+
+def test_headline_echoed_in_the_url_slug_beats_a_longer_standfirst() -> None:
+    title = "Dua menlu sepakat bentuk kelompok kerja"
+    standfirst = "Kedua menteri membahas kerja sama perdagangan dan keamanan kawasan yang semakin erat"
+    page = "\n".join([title, standfirst, "Penulis: Rina Contoh", BODY_1, BODY_2])
+    article = _clean(page, url="https://www.contoh.co.id/dunia/dua-menlu-sepakat-bentuk-kelompok-kerja-30631")
+    assert article.title == title
+
+
+def test_headline_echoed_as_a_caption_with_a_credit() -> None:
+    title = "Indonesia Kecam Serangan Baru: Langgar Gencatan Senjata!"
+    page = "\n".join([title, "", title + " (AP)", "", BODY_1, BODY_2])
+    article = _clean(page)
+    assert article.title == title
+    assert article.paragraphs == [BODY_1, BODY_2]
+
+
+def test_date_widget_above_the_headline_counts_only_when_nothing_else_tells() -> None:
+    page = ["Sabtu, 4 Oktober 2025", TITLE, "Seperti dilansir AFP, Rabu (9/4/2025), kedua menteri sepakat bertemu lagi.", BODY_2]
+    article = _clean("\n".join(page))
+    assert (article.published, article.published_source) == ("2025-04-09", "lead")
+    article = _clean("\n".join([page[0], page[1], BODY_1, BODY_2]))
+    assert (article.published, article.published_source) == ("2025-10-04", "dateline")
+
+
+def test_published_source_of_each_kind() -> None:
+    from kronik.meta import SOURCES
+
+    assert _clean(PAGE).published_source == "dateline" and "dateline" in SOURCES
+    assert _clean("\n".join([TITLE, BODY_1, BODY_2]), url="https://www.contoh.co.id/read/2019/05/14/1/x").published_source == "url"
+    assert _clean("\n".join([TITLE, BODY_1, BODY_2])).published_source is None
+
+
+def test_photo_credit_glued_to_a_caption_is_a_caption() -> None:
+    for caption in ["Kapal patroli melintas di perairan perbatasan/Net", "Para menteri berfoto bersama seusai rapat / Istimewa"]:
+        article = _clean("\n".join([caption, BODY_1, BODY_2]))
+        assert article.paragraphs == [BODY_1, BODY_2] and article.title is None

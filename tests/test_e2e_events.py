@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kronik.clean import clean
 from kronik.dates import parse_iso
 from kronik.events import trace
 from kronik.model import RawDoc
+from kronik.pipeline import read_article
 from kronik.settings import DEFAULT
 
 FLOORS = {
@@ -51,7 +51,7 @@ def test_every_event_in_its_own_time(shared: Path, name: str) -> None:
     wrong = []
     for line in (shared / name / "input.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
-        t = trace(clean(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT), DEFAULT)
+        t = trace(read_article(RawDoc(id=doc["id"], url=doc.get("url"), text=doc["text"]), DEFAULT), DEFAULT)
         for s in t.sentences:
             for c in s.candidates:
                 if c.event is None or not c.date:

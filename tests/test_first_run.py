@@ -366,7 +366,7 @@ def test_warc_404_response_is_not_an_empty_document(tmp_path: Path) -> None:
 
 def test_html_files_keep_url_null_canonical_or_og_url(tmp_path: Path) -> None:
     """An HTML file read from disk takes its address from its head (og:url / <link rel=canonical>)."""
-    from kronik.clean import clean
+    from kronik.pipeline import read_article
     from kronik.settings import DEFAULT
 
     head = '<head><title>Judul</title><link rel="canonical" href="https://www.contoh.co.id/berita/1/judul"></head>'
@@ -374,7 +374,7 @@ def test_html_files_keep_url_null_canonical_or_og_url(tmp_path: Path) -> None:
     page.write_text(f"<html>{head}<body><article>{''.join(f'<p>{x}</p>' for x in PAGE_ONE.split(chr(10)))}</article></body></html>",
                     encoding="utf-8")
     (raw,) = read_paths([str(page)])
-    assert clean(raw, DEFAULT).url == "https://www.contoh.co.id/berita/1/judul"
+    assert read_article(raw, DEFAULT).url == "https://www.contoh.co.id/berita/1/judul"
 
 
 def test_explain_on_an_english_page_says_why_no_events(tmp_path: Path, capsys) -> None:

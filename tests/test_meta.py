@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronik import meta
+from kronik import furniture, meta, outlets
 
 
 @pytest.mark.parametrize(
@@ -22,27 +22,27 @@ from kronik import meta
     ],
 )
 def test_date_lines_to_iso(line: str, expected: list[tuple[str, str]]) -> None:
-    assert meta.parse_dates(line) == expected
+    assert furniture.parse_dates(line) == expected
 
 
 def test_write_update_stamps_are_korean_time_only_for_the_outlet_that_prints_them() -> None:
     line = "Write: 2022-01-02 09:08:07Update: 2022-01-02 10:00:00"
-    stamps = meta.parse_dates(line, None, "KBS World")
+    stamps = furniture.parse_dates(line, None, "KBS World")
     assert stamps == [("published", "2022-01-02T09:08:07+09:00"), ("updated", "2022-01-02T10:00:00+09:00")]
-    assert meta.parse_dates(line) == [("published", "2022-01-02"), ("updated", "2022-01-02")]
-    assert meta.parse_dates("Write: 2023-03-04 05:06:07", "+07:00", "Kabar Contoh") == [("published", "2023-03-04T05:06:07+07:00")]
+    assert furniture.parse_dates(line) == [("published", "2022-01-02"), ("updated", "2022-01-02")]
+    assert furniture.parse_dates("Write: 2023-03-04 05:06:07", "+07:00", "Kabar Contoh") == [("published", "2023-03-04T05:06:07+07:00")]
     assert meta.find_dates(["Write: 2023-03-04 05:06:07"], None, None, "Kabar Contoh").published == "2023-03-04"
-    assert meta.tz_of_outlet("KBS World") == "+09:00"
-    assert meta.tz_of_outlet("Kabar Contoh") is None
+    assert outlets.tz_of_outlet("KBS World") == "+09:00"
+    assert outlets.tz_of_outlet("Kabar Contoh") is None
 
 
 def test_time_without_zone_uses_outlet_zone_or_gives_the_date_alone() -> None:
-    assert meta.parse_dates("12 Mei 2021 10:00") == [("", "2021-05-12")]
-    assert meta.parse_dates("12 Mei 2021 10:00", "+07:00") == [("", "2021-05-12T10:00:00+07:00")]
+    assert furniture.parse_dates("12 Mei 2021 10:00") == [("", "2021-05-12")]
+    assert furniture.parse_dates("12 Mei 2021 10:00", "+07:00") == [("", "2021-05-12T10:00:00+07:00")]
 
 
 def test_impossible_dates_are_dropped() -> None:
-    assert meta.parse_dates("31 Februari 2020 10:00 WIB") == []
+    assert furniture.parse_dates("31 Februari 2020 10:00 WIB") == []
 
 
 def test_find_dates_prefers_lines_then_url() -> None:
@@ -56,17 +56,17 @@ def test_find_dates_prefers_lines_then_url() -> None:
 
 
 def test_unusual_date_lines_fall_back_to_dateparser() -> None:
-    assert meta.looks_like_date_line("Rabu 3-Agustus-2022")
+    assert furniture.looks_like_date_line("Rabu 3-Agustus-2022")
     assert meta.find_dates(["Rabu 3-Agustus-2022"], None).published == "2022-08-03"
     assert meta.find_dates(["Penulis: Agus Mei"], None).published is None
 
 
 def test_date_line_is_not_a_body_sentence() -> None:
-    assert meta.looks_like_date_line("Jumat, 4 Juni 2021 - 10:00 WIB")
-    assert not meta.looks_like_date_line("Pertemuan itu berlangsung di Bali pada Jumat (4/6/2021) dan dihadiri dua menteri.")
-    assert not meta.looks_like_date_line("Kilas Balik Peristiwa 17 Agustus 1945 di Pegangsaan Timur")
-    assert meta.looks_like_date_line("17 Agustus 2021")
-    assert meta.looks_like_date_line("Berita.com - 17/08/2021, 10:00 WIB")
+    assert furniture.looks_like_date_line("Jumat, 4 Juni 2021 - 10:00 WIB")
+    assert not furniture.looks_like_date_line("Pertemuan itu berlangsung di Bali pada Jumat (4/6/2021) dan dihadiri dua menteri.")
+    assert not furniture.looks_like_date_line("Kilas Balik Peristiwa 17 Agustus 1945 di Pegangsaan Timur")
+    assert furniture.looks_like_date_line("17 Agustus 2021")
+    assert furniture.looks_like_date_line("Berita.com - 17/08/2021, 10:00 WIB")
 
 
 @pytest.mark.parametrize(
@@ -82,16 +82,16 @@ def test_date_line_is_not_a_body_sentence() -> None:
     ],
 )
 def test_outlet_from_host(url: str, name: str) -> None:
-    assert meta.outlet_from_host(url) == name
+    assert outlets.outlet_from_host(url) == name
 
 
 def test_outlet_from_furniture() -> None:
-    assert meta.outlet_from_text(["Hak cipta © 2021 Liputan6.com"]) == "Liputan6"
-    assert meta.outlet_from_text(["BerandaTentangMenulis di kumparanKarir"]) == "kumparan"
-    assert meta.outlet_from_text(["Tidak ada nama di sini"]) is None
-    assert meta.outlet_from_text(["CNN Indonesia"]) == "CNN Indonesia"
-    assert meta.outlet_from_text(["COPYRIGHT © ANTARA 2024"]) == "ANTARA"
-    assert meta.outlet_from_text(["dalam tempo singkat"]) is None
+    assert outlets.outlet_from_text(["Hak cipta © 2021 Liputan6.com"]) == "Liputan6"
+    assert outlets.outlet_from_text(["BerandaTentangMenulis di kumparanKarir"]) == "kumparan"
+    assert outlets.outlet_from_text(["Tidak ada nama di sini"]) is None
+    assert outlets.outlet_from_text(["CNN Indonesia"]) == "CNN Indonesia"
+    assert outlets.outlet_from_text(["COPYRIGHT © ANTARA 2024"]) == "ANTARA"
+    assert outlets.outlet_from_text(["dalam tempo singkat"]) is None
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_outlet_from_furniture() -> None:
     ],
 )
 def test_outlet_from_furniture_fallbacks(lines: list[str], lead: str | None, name: str | None) -> None:
-    assert meta.outlet_from_furniture(lines, lead) == name
+    assert outlets.outlet_from_furniture(lines, lead) == name
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_outlet_from_furniture_fallbacks(lines: list[str], lead: str | None, nam
     ],
 )
 def test_authors(lines: list[str], authors: list[str]) -> None:
-    assert meta.find_authors(lines) == authors
+    assert furniture.find_authors(lines) == authors
 
 
 @pytest.mark.parametrize(
@@ -154,7 +154,7 @@ def test_authors(lines: list[str], authors: list[str]) -> None:
     ],
 )
 def test_dateline(text: str, dateline: str | None, rest: str) -> None:
-    assert meta.split_dateline(text) == (dateline, rest)
+    assert furniture.split_dateline(text) == (dateline, rest)
 
 
 @pytest.mark.parametrize(
@@ -170,4 +170,72 @@ def test_dateline(text: str, dateline: str | None, rest: str) -> None:
     ],
 )
 def test_dateline_place_drops_the_outlet(dateline: str, place: str | None) -> None:
-    assert meta.dateline_place(dateline) == place
+    assert furniture.dateline_place(dateline) == place
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://kabar.example.com/read/2018/03/28/12/123/judul-berita", "2018-03-28"),
+        ("https://kabar.example.com/read/20190415/19/12345/judul", "2019-04-15"),
+        ("https://kabar.example.com/dunia/20250905013448-113-1200/judul-berita", "2025-09-05"),
+        ("https://kabar.example.com/a/a-32-a-2003-03-28-2-1-85078102/7035.html", "2003-03-28"),
+        ("https://kabar.example.com/read/1019155/14/bantuan-untuk-korban-gempa-1676001765", "2023-02-10"),
+        ("https://kabar.example.com/news/2024/10/judul-berita/4", None),
+        ("https://kabar.example.com/read/201970937/judul-berita", None),
+        ("https://kabar.example.com/berita/1234567/judul", None),
+        (None, None),
+    ],
+)
+def test_url_dates_in_every_common_form(url: str | None, day: str | None) -> None:
+    assert meta.url_date(url) == day
+
+
+def test_unix_time_in_the_url_is_read_in_the_outlet_zone() -> None:
+    url = "https://kabar.example.com/read/1/judul-berita-1700000000"  # 2023-11-14 22:13 UTC
+    assert meta.url_date(url) == "2023-11-14"
+    assert meta.url_date(url, "+07:00") == "2023-11-15"
+
+
+@pytest.mark.parametrize(
+    ("lead", "day"),
+    [
+        (["Seperti dilansir AFP, Selasa (5/10/2021), kedua menteri sepakat melanjutkan perundingan."], "2021-10-05"),
+        (["Dikutip dari CNN pada Rabu (28/3/2018), pemerintah itu menolak tuduhan tersebut."], "2018-03-28"),
+        (["Menurut keterangan pers yang diterima redaksi pada Rabu, 26 September 2018, kedua menteri bertemu."], "2018-09-26"),
+        (["Presiden meresmikan jembatan itu hari ini, Kamis (9/9/2021), di hadapan ratusan warga."], "2021-09-09"),
+        (['"Kami menolak klaim itu," kata juru bicara kementerian kepada wartawan di Jakarta, Senin (5/8/2019).'], "2019-08-05"),
+        (["JAKARTA, Kamis (9/9/2021) - Pemerintah mengumumkan paket bantuan baru."], "2021-09-09"),
+        # the latest report day counts: a quote from yesterday and a citation of today
+        (['"Kami siap," ujar menteri, Kamis (9/9/2021).', "Dilansir dari Reuters, Jumat (10/9/2021), kapal itu berlayar."],
+         "2021-09-10"),
+        # the day of an event told of is not the report's day
+        (["Kedua pemimpin bertemu di Jakarta pada Senin (6/9/2021) untuk membahas perdagangan."], None),
+        (["Menurut pejabat itu, pertemuan berikutnya akan digelar Senin (13/9/2021) di Bali."], None),
+        (["Pejabat itu mengatakan bahwa serangan terjadi di perbatasan, Minggu (5/9/2021)."], None),
+        (["Sebelumnya, dikutip dari AFP, Minggu (5/9/2021), kedua negara berselisih."], None),
+        # a weekday that does not fit the date is a typo somewhere: no date
+        (["Seperti dilansir AFP, Senin (5/10/2021), kedua menteri sepakat."], None),
+        # a date without its year needs a reference year
+        (["Seperti dilansir AFP, Selasa (5/10), kedua menteri sepakat."], None),
+    ],
+)
+def test_lead_formulas_give_the_report_day(lead: list[str], day: str | None) -> None:
+    assert meta.lead_date(lead) == day
+
+
+def test_lead_date_without_a_year_takes_a_close_reference() -> None:
+    lead = ["Seperti dilansir AFP, Selasa (5/10), kedua menteri sepakat."]
+    assert meta.lead_date(lead, "2021") == "2021-10-05"
+    assert meta.lead_date(lead, "2021-11") == "2021-10-05"
+    assert meta.lead_date(lead, "2022-01") is None  # three months on: the reference is no guide
+    assert meta.lead_date(lead, "2025-10") is None  # 5 October 2025 is not a Tuesday
+
+
+def test_date_from_text_says_where_the_date_was_read() -> None:
+    lead = ["Seperti dilansir AFP, Selasa (5/10/2021), kedua menteri sepakat."]
+    assert meta.date_from_text(lead, "https://kabar.example.com/read/2021/10/06/1/judul") == ("2021-10-06", "url")
+    assert meta.date_from_text(lead, "https://kabar.example.com/read/1/judul") == ("2021-10-05", "lead")
+    assert meta.date_from_text(["Seperti dilansir AFP, Selasa (5/10), kedua menteri sepakat."],
+                               "https://kabar.example.com/dunia/2021/judul-berita") == ("2021-10-05", "lead")
+    assert meta.date_from_text(["Tidak ada tanggal di sini."], None) is None

@@ -11,10 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kronik.clean import clean
 from kronik.dates import find_dates, parse_iso
 from kronik.model import RawDoc, Record
-from kronik.pipeline import process
+from kronik.pipeline import process, read_article
 from kronik.readers import decode, read_jsonl, read_paths
 from kronik.settings import DEFAULT
 
@@ -80,7 +79,7 @@ def test_read_file_of_any_bytes(data: bytes, ext: str) -> None:
 @given(PAGE)
 def test_clean_body_is_made_of_input_lines(text: str) -> None:
     """Every paragraph is (part of) one input line, in input order; the cleaner adds no text of its own."""
-    article = clean(RawDoc(id="p", text=text), DEFAULT)
+    article = read_article(RawDoc(id="p", text=text), DEFAULT)
     lines = [_squash(line) for line in _BREAKS.split(text)]
     at = 0
     for para in article.paragraphs:
