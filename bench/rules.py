@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def measure(shared: Path, sets: list[str]) -> dict[str, dict[str, object]]:
-    """rule name -> counts: events touched, matching gold, pages with a match, candidates dropped."""
+    """rule name -> counts: events touched, matching gold, pages with a match, candidates dropped (every rule has a
+    row, so a rule that never acts on the labelled sets shows as such)."""
     score = load_scorer(shared)
     stats: dict[str, dict[str, object]] = defaultdict(lambda: {"events": 0, "match": 0, "pages": set(), "dropped": 0})
     for name in sets:
@@ -56,9 +57,10 @@ def measure(shared: Path, sets: list[str]) -> dict[str, dict[str, object]]:
 
 
 def render(stats: dict[str, dict[str, object]], markdown: bool) -> str:
-    order = [r.name for r in RULES] + sorted(set(stats) - {r.name for r in RULES})
-    stage = {r.name: r.stage for r in RULES}
-    rows = [(name, stage.get(name, "after"), stats[name]) for name in order if name in stats]
+    named = [r for r in RULES if r.stage != "event"]  # the last step makes the event and names no rule in the trace
+    order = [r.name for r in named] + sorted(set(stats) - {r.name for r in RULES})
+    stage = {r.name: r.stage for r in named}
+    rows = [(name, stage.get(name, "after"), stats[name]) for name in order if name in stats or name in stage]
     head = ("rule", "stage", "events touched", "match gold", "share", "pages matched", "candidates dropped")
     lines = []
     if markdown:
