@@ -323,28 +323,38 @@ class Anchor(NamedTuple):
 
 def anchor_date(published: str | None, reference: str | None, paragraphs: list[str],
                 window: Callable[[], tuple[dt.date, dt.date] | None] | None = None) -> Anchor:
-    """The date relative expressions count from: the publication date, else the first full date the body states
-    (the lead's "Senin (23/8/2021)" or "5 Oktober 2021"), else a weekday with day and month
-    ("Rabu (19/9)") that fits exactly one year of the span ``window()`` gives (when the office-holders the page names
-    could all be in office), else the reference date the crawler or cleaner gave (which may be a month only). Nothing else on
+    """The date relative expressions count from: the publication date; else the first full date the body states (the
+    lead's "Senin (23/8/2021)" or "5 Oktober 2021") that the office-holders the page names could have seen in office
+    (``window()``: a date outside it is history); else the crawler's month hint, made a day by a weekday date
+    ("Rabu (19/9)") that fits it; else such a weekday date that fits exactly one year of the window. Nothing else on
     a page is ground for a year."""
     d = parse_iso(published) if published and len(published) >= 10 else None
     if d:
         return Anchor(d, d.isoformat())
-    stated = next((found for para in paragraphs for m in _FULL_DATE.finditer(para) if (found := _full_date(m)) is not None), None)
-    if stated:
-        return Anchor(stated, stated.isoformat())
     span = window() if window is not None else None
-    if span is not None:
-        for para in paragraphs:
-            for m in _WEEKDAY_DATE.finditer(para):
-                fits = _weekday_fits(m, span)
-                if len(fits) == 1:
-                    return Anchor(fits[0], fits[0].isoformat())
+    stated = [found for para in paragraphs for m in _FULL_DATE.finditer(para) if (found := _full_date(m)) is not None]
+    fitting = next((x for x in stated if span is None or span[0] <= x <= span[1]), stated[0] if stated else None)
+    if fitting:
+        return Anchor(fitting, fitting.isoformat())
     ref = parse_iso(reference) if reference else None
     if ref and reference and len(reference) == 7:
-        ref = ref.replace(day=15)  # a month only: count from its middle, the least wrong day
-    return Anchor(ref, reference[:10] if ref and reference else None)
+        month = (ref - dt.timedelta(days=31), ref + dt.timedelta(days=62))
+        day = _unique_weekday_fit(paragraphs, month)
+        return Anchor(day, day.isoformat()) if day else Anchor(ref.replace(day=15), reference)  # mid-month: least wrong
+    if ref and reference:
+        return Anchor(ref, reference[:10])
+    day = _unique_weekday_fit(paragraphs, span) if span is not None else None
+    return Anchor(day, day.isoformat()) if day else Anchor(None, None)
+
+
+def _unique_weekday_fit(paragraphs: list[str], span: tuple[dt.date, dt.date]) -> dt.date | None:
+    """The first weekday date ("Rabu (19/9)") of the body that falls in exactly one place of the span."""
+    for para in paragraphs:
+        for m in _WEEKDAY_DATE.finditer(para):
+            fits = _weekday_fits(m, span)
+            if len(fits) == 1:
+                return fits[0]
+    return None
 
 
 _WEEKDAY_DATE = re.compile(

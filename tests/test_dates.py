@@ -106,3 +106,13 @@ def test_early_part_of_this_month_is_not_last_year() -> None:
 
 def test_two_digit_year_in_a_full_date_anchors() -> None:
     assert anchor_date(None, "2018-07", ["Pada hari Jumat (20/7/18) kedua menteri bertemu."]).value == "2018-07-20"
+
+
+def test_month_hint_made_a_day_by_a_weekday_date_and_history_skipped() -> None:
+    # the crawler's month hint decides the year of "Rabu (1/3)" over a wide office window
+    wide = (dt.date(2007, 1, 1), dt.date(2023, 1, 31))
+    assert anchor_date(None, "2023-03", ["Kementerian itu mengatakan pada Rabu (1/3) bahwa ..."], lambda: wide).value == "2023-03-01"
+    # a full date no office-holder named could have seen is history, not the page's time
+    window = (dt.date(2021, 1, 1), dt.date(2024, 1, 1))
+    lines = ["Misi itu dibentuk pada 19 Maret 1978.", "Pada Senin, 6 Maret 2023 pasukan berangkat."]
+    assert anchor_date(None, None, lines, lambda: window).value == "2023-03-06"
