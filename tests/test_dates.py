@@ -116,3 +116,8 @@ def test_month_hint_made_a_day_by_a_weekday_date_and_history_skipped() -> None:
     window = (dt.date(2021, 1, 1), dt.date(2024, 1, 1))
     lines = ["Misi itu dibentuk pada 19 Maret 1978.", "Pada Senin, 6 Maret 2023 pasukan berangkat."]
     assert anchor_date(None, None, lines, lambda: window).value == "2023-03-06"
+
+
+def test_cited_source_date_is_the_report_not_the_event() -> None:
+    found = find_dates("Menurut CNN (9/4/2025), Trump mengenakan tarif pada Februari.", dt.date(2025, 4, 10))
+    assert [(x.value, x.reporting) for x in found] == [("2025-04-09", True), ("2025-02", False)]
