@@ -453,6 +453,21 @@ def _speaker_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"doer is the speaker {speaker[0].text!r} of the report it is joined to"
 
 
+def _same_parties_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Pertemuan AS-Korut ini yang pertama sejak KTT di Hanoi": a joint-act noun with no parties of its own in a
+    sentence about a joint act of the same type between two states is another such act between them."""
+    p = c.parties
+    assert p is not None
+    if p.agents or p.targets or c.cue.voice != "noun" or not c.cue.mutual:
+        return None
+    twin = next((x for x in s.candidates if x.event is not None and x.parties is not None and x.cue.type == c.cue.type
+                 and x.parties.reciprocal), None)
+    if twin is None or twin.parties is None:
+        return None
+    p.agents, p.reciprocal = list(twin.parties.agents), True
+    return f"the parties of {twin.text!r} in the same sentence"
+
+
 def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """A doer with no target in its clause's grammar: the first state of another country named shortly after the cue
     in the same clause (not as a place, origin, topic or the owner of a document) is the other side. Not for cues
@@ -715,6 +730,8 @@ RULES: tuple[Rule, ...] = (
     Rule("threat_to_retaliate", "parties", "a threat to retaliate is aimed at whoever sanctioned or attacked the threatener",
          _retaliation),
     Rule("speaker_goes_on", "parties", "\"X mengatakan bahwa ..., dan menuduh Y\": the speaker accuses", _speaker_goes_on),
+    Rule("same_parties_again", "parties", "\"pertemuan X-Y yang pertama sejak KTT di Hanoi\": the summit was theirs too",
+         _same_parties_again),
     Rule("nearest_other_state", "parties", "a doer whose clause grammar gives no target acts on the first other state "
          "named shortly after the cue", _nearest_other_state),
     Rule("document_counterpart", "parties", "a directed act in a sentence naming only its doer's side is aimed at the "

@@ -70,6 +70,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                              "Moskow mengancam akan membalas."), coded({"RUS"}, {"AUS"}, type="THREATEN")),
     "speaker_goes_on": (("Kolombia mengatakan pada Senin bahwa pasukan Venezuela melintasi perbatasan, dan menuduh Caracas "
                          "melanggar kedaulatannya.",), coded({"COL"}, {"VEN"}, type="ACCUSE")),
+    "same_parties_again": (("Pertemuan antara Mesir dan Sudan ini yang pertama setelah KTT di Kairo pada bulan Maret lalu.",),
+                           coded({"EGY", "SDN"}, set(), type="CONSULT", date="2024-03")),
     "nearest_other_state": (("Filipina melancarkan protes diplomatik, yang ketiga bulan ini, kepada China.",),
                             coded({"PHL"}, {"CHN"}, type="ACCUSE")),
     "document_counterpart": (("Kapal Vietnam memasuki perairan Filipina pada Senin.", "Filipina memanggil duta besar Vietnam.",
