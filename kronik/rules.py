@@ -606,6 +606,18 @@ _NOUN_PLANNED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+yang\s+(?P<plan>akan|direncan
 _AHEAD = re.compile(rf"\b{words('ahead_words')}\b", _I)
 
 
+_PAST_REFERENCE = re.compile(rf"\b{words('past_markers')}\s+(?:[\w-]+\s+)?$", _I)
+
+
+def _past_reference(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"... akan membahas kondisi pasca KTT di Hanoi": a noun after "pasca", "sejak", "setelah" names an act that has
+    happened, whatever the clause around it plans."""
+    if c.cue.voice == "noun" and (m := _PAST_REFERENCE.search(s.text, max(0, c.start - 30), c.start)) is not None:
+        c.status, c.status_why = "occurred", m.group(0).strip()
+        return f"after {m.group(0).strip()!r}: it has happened"
+    return None
+
+
 def _noun_status(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.cue.voice != "noun":
         return None
@@ -742,6 +754,8 @@ RULES: tuple[Rule, ...] = (
          _date_in_sentence),
     Rule("date_of_sentence_before", "date", "\"Sebagai balasan\", \"Saat itu\": the time of the sentence before", _date_before),
     Rule("article_date", "date", "no date in the sentence: the article's date", _article_date),
+    Rule("past_reference", "status", "a noun after \"pasca\", \"sejak\", \"setelah\" names an act that has happened",
+         _past_reference),
     Rule("noun_status", "status", "\"KTT itu akan digelar\", \"kunjungan itu dibatalkan\"", _noun_status),
     Rule("status_words", "status", "negation, condition or plan words before the cue in its clause", _status_words),
     Rule("date_ahead", "status", "a date said to be ahead (\"pekan depan\") or a day after the report's own date makes "

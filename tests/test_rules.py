@@ -86,6 +86,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                                 coded({"KEN"}, {"TZA"}, date="2024-05-02")),
     "article_date": (("Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Vietnam.",),
                      coded({"JPN"}, {"VNM"}, date="2024-05-08")),
+    "past_reference": (("Menlu Chili akan membahas situasi pasca KTT Chili-Peru di Lima.",),
+                       lambda cs: bool(cs) and all(c.status == "occurred" for c in cs)),
     "noun_status": (("Kunjungan Presiden Chili ke Peru akan digelar bulan depan.",), coded({"CHL"}, {"PER"}, status="planned")),
     "status_words": (("Presiden Chili tidak menghadiri pertemuan dengan Presiden Peru.",),
                      lambda cs: any(c.status == "negated" for c in cs)),
