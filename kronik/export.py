@@ -8,9 +8,11 @@ kronik's events unchanged; fields kronik does not produce are left empty. Codes 
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from datetime import UTC, date
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,10 @@ import pyarrow as pa
 
 from kronik import __version__
 from kronik.calendar import report_time
-from kronik.db import EVENT_DAY, open_for_reading, query_rows, undated_events
+from kronik.db import EVENT_DAY, open_for_reading, undated_events
 from kronik.gazetteer import party
 from kronik.plover import lookup
+from kronik.selection import Selection, from_args
 
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
@@ -60,6 +63,7 @@ EVENTS_SQL = f"""
            CASE WHEN strpos(a.body, e.sentence) BETWEEN 1 AND strpos(a.body || chr(10) || chr(10), chr(10) || chr(10))
                 THEN 1 ELSE 0 END AS in_lead
     FROM events e LEFT JOIN articles a USING (article_id)
+    WHERE {{where}}
     ORDER BY {EVENT_DAY} NULLS LAST, e.event_id
 """
 
@@ -168,12 +172,34 @@ LAYOUTS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], Sequence[st
 }
 
 
-def events_table(con: duckdb.DuckDBPyConnection, schema: str = "kronik") -> pa.Table:
-    """All events in the chosen layout, ordered by event day then id (so exports are reproducible)."""
+BATCH_ROWS = 5000
+"""Rows converted and written at a time: the dashboard's downloads start after the first batch."""
+
+
+def batches(con: duckdb.DuckDBPyConnection, schema: str = "kronik", selection: Selection | None = None,
+            size: int = BATCH_ROWS) -> tuple[pa.Schema, Iterator[pa.Table]]:
+    """The selected events (all by default) in the chosen layout, ordered by event day then id (so exports are
+    reproducible): the columns, and the rows `size` at a time (read lazily from the open connection)."""
+    where, params = (selection or Selection()).where()
+    sql = EVENTS_SQL.format(where=where)
     if schema == "kronik":
-        return con.sql(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({EVENTS_SQL})").to_arrow_table()
+        reader = con.sql(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({sql})", params=params).to_arrow_reader(size)
+        return reader.schema, (pa.Table.from_batches([b]) for b in reader)
     convert, columns, ints, floats = LAYOUTS[schema]
-    return _typed([convert(e) for e in query_rows(con, EVENTS_SQL)], columns, ints, floats)
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+
+    def tables() -> Iterator[pa.Table]:
+        while rows := cursor.fetchmany(size):
+            yield _typed([convert(dict(zip(names, r, strict=True))) for r in rows], columns, ints, floats)
+
+    return _typed([], columns, ints, floats).schema, tables()
+
+
+def events_table(con: duckdb.DuckDBPyConnection, schema: str = "kronik", selection: Selection | None = None) -> pa.Table:
+    """The selected events (all by default) in the chosen layout as one table, ordered by event day then id."""
+    columns, parts = batches(con, schema, selection)
+    return pa.concat_tables([columns.empty_table(), *parts])
 
 
 _EXTENSIONS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
@@ -188,24 +214,68 @@ def output_format(fmt: str | None, path: str) -> str:
     return fmt or by_name or "csv"
 
 
-def write(table: pa.Table, fmt: str, path: str) -> None:
-    """Write to a file (its folder created if missing) or, for `-`, to stdout. Parquet keeps list columns; CSV
-    joins them with ';' (CSV has no lists)."""
-    target: Any = sys.stdout.buffer if path == "-" else path
-    if path != "-":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
+class _Sink(io.RawIOBase):
+    """Collects what a pyarrow writer writes, handed on chunk by chunk; keeps count of the position for Parquet."""
 
-        pq.write_table(table, target)
-        return
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.position = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self.parts.append(chunk)
+        self.position += len(chunk)
+        return len(chunk)
+
+    def tell(self) -> int:
+        return self.position
+
+    def take(self) -> bytes:
+        out = b"".join(self.parts)
+        self.parts.clear()
+        return out
+
+
+def _csv_ready(table: pa.Table) -> pa.Table:
+    """List columns joined with ';' (CSV has no lists)."""
     import pyarrow.compute as pc
-    import pyarrow.csv as pcsv
 
     for i, f in enumerate(table.schema):
         if pa.types.is_list(f.type):
             table = table.set_column(i, f.name, pc.binary_join(table.column(i), ";"))
-    pcsv.write_csv(table, target)
+    return table
+
+
+def encode(columns: pa.Schema, tables: Iterable[pa.Table], fmt: str) -> Iterator[bytes]:
+    """A CSV or Parquet file's bytes, a chunk per table: the one encoder of `kronik export` and the dashboard's
+    downloads. Parquet keeps list columns; CSV joins them with ';'."""
+    sink = _Sink()
+    writer: Any
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        writer, ready = pq.ParquetWriter(sink, columns), (lambda t: t)
+    else:
+        import pyarrow.csv as pcsv
+
+        writer, ready = pcsv.CSVWriter(sink, _csv_ready(columns.empty_table()).schema), _csv_ready
+    for table in tables:
+        writer.write_table(ready(table))
+        yield sink.take()
+    writer.close()
+    yield sink.take()
+
+
+def write(table: pa.Table, fmt: str, path: str) -> None:
+    """Write to a file (its folder created if missing) or, for `-`, to stdout."""
+    if path != "-":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") if path != "-" else nullcontext(sys.stdout.buffer) as target:
+        for chunk in encode(table.schema, [table], fmt):
+            target.write(chunk)
 
 
 def command(args: argparse.Namespace) -> int:
@@ -218,12 +288,17 @@ def command(args: argparse.Namespace) -> int:
     if fmt == "parquet" and args.output == "-" and sys.stdout.isatty():
         print("kronik export: Parquet is binary; redirect stdout to a file or give -o FILE.parquet", file=sys.stderr)
         return 2
+    try:
+        selection = from_args(args)
+    except ValueError as exc:
+        print(f"kronik export: {exc}", file=sys.stderr)
+        return 2
     opened = open_for_reading(args.db, "export")
     if opened is None:
         return 2
     with opened as con:
-        table = events_table(con, args.schema)
-        undated = undated_events(con)
+        table = events_table(con, args.schema, selection)
+        undated = undated_events(con, *selection.where()) if not selection.dated else 0
     try:
         write(table, fmt, args.output)
     except OSError as exc:
