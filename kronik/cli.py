@@ -190,12 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     _selection_options(p)
     _db_option(p)
 
-    p = _add(sub, "serve", "the web dashboard (timeline, network, events, articles, search)",
+    p = _add(sub, "serve", "the web dashboard (timeline, map, network, country view, events, articles, search, downloads)",
              "Read-only over the database; binds to 127.0.0.1 and has no login.",
              "  kronik serve --db out/demo.duckdb      # then open http://127.0.0.1:8765/")
     _db_option(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument("--port", type=port, default=8765, help="port (default: 8765)")
+    p.add_argument("--threads", type=positive, default=None, metavar="N",
+                   help="DuckDB threads per request (default: one per core)")
     return parser
 
 
