@@ -104,10 +104,18 @@ def _templates() -> Jinja2Templates:
 # ---------------------------------------------------------------- reading the request
 
 
+ALIASES = {"actor": ("a",), "with": ("b", "other")}
+"""Older links named the two actors `a` and `b` (timeline) or `actor` and `other` (event table): they still work."""
+
+
 def _raw(request: Request) -> dict[str, Any]:
     """The selection's fields as the URL gives them (lists for the fields that take several values)."""
     q = request.query_params
-    return {name: q.getlist(key) if name in LIST_FIELDS else q.get(key) for name, key in PARAMS.items()}
+
+    def one(key: str) -> str | None:
+        return next((q[k] for k in (key, *ALIASES.get(key, ())) if q.get(k)), None)
+
+    return {name: q.getlist(key) if name in LIST_FIELDS else one(key) for name, key in PARAMS.items()}
 
 
 def _selection(request: Request) -> Selection:
