@@ -90,6 +90,8 @@ const loadTimeline = latest(async (fresh, draw) => {
     const data = await getJSON(api("/api/timeline"));
     if (!fresh()) return;
     summary(data);
+    box.dataset.total = String(data.total);
+    box.dataset.undated = String(data.undated);
     const title = $("timeline-title");
     if (title && draw === drawTimeline) title.textContent = `Timeline: ${selectionTitle()}`;
     draw(box, data, selectionTitle(), toPeriod);
@@ -109,6 +111,7 @@ const loadMap = latest(async (fresh) => {
     const data = await getJSON(api("/api/map"));
     if (!fresh()) return;
     await drawMap(box, data, { whole: wholeWorld, onToggle: () => { wholeWorld = !wholeWorld; loadMap(); } });
+    box.dataset.total = String(data.total);
     const note = data.dated && undatedNote(data.undated, true, "the map");
     if (note) box.appendChild(note);
   } catch (err) {
@@ -186,6 +189,7 @@ const loadEvents = latest(async (fresh, more) => {
     }
     for (const e of data.events) body.appendChild(compact ? eventItem(e, data.names) : eventRow(e, data.names));
     listShown += data.events.length;
+    box.dataset.total = String(data.total);
     const undated = data.undated && !data.dated ? ` (${plural(data.undated, "undated event")}, listed last)` : "";
     box.querySelector(".count").textContent = `${selectionTitle()}: ${plural(data.total, "event")}${undated}, newest first; ${listShown} shown.`;
     const moreBox = box.querySelector(".more");
@@ -195,7 +199,9 @@ const loadEvents = latest(async (fresh, more) => {
       const button = html("button", { type: "button", class: "show-more" }, `Show ${Math.min(page, data.total - listShown)} more`);
       button.addEventListener("click", () => loadEvents(true));
       moreBox.appendChild(button);
-      const link = html("a", { href: `/events?${selectionOf(params())}${lang !== "id" ? `&lang=${lang}` : ""}` }, "all in the event table →");
+      const table = selectionOf(params());
+      if (lang !== "id") table.set("lang", lang);
+      const link = html("a", { href: `/events${table.toString() ? "?" + table : ""}` }, "all in the event table →");
       moreBox.appendChild(link);
     }
   } catch (err) {

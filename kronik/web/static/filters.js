@@ -182,6 +182,12 @@ export function updateLinks(params) {
     q.set("format", a.dataset.format);
     a.href = `/download?${q}`;
   }
+  for (const a of document.querySelectorAll("header .lang a[data-lang]")) {
+    const q = new URLSearchParams(params);
+    if (a.dataset.lang === "id") q.delete("lang");
+    else q.set("lang", a.dataset.lang);
+    a.href = `${location.pathname}${q.toString() ? "?" + q : ""}`;
+  }
   const command = document.getElementById("export-command");
   if (command) command.textContent = exportCommand(params);
 }
