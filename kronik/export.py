@@ -59,13 +59,14 @@ _POLECAT_INT = {"Quad Code", "Num Sources"}
 _CAMEO = re.compile(r"\d{3,4}")
 
 EVENTS_SQL = f"""
+    WITH e AS (SELECT * FROM events e WHERE {{where}} ORDER BY {EVENT_DAY} NULLS LAST, e.event_id {{part}})
     SELECT e.* EXCLUDE (cluster_key), a.url, a.outlet, a.title, a.published, a.language,
-           CASE WHEN strpos(a.body, e.sentence) BETWEEN 1 AND strpos(a.body || chr(10) || chr(10), chr(10) || chr(10))
-                THEN 1 ELSE 0 END AS in_lead
-    FROM events e LEFT JOIN articles a USING (article_id)
-    WHERE {{where}}
+           CASE WHEN strpos(split_part(a.body, chr(10) || chr(10), 1), e.sentence) > 0 THEN 1 ELSE 0 END AS in_lead
+    FROM e LEFT JOIN articles a USING (article_id)
     ORDER BY {EVENT_DAY} NULLS LAST, e.event_id
 """
+"""The selected events with their representative article's fields, in export order; `part` (LIMIT or OFFSET) takes
+a slice of the ordered events before the articles are joined, so the first rows come without reading every body."""
 
 
 def dyad(actors: Sequence[str], recipients: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -172,26 +173,36 @@ LAYOUTS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], Sequence[st
 }
 
 
-BATCH_ROWS = 5000
+BATCH_ROWS = 1000
 """Rows converted and written at a time: the dashboard's downloads start after the first batch."""
 
 
 def batches(con: duckdb.DuckDBPyConnection, schema: str = "kronik", selection: Selection | None = None,
             size: int = BATCH_ROWS) -> tuple[pa.Schema, Iterator[pa.Table]]:
     """The selected events (all by default) in the chosen layout, ordered by event day then id (so exports are
-    reproducible): the columns, and the rows `size` at a time (read lazily from the open connection)."""
+    reproducible): the columns, and the rows `size` at a time, read lazily from the open connection. The first
+    batch is its own small query, so a download starts before the rest of a large selection is read."""
     where, params = (selection or Selection()).where()
-    sql = EVENTS_SQL.format(where=where)
+    parts = [(EVENTS_SQL.format(where=where, part=part), [*params, size]) for part in ("LIMIT ?", "OFFSET ?")]
     if schema == "kronik":
-        reader = con.sql(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({sql})", params=params).to_arrow_reader(size)
-        return reader.schema, (pa.Table.from_batches([b]) for b in reader)
+        def read(sql: str, values: list[Any]) -> pa.RecordBatchReader:
+            return con.sql(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({sql})", params=values).to_arrow_reader(size)
+
+        head = read(*parts[0])
+
+        def arrow() -> Iterator[pa.Table]:
+            yield from (pa.Table.from_batches([b]) for b in head)
+            yield from (pa.Table.from_batches([b]) for b in read(*parts[1]))
+
+        return head.schema, arrow()
     convert, columns, ints, floats = LAYOUTS[schema]
-    cursor = con.execute(sql, params)
-    names = [d[0] for d in cursor.description]
 
     def tables() -> Iterator[pa.Table]:
-        while rows := cursor.fetchmany(size):
-            yield _typed([convert(dict(zip(names, r, strict=True))) for r in rows], columns, ints, floats)
+        for sql, values in parts:
+            cursor = con.execute(sql, values)
+            names = [d[0] for d in cursor.description]
+            while rows := cursor.fetchmany(size):
+                yield _typed([convert(dict(zip(names, r, strict=True))) for r in rows], columns, ints, floats)
 
     return _typed([], columns, ints, floats).schema, tables()
 
