@@ -187,8 +187,8 @@ export function drawNetwork(box, data, names, onPair) {
     message(box, "No events between two parties in this selection.");
     return;
   }
-  const W = Math.max(box.clientWidth || 560, 360), H = Math.min(520, Math.max(340, W * 0.8));
-  const cx = W / 2, cy = H / 2, r = Math.min(W, H) / 2 - 56;
+  const W = Math.max(box.clientWidth || 560, 360), H = Math.min(520, Math.max(340, W * 0.9));
+  const cx = W / 2, cy = H / 2, r = Math.min(W, H) / 2 - (nodes.length > 12 ? 92 : 56);
   const pos = {};
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
@@ -207,13 +207,24 @@ export function drawNetwork(box, data, names, onPair) {
     line.addEventListener("click", () => onPair(e.source, e.target));
     chart.appendChild(line);
   }
+  // Many nodes: smaller dots and labels along the radius, so neighbours' names do not overlap.
+  const crowded = nodes.length > 12;
+  const big = crowded ? Math.max(4, Math.min(9, 140 / nodes.length)) : 9;
   for (const n of nodes) {
     const p = pos[n.id];
     const g = svg("g", { class: "node", "data-code": n.id });
-    g.appendChild(svg("circle", { cx: p.x, cy: p.y, r: 4 + 9 * Math.sqrt(n.events / maxNode) }));
-    const out = 18 + 9 * Math.sqrt(n.events / maxNode);
-    const anchor = Math.cos(p.a) > 0.3 ? "start" : Math.cos(p.a) < -0.3 ? "end" : "middle";
-    g.appendChild(svg("text", { x: p.x + (out - 10) * Math.cos(p.a), y: p.y + out * Math.sin(p.a) + 4, "text-anchor": anchor }, name(n.id)));
+    const size = 4 + big * Math.sqrt(n.events / maxNode);
+    g.appendChild(svg("circle", { cx: p.x, cy: p.y, r: size }));
+    const out = size + 6;
+    const lx = p.x + out * Math.cos(p.a), ly = p.y + out * Math.sin(p.a);
+    if (crowded) {
+      const left = Math.cos(p.a) < 0;
+      const deg = (p.a * 180) / Math.PI + (left ? 180 : 0);
+      g.appendChild(svg("text", { x: lx, y: ly + 4, "text-anchor": left ? "end" : "start", transform: `rotate(${deg.toFixed(1)} ${lx} ${ly})` }, name(n.id)));
+    } else {
+      const anchor = Math.cos(p.a) > 0.3 ? "start" : Math.cos(p.a) < -0.3 ? "end" : "middle";
+      g.appendChild(svg("text", { x: lx, y: ly + 4 + 6 * Math.sin(p.a), "text-anchor": anchor }, name(n.id)));
+    }
     tip(g, `${name(n.id)} (${n.id}): ${plural(n.events, "event")} with other parties`);
     chart.appendChild(g);
   }

@@ -83,9 +83,10 @@ export function actorLabel(code, names) {
 // Undated events (no event date, no dated report) are in no bar and on no date range: say how many, and where they are.
 export function undatedNote(n, dated, where) {
   if (!n) return null;
+  const one = n === 1;
   const text = dated
-    ? `${plural(n, "undated event")} match the other filters but fall in no date range, so they are not in ${where}.`
-    : `${plural(n, "undated event")} (no event date and no dated report) are not in ${where}; the event list includes them, last.`;
+    ? `${plural(n, "undated event")} ${one ? "matches" : "match"} the other filters but ${one ? "falls" : "fall"} in no date range, so ${one ? "it is" : "they are"} not in ${where}.`
+    : `${plural(n, "undated event")} (no event date and no dated report) ${one ? "is" : "are"} not in ${where}; the event list includes ${one ? "it" : "them"}, last.`;
   return html("p", { class: "hint undated" }, text);
 }
 
