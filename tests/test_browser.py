@@ -165,10 +165,13 @@ def test_choosing_actors_by_indonesian_name(page: sync_api.Page) -> None:
     page.locator("#picker-actor").press("ArrowDown")
     page.locator("#picker-actor").press("Enter")
     expect(page).to_have_url(re.compile(r"\?actor=JPN&with=PRK$"))
+    page.locator("#picker-with").fill("Tiongkok")  # typed and entered at once: the best match
+    page.locator("#picker-with").press("Enter")
+    expect(page).to_have_url(re.compile(r"\?actor=JPN&with=CHN$"))
 
     page.locator("header .lang a", has_text="English").click()  # English names on request, kept with the filters
-    expect(page).to_have_url(re.compile(r"actor=JPN&with=PRK.*lang=en"))
-    expect(page.locator("#timeline-title")).to_have_text("Timeline: Japan – North Korea")
+    expect(page).to_have_url(re.compile(r"actor=JPN&with=CHN.*lang=en"))
+    expect(page.locator("#timeline-title")).to_have_text("Timeline: Japan – China")
 
 
 def test_an_unknown_actor_gets_a_suggestion(page: sync_api.Page) -> None:

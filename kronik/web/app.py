@@ -12,6 +12,7 @@ import json
 import re
 import shlex
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -91,13 +92,18 @@ def _actor_name(ctx: Any, code: str) -> str:
     return names.name(code, ctx.get("lang", "id"))
 
 
+def _type_quad(event_type: str) -> str:
+    """The quad of a PLOVER type (its check box is marked in the quad's colour)."""
+    facts = lookup(event_type)
+    return facts.quad if facts else ""
+
+
 def _templates() -> Jinja2Templates:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined,
     )
     env.filters.update(score=_score, web_url=_web_url, when=_when, actor_name=_actor_name)
-    env.globals.update(quad_labels=QUAD_LABELS, layouts=LAYOUTS, formats=list(FORMATS), freqs=queries.FREQS,
-                       type_quad=lambda t: (lookup(t).quad if lookup(t) else ""))
+    env.globals.update(quad_labels=QUAD_LABELS, layouts=LAYOUTS, formats=list(FORMATS), freqs=queries.FREQS, type_quad=_type_quad)
     return Jinja2Templates(env=env)
 
 
@@ -185,14 +191,15 @@ def _names_for(codes: Any, lang: str) -> dict[str, str]:
 
 
 class Facts:
-    """Facts of the whole database every page needs (events per party, values of the filters), read once per
-    version of the file: the database changes only when an ingest writes it."""
+    """Facts of the whole database the pages need (events per party, values of the filters, the busiest pair), read
+    once per version of the file: the database changes only when an ingest writes it."""
 
-    def __init__(self, path: Path, threads: int | None) -> None:
-        self.path, self.threads = path, threads
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.key: tuple[int, ...] | None = None
         self.actors: dict[str, int] = {}
         self.choices: dict[str, list[str]] = {}
+        self.busiest_pair: tuple[str, str] | None = None
 
     def _stamp(self) -> tuple[int, ...]:
         wal = self.path.with_name(self.path.name + ".wal")
@@ -202,7 +209,8 @@ class Facts:
     def fresh(self, con: duckdb.DuckDBPyConnection) -> Facts:
         stamp = self._stamp()
         if stamp != self.key:
-            self.actors, self.choices, self.key = queries.actor_counts(con), queries.choices(con), stamp
+            self.actors, self.choices, self.busiest_pair = queries.actor_counts(con), queries.choices(con), queries.top_dyad(con)
+            self.key = stamp
         return self
 
 
@@ -210,9 +218,9 @@ def create_app(db_path: str | Path, threads: int | None = None) -> Starlette:
     """The dashboard over one DuckDB file, opened read-only for each request (`threads`: DuckDB's per connection)."""
     db_path = Path(db_path)
     templates = _templates()
-    facts = Facts(db_path, threads)
+    facts = Facts(db_path)
 
-    def connect() -> Any:
+    def connect() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         return queries.open_db(db_path, threads)
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
@@ -222,9 +230,8 @@ def create_app(db_path: str | Path, threads: int | None = None) -> Starlette:
         """What every filtered view's template needs: the filters as given, the selection (or what is wrong with it
         and the nearest names), the values to choose from, links and the equivalent `kronik export` options."""
         raw, lang = _raw(request), _lang(request)
-        problem: str
-        fixes: list[tuple[str, str]]
-        problem, fixes, sel = "", [], None
+        problem, sel = "", None
+        fixes: list[tuple[str, str]] = []
         try:
             sel = parse(**raw)
         except UnknownActor as exc:
@@ -244,20 +251,17 @@ def create_app(db_path: str | Path, threads: int | None = None) -> Starlette:
             **_chrome(request, name), "sel": sel, "problem": problem, "fixes": fixes, "raw": raw, "pickers": pickers,
             "options": known.choices, "query": urlencode(sel.params()) if sel else "",
             "freq": request.query_params.get("freq") or "auto",
-            "export_options": " ".join(shlex.quote(o) for o in sel.options()) if sel else "", **extra,
+            "export_options": " ".join(shlex.quote(o) for o in sel.options()) if sel else "", "known": known, **extra,
         }
 
     def dashboard(request: Request) -> Response:
         ctx = view(request, "dashboard")
-        with connect() as con:
-            suggestion = queries.top_dyad(con) if not (ctx["sel"] and ctx["sel"].actor) else None
+        suggestion = ctx["known"].busiest_pair if not (ctx["sel"] and ctx["sel"].actor) else None
         return page(request, "dashboard.html", **ctx, suggestion=suggestion)
 
     def country(request: Request) -> Response:
         ctx = view(request, "country")
-        with connect() as con:
-            busiest = list(facts.fresh(con).actors.items())[:24]
-        return page(request, "country.html", **ctx, busiest=busiest)
+        return page(request, "country.html", **ctx, busiest=list(ctx["known"].actors.items())[:24])
 
     def event_table(request: Request) -> Response:
         ctx = view(request, "events")

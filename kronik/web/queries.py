@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from kronik import db
+from kronik import analysis, db
 from kronik.analysis import QUAD_COUNTS
 from kronik.plover import quad_names
 from kronik.selection import Selection
@@ -84,13 +84,9 @@ def choices(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
 
 
 def top_dyad(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
-    """The pair of parties with most events (suggested on an empty dashboard)."""
-    row = con.execute("""
-        WITH p AS (SELECT event_id, unnest(parties) AS party FROM events)
-        SELECT x.party, y.party FROM p x JOIN p y ON x.event_id = y.event_id AND x.party < y.party
-        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1
-    """).fetchone()
-    return (row[0], row[1]) if row else None
+    """The pair of parties with most events (suggested on an empty dashboard), as `kronik top` ranks them."""
+    top = analysis.top_dyads(con, limit=1)
+    return (top[0]["a"], top[0]["b"]) if top else None
 
 
 # ---------------------------------------------------------------- counts and granularity

@@ -119,8 +119,15 @@ class Picker {
       this.input.setAttribute("aria-activedescendant", options[this.active].id);
     } else if (ev.key === "Enter") {
       ev.preventDefault();
-      if (!this.input.value.trim()) this.set("", "", true);
-      else if (this.items.length && !this.list.hidden) this.pick(this.items[Math.max(this.active, 0)]);
+      if (!this.input.value.trim()) {
+        this.set("", "", true);
+      } else if (this.items.length && !this.list.hidden && this.active >= 0) {
+        this.pick(this.items[this.active]);
+      } else {
+        // typed and entered at once: ask now, and take the best match (the suggestions show when there is none)
+        clearTimeout(this.timer);
+        this.search().then(() => { if (this.items.length) this.pick(this.items[0]); });
+      }
     } else if (ev.key === "Escape") {
       this.close();
       this.input.value = this.text;
