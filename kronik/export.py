@@ -191,8 +191,10 @@ def batches(con: duckdb.DuckDBPyConnection, schema: str = "kronik", selection: S
         head = read(*parts[0])
 
         def arrow() -> Iterator[pa.Table]:
-            yield from (pa.Table.from_batches([b]) for b in head)
-            yield from (pa.Table.from_batches([b]) for b in read(*parts[1]))
+            first = head.read_all()
+            yield first
+            if first.num_rows == size:  # a short first batch was the whole selection
+                yield from (pa.Table.from_batches([b]) for b in read(*parts[1]))
 
         return head.schema, arrow()
     convert, columns, ints, floats = LAYOUTS[schema]
@@ -201,8 +203,12 @@ def batches(con: duckdb.DuckDBPyConnection, schema: str = "kronik", selection: S
         for sql, values in parts:
             cursor = con.execute(sql, values)
             names = [d[0] for d in cursor.description]
+            count = 0
             while rows := cursor.fetchmany(size):
+                count += len(rows)
                 yield _typed([convert(dict(zip(names, r, strict=True))) for r in rows], columns, ints, floats)
+            if count < size:  # a short first batch was the whole selection
+                return
 
     return _typed([], columns, ints, floats).schema, tables()
 
