@@ -81,6 +81,19 @@ def _period_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="end", default=None, metavar="DATE", help="last day, YYYY[-MM[-DD]] (default: no limit)")
 
 
+def _selection_options(p: argparse.ArgumentParser) -> None:
+    """The filters the dashboard shares in its URLs (kronik.selection); repeated or comma-separated values match any."""
+    _period_options(p)
+    p.add_argument("--actor", default=None, help="only events with this party (code or name; default: all)")
+    p.add_argument("--with", dest="other", default=None, metavar="ACTOR", help="and with this second party (default: any)")
+    p.add_argument("--type", action="append", metavar="TYPE", help="PLOVER event type(s), e.g. ACCUSE,REJECT (default: all)")
+    p.add_argument("--quad", action="append", metavar="QUAD",
+                   help="quad class(es): verbal_coop, material_coop, verbal_conflict, material_conflict or 1-4 (default: all)")
+    p.add_argument("--status", action="append", metavar="STATUS",
+                   help="occurred, planned, negated, hypothetical (default: all)")
+    p.add_argument("--outlet", action="append", metavar="NAME", help="reported by this outlet; repeat for several (default: all)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All commands and their options."""
     parser = argparse.ArgumentParser(
@@ -164,22 +177,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _add(sub, "export", "export events as CSV or Parquet, in kronik's, POLECAT's or GDELT 2.0's columns",
              "One row per event, ordered by event day (undated events last). GDELT's EventCode is the CAMEO code,\n"
-             "EventBaseCode its first three digits, EventRootCode two (README, Export layouts).",
+             "EventBaseCode its first three digits, EventRootCode two (README, Export layouts). The filters are the\n"
+             "dashboard's: its downloads hold the rows this command writes with the same filters.",
              "  kronik export -o out/events.parquet                        # format from the extension\n"
              "  kronik export --schema gdelt --format csv -o - | head       # to stdout\n"
-             "  kronik export --schema polecat -o out/polecat.csv")
+             "  kronik export --schema polecat -o out/polecat.csv\n"
+             "  kronik export --actor \"Korea Selatan\" --with PRK --quad material_conflict --from 2018 -o kor-prk.csv")
     p.add_argument("--format", choices=["csv", "parquet"], default=None,
                    help="file format (default: from the output's extension, .parquet or .pq for Parquet, else CSV)")
     p.add_argument("--schema", choices=["kronik", "polecat", "gdelt"], default="kronik", help="column layout (default: kronik)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="output file (its folder is created), or - for stdout")
+    _selection_options(p)
     _db_option(p)
 
-    p = _add(sub, "serve", "the web dashboard (timeline, network, events, articles, search)",
+    p = _add(sub, "serve", "the web dashboard (timeline, map, network, country view, events, articles, search, downloads)",
              "Read-only over the database; binds to 127.0.0.1 and has no login.",
              "  kronik serve --db out/demo.duckdb      # then open http://127.0.0.1:8765/")
     _db_option(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument("--port", type=port, default=8765, help="port (default: 8765)")
+    p.add_argument("--threads", type=positive, default=None, metavar="N",
+                   help="DuckDB threads per request (default: one per core)")
     return parser
 
 

@@ -48,8 +48,8 @@ def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] =
 
 
 def undated_events(con: duckdb.DuckDBPyConnection, where: str = "TRUE", params: Sequence[Any] = ()) -> int:
-    """How many events (of those matching `where`) have no day: no date of their own and no dated report."""
-    row = con.execute(f"SELECT count(*) FROM events WHERE ({EVENT_DAY}) IS NULL AND ({where})", list(params)).fetchone()
+    """How many events (of those matching `where`, over `events e`) have no day: no date of their own and no dated report."""
+    row = con.execute(f"SELECT count(*) FROM events e WHERE ({EVENT_DAY}) IS NULL AND ({where})", list(params)).fetchone()
     return int(row[0]) if row else 0
 
 

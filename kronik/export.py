@@ -8,9 +8,11 @@ kronik's events unchanged; fields kronik does not produce are left empty. Codes 
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from datetime import UTC, date
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,10 @@ import pyarrow as pa
 
 from kronik import __version__
 from kronik.calendar import report_time
-from kronik.db import EVENT_DAY, open_for_reading, query_rows, undated_events
+from kronik.db import EVENT_DAY, open_for_reading, undated_events
 from kronik.gazetteer import party
 from kronik.plover import lookup
+from kronik.selection import Selection, from_args
 
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
@@ -56,12 +59,14 @@ _POLECAT_INT = {"Quad Code", "Num Sources"}
 _CAMEO = re.compile(r"\d{3,4}")
 
 EVENTS_SQL = f"""
+    WITH e AS (SELECT * FROM events e WHERE {{where}} ORDER BY {EVENT_DAY} NULLS LAST, e.event_id {{part}})
     SELECT e.* EXCLUDE (cluster_key), a.url, a.outlet, a.title, a.published, a.language,
-           CASE WHEN strpos(a.body, e.sentence) BETWEEN 1 AND strpos(a.body || chr(10) || chr(10), chr(10) || chr(10))
-                THEN 1 ELSE 0 END AS in_lead
-    FROM events e LEFT JOIN articles a USING (article_id)
+           CASE WHEN strpos(split_part(a.body, chr(10) || chr(10), 1), e.sentence) > 0 THEN 1 ELSE 0 END AS in_lead
+    FROM e LEFT JOIN articles a USING (article_id)
     ORDER BY {EVENT_DAY} NULLS LAST, e.event_id
 """
+"""The selected events with their representative article's fields, in export order; `part` (LIMIT or OFFSET) takes
+a slice of the ordered events before the articles are joined, so the first rows come without reading every body."""
 
 
 def dyad(actors: Sequence[str], recipients: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -168,12 +173,50 @@ LAYOUTS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], Sequence[st
 }
 
 
-def events_table(con: duckdb.DuckDBPyConnection, schema: str = "kronik") -> pa.Table:
-    """All events in the chosen layout, ordered by event day then id (so exports are reproducible)."""
+BATCH_ROWS = 1000
+"""Rows converted and written at a time: the dashboard's downloads start after the first batch."""
+
+
+def batches(con: duckdb.DuckDBPyConnection, schema: str = "kronik", selection: Selection | None = None,
+            size: int = BATCH_ROWS) -> tuple[pa.Schema, Iterator[pa.Table]]:
+    """The selected events (all by default) in the chosen layout, ordered by event day then id (so exports are
+    reproducible): the columns, and the rows `size` at a time, read lazily from the open connection. The first
+    batch is its own small query, so a download starts before the rest of a large selection is read."""
+    where, params = (selection or Selection()).where()
+    parts = [(EVENTS_SQL.format(where=where, part=part), [*params, size]) for part in ("LIMIT ?", "OFFSET ?")]
     if schema == "kronik":
-        return con.sql(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({EVENTS_SQL})").to_arrow_table()
+        def read(sql: str, values: list[Any]) -> pa.RecordBatchReader:
+            return con.sql(f"SELECT * EXCLUDE (in_lead, published, language) FROM ({sql})", params=values).to_arrow_reader(size)
+
+        head = read(*parts[0])
+
+        def arrow() -> Iterator[pa.Table]:
+            first = head.read_all()
+            yield first
+            if first.num_rows == size:  # a short first batch was the whole selection
+                yield from (pa.Table.from_batches([b]) for b in read(*parts[1]))
+
+        return head.schema, arrow()
     convert, columns, ints, floats = LAYOUTS[schema]
-    return _typed([convert(e) for e in query_rows(con, EVENTS_SQL)], columns, ints, floats)
+
+    def tables() -> Iterator[pa.Table]:
+        for sql, values in parts:
+            cursor = con.execute(sql, values)
+            names = [d[0] for d in cursor.description]
+            count = 0
+            while rows := cursor.fetchmany(size):
+                count += len(rows)
+                yield _typed([convert(dict(zip(names, r, strict=True))) for r in rows], columns, ints, floats)
+            if count < size:  # a short first batch was the whole selection
+                return
+
+    return _typed([], columns, ints, floats).schema, tables()
+
+
+def events_table(con: duckdb.DuckDBPyConnection, schema: str = "kronik", selection: Selection | None = None) -> pa.Table:
+    """The selected events (all by default) in the chosen layout as one table, ordered by event day then id."""
+    columns, parts = batches(con, schema, selection)
+    return pa.concat_tables([columns.empty_table(), *parts])
 
 
 _EXTENSIONS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
@@ -188,24 +231,68 @@ def output_format(fmt: str | None, path: str) -> str:
     return fmt or by_name or "csv"
 
 
-def write(table: pa.Table, fmt: str, path: str) -> None:
-    """Write to a file (its folder created if missing) or, for `-`, to stdout. Parquet keeps list columns; CSV
-    joins them with ';' (CSV has no lists)."""
-    target: Any = sys.stdout.buffer if path == "-" else path
-    if path != "-":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
+class _Sink(io.RawIOBase):
+    """Collects what a pyarrow writer writes, handed on chunk by chunk; keeps count of the position for Parquet."""
 
-        pq.write_table(table, target)
-        return
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.position = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self.parts.append(chunk)
+        self.position += len(chunk)
+        return len(chunk)
+
+    def tell(self) -> int:
+        return self.position
+
+    def take(self) -> bytes:
+        out = b"".join(self.parts)
+        self.parts.clear()
+        return out
+
+
+def _csv_ready(table: pa.Table) -> pa.Table:
+    """List columns joined with ';' (CSV has no lists)."""
     import pyarrow.compute as pc
-    import pyarrow.csv as pcsv
 
     for i, f in enumerate(table.schema):
         if pa.types.is_list(f.type):
             table = table.set_column(i, f.name, pc.binary_join(table.column(i), ";"))
-    pcsv.write_csv(table, target)
+    return table
+
+
+def encode(columns: pa.Schema, tables: Iterable[pa.Table], fmt: str) -> Iterator[bytes]:
+    """A CSV or Parquet file's bytes, a chunk per table: the one encoder of `kronik export` and the dashboard's
+    downloads. Parquet keeps list columns; CSV joins them with ';'."""
+    sink = _Sink()
+    writer: Any
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        writer, ready = pq.ParquetWriter(sink, columns), (lambda t: t)
+    else:
+        import pyarrow.csv as pcsv
+
+        writer, ready = pcsv.CSVWriter(sink, _csv_ready(columns.empty_table()).schema), _csv_ready
+    for table in tables:
+        writer.write_table(ready(table))
+        yield sink.take()
+    writer.close()
+    yield sink.take()
+
+
+def write(table: pa.Table, fmt: str, path: str) -> None:
+    """Write to a file (its folder created if missing) or, for `-`, to stdout."""
+    if path != "-":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") if path != "-" else nullcontext(sys.stdout.buffer) as target:
+        for chunk in encode(table.schema, [table], fmt):
+            target.write(chunk)
 
 
 def command(args: argparse.Namespace) -> int:
@@ -218,12 +305,17 @@ def command(args: argparse.Namespace) -> int:
     if fmt == "parquet" and args.output == "-" and sys.stdout.isatty():
         print("kronik export: Parquet is binary; redirect stdout to a file or give -o FILE.parquet", file=sys.stderr)
         return 2
+    try:
+        selection = from_args(args)
+    except ValueError as exc:
+        print(f"kronik export: {exc}", file=sys.stderr)
+        return 2
     opened = open_for_reading(args.db, "export")
     if opened is None:
         return 2
     with opened as con:
-        table = events_table(con, args.schema)
-        undated = undated_events(con)
+        table = events_table(con, args.schema, selection)
+        undated = undated_events(con, *selection.where()) if not selection.dated else 0
     try:
         write(table, fmt, args.output)
     except OSError as exc:

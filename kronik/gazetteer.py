@@ -452,6 +452,12 @@ def _actor_names() -> dict[tuple[str, ...], tuple[frozenset[str], str]]:
     return out
 
 
+def actor_names() -> dict[str, frozenset[str]]:
+    """Every name resolve_actor accepts, as written, with the parties it may stand for (the dashboard's pickers search
+    these, so what they offer is what resolves)."""
+    return {name: parties_ for parties_, name in _actor_names().values()}
+
+
 def resolve_actor(text: str) -> str:
     """The party code (`KOR`, `USA`, `UNO`, `IGO:ASEAN`) a user means by a code or a name, as the articles resolve it.
 

@@ -1,4 +1,5 @@
-"""`kronik serve`: the web dashboard over a kronik database (timeline, network, events, articles, search)."""
+"""`kronik serve`: the web dashboard over a kronik database (timeline, map, network, country view, events, articles,
+search, downloads)."""
 
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ def command(args: argparse.Namespace) -> int:
 
     try:
         with queries.open_db(db) as con:
-            queries.actors(con)
+            queries.actor_counts(con)
     except duckdb.Error as exc:
         print(f"kronik serve: cannot read {db} as a kronik database: {exc}", file=sys.stderr)
         return 2
 
     print(f"kronik dashboard on http://{args.host}:{args.port}/ (database {db}, read-only)", file=sys.stderr)
-    uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(db, getattr(args, "threads", None)), host=args.host, port=args.port, log_level="warning")
     return 0
