@@ -28,7 +28,7 @@ _RIGHT_BOUNDARY = re.compile(
 """Where the search for a target stops."""
 _ATTRIBUTION = re.compile(rf",?[\"”’']?\s*{words('attribution_verbs')}\w*\s+$", _I)
 _PREP_BEFORE = re.compile(rf"\b({words('prepositions')})\s*-?\s*(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"
-                          r"(?:pihak\s+|para\s+|warga\s+|rakyat\s+)?$", _I)
+                          rf"(?:{words('people_nouns')}\s+)?$", _I)
 COORD_GAP = re.compile(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", _I)
 """What may stand between two coordinated parties: "dan", "serta", a hyphen ("AS-Korea Selatan"); a bare comma
 may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is not enough."""
@@ -49,6 +49,9 @@ as what others are not members of ("negara-negara yang bukan anggota ASEAN")."""
 _INVOLVING = re.compile(rf"\b{words('involving_verbs')}\s+", _I)
 _FRONTED = re.compile(rf"\W*(?:{words('fronting_words')}\s+)?", _I)
 """Before a cue that opens the sentence: "Mengecam ..., PM Kishida ...", "Pada pertemuan dengan X, Presiden Y ..."."""
+_DONE_BY = re.compile(rf"\s*['\"’”]?\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('doing_passives')}"
+                      r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
+"""Between an act noun and a state: a relative passive that names the state as the doer ("veto yang dilakukan AS")."""
 _FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
@@ -328,6 +331,10 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     how = "noun"
     received = _RECEIVE.search(sentence[max(0, start - 30):start])
     far = after
+    if after and (by := _DONE_BY.match(sentence[end:after[0][1].start])) is not None and not cue.mutual:
+        # "veto yang dilakukan AS", "serangan yang dilancarkan oleh Israel": the relative clause names the doer
+        return Parties(coordinated(sentence, mentions, after[0][0], end, stop), [], False,
+                       f"noun: doer named by {by.group(0).strip()!r}")
     if after and not _POSSESSOR_GAP.match(sentence[end:after[0][1].start]) and oblique(sentence, after[0][1]) is None:
         after = []  # a state named further on is not this noun's possessor ("kunjungan itu dilakukan ... antar-Korea")
     if after and not _FEW_WORDS.match(sentence[end:after[0][1].start]):

@@ -700,3 +700,11 @@ def test_patient_after_an_expulsion_noun() -> None:
     # "pengusiran diplomat X": the diplomat undergoes it; the clause subject expels
     e = only(code("Kanada mengumumkan pengusiran diplomat Iran pada Senin."), "SANCTION")
     assert countries(e.actors) == {"CAN"} and countries(e.recipients) == {"IRN"}
+
+
+def test_relative_passive_names_the_doer_and_people_of_a_state_after_a_preposition() -> None:
+    t = trace(Article(id="t", published="2024-03-06", paragraphs=["Turki mengecam veto yang dilakukan Rusia pekan lalu."]), DEFAULT)
+    veto = next(c for s in t.sentences for c in s.candidates if c.text == "veto")
+    assert veto.parties is not None and [m.code for m in veto.parties.agents] == ["RUS"]
+    e = only(code("Kementerian Luar Negeri Jerman menyatakan persona non grata kepada pegawai kedutaan Rusia."), "SANCTION")
+    assert countries(e.actors) == {"DEU"} and countries(e.recipients) == {"RUS"}
