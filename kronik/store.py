@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS terms(article_id VARCHAR, term VARCHAR, tf INTEGER);
 -- kronik watch: the URLs it knows (its frontier) and each source's last round (kronik.frontier)
 CREATE TABLE IF NOT EXISTS watch_urls(
     url VARCHAR PRIMARY KEY, source VARCHAR, kind VARCHAR, state VARCHAR, listed VARCHAR, etag VARCHAR,
-    last_modified VARCHAR, http_status INTEGER, doc_id VARCHAR, attempts INTEGER, error VARCHAR,
+    last_modified VARCHAR, http_status INTEGER, doc_id VARCHAR, attempts INTEGER, error VARCHAR, via VARCHAR,
     discovered_at TIMESTAMP, fetched_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS watch_sources(
     source VARCHAR PRIMARY KEY, round_started TIMESTAMP, round_finished TIMESTAMP, rounds INTEGER,
