@@ -67,10 +67,10 @@ def _raw_date(text: str | None) -> datetime | None:
 def _entry_date(entry: Any, zone: tzinfo) -> str | None:
     """The entry's updated (else published) date: as written when Python reads it (so a date without an offset is
     read in the outlet's zone), else feedparser's reading of it (UTC)."""
-    for key in ("updated", "published"):
-        if (when := _raw_date(entry.get(key))) is not None:
+    for key in ("updated", "published"):  # `in` first: feedparser's get('updated') falls back to published, warning
+        if key in entry and (when := _raw_date(entry[key])) is not None:
             return iso_utc(when, zone)
-        if (parsed := entry.get(f"{key}_parsed")) is not None:
+        if f"{key}_parsed" in entry and (parsed := entry[f"{key}_parsed"]) is not None:
             return iso_utc(datetime.fromtimestamp(calendar.timegm(parsed), UTC), zone)
     return None
 
@@ -123,9 +123,12 @@ def _usp_problems() -> Iterator[_Problems]:
 
 def _gunzip(body: bytes, limit: int) -> bytes:
     """A gzipped sitemap (sitemap.xml.gz served as a file), at most `limit` bytes of it."""
-    out = zlib.decompressobj(wbits=31).decompress(body, limit + 1)
+    unpack = zlib.decompressobj(wbits=31)
+    out = unpack.decompress(body, limit + 1)
     if len(out) > limit:
         raise ValueError(f"larger than {limit} bytes once unpacked")
+    if not unpack.eof:
+        raise ValueError("the gzip data is cut off")
     return out
 
 

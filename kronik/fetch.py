@@ -160,7 +160,9 @@ class Fetcher:
             rate = host.robots.request_rate(self.config.robots_token)
             if rate is not None and rate.requests:
                 delay = max(delay, rate.seconds / rate.requests)
-            host.delay = max(host.delay, float(delay))
+            if delay > host.delay:  # the request for robots.txt itself already counts against the longer delay
+                host.next_at += delay - host.delay
+                host.delay = float(delay)
         return True
 
     # ------------------------------------------------------------------ requests

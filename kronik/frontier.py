@@ -78,7 +78,8 @@ def record_listing(con: duckdb.DuckDBPyConnection, source: str, url: str, kind: 
                    etag: str | None = None, last_modified: str | None = None, error: str | None = None,
                    via: str | None = None, pages: Sequence[Listed] = ()) -> int:
     """Store what a listing gave, in one transaction: its validators and status, and its pages (new ones pending;
-    stored ones pending again when listed with a later date than before). Returns the pages newly pending.
+    stored ones pending again when listed with a later date than before). Returns the pages newly pending. A 304
+    keeps the listing's validators and the problem its last reading found.
 
     A URL already in the documents table (stored by `kronik ingest` or an earlier watch) is `done` from the start."""
     stamp = now()
@@ -88,7 +89,7 @@ def record_listing(con: duckdb.DuckDBPyConnection, source: str, url: str, kind: 
         keep = status == 304
         _put(con, [{**old, "url": url, "source": old.get("source") or source, "kind": kind, "state": "listing",
                     "etag": old.get("etag") if keep else etag, "last_modified": old.get("last_modified") if keep else last_modified,
-                    "http_status": status, "error": error, "via": via, "discovered_at": old.get("discovered_at") or stamp,
+                    "http_status": status, "error": old.get("error") if keep else error, "via": via, "discovered_at": old.get("discovered_at") or stamp,
                     "fetched_at": stamp}])
         found = _add_pages(con, source, url, pages, stamp)
         con.commit()

@@ -28,6 +28,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from kronik import __version__
 
 
+DEFAULT_ZONE = "Asia/Jakarta"
+"""WIB, the home zone of most Indonesian outlets."""
+
+
 class SourcesError(ValueError):
     """The sources file cannot be used; the message names the entry and the key."""
 
@@ -80,7 +84,7 @@ class Source:
     """One outlet: where its new articles are listed and which URLs are articles."""
 
     name: str
-    zone: str = "Asia/Jakarta"
+    zone: str = DEFAULT_ZONE
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     include: tuple[re.Pattern[str], ...] = ()
@@ -145,7 +149,7 @@ def _source(entry: Any, n: int) -> Source:
     known = {f.name for f in fields(Source)}
     if unknown := sorted(set(entry) - known):
         raise SourcesError(f"{where}: unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
-    zone = entry.get("zone", Source.zone)
+    zone = entry.get("zone", DEFAULT_ZONE)
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
