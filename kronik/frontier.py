@@ -87,10 +87,10 @@ def record_listing(con: duckdb.DuckDBPyConnection, source: str, url: str, kind: 
     try:
         old = _rows(con, [url]).get(url) or {}
         keep = status == 304
+        validators = (old.get("etag"), old.get("last_modified"), old.get("error")) if keep else (etag, last_modified, error)
         _put(con, [{**old, "url": url, "source": old.get("source") or source, "kind": kind, "state": "listing",
-                    "etag": old.get("etag") if keep else etag, "last_modified": old.get("last_modified") if keep else last_modified,
-                    "http_status": status, "error": old.get("error") if keep else error, "via": via, "discovered_at": old.get("discovered_at") or stamp,
-                    "fetched_at": stamp}])
+                    "etag": validators[0], "last_modified": validators[1], "http_status": status, "error": validators[2],
+                    "via": via, "discovered_at": old.get("discovered_at") or stamp, "fetched_at": stamp}])
         found = _add_pages(con, source, url, pages, stamp)
         con.commit()
     except BaseException:

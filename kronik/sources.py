@@ -27,7 +27,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kronik import __version__
 
-
 DEFAULT_ZONE = "Asia/Jakarta"
 """WIB, the home zone of most Indonesian outlets."""
 
