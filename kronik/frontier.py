@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from kronik.db import query_rows
 from kronik.discover import Listed
@@ -67,11 +68,16 @@ def _rows(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> dict[str, dict
     return {r["url"]: r for r in query_rows(con, "SELECT * FROM watch_urls WHERE url IN (SELECT unnest(?))", [sorted(set(urls))])}
 
 
+_SCHEMA = pa.schema([(c, pa.int32() if c in ("http_status", "attempts") else pa.timestamp("us") if c.endswith("_at") else pa.string())
+                     for c in COLUMNS])
+
+
 def _put(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert or replace whole watch_urls rows."""
+    """Insert or replace whole watch_urls rows, in one statement."""
     if rows:
-        con.executemany(f"INSERT OR REPLACE INTO watch_urls ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-                        [[r.get(c) for c in COLUMNS] for r in rows])
+        con.register("_watch_rows", pa.Table.from_pylist([{c: r.get(c) for c in COLUMNS} for r in rows], schema=_SCHEMA))
+        con.execute(f"INSERT OR REPLACE INTO watch_urls ({', '.join(COLUMNS)}) SELECT * FROM _watch_rows").fetchall()
+        con.unregister("_watch_rows")
 
 
 def record_listing(con: duckdb.DuckDBPyConnection, source: str, url: str, kind: str, status: int | None,
