@@ -2,11 +2,12 @@
 
 Articles are kronik.generate's synthetic Indonesian pages rendered as HTML; an RSS feed lists the first half of
 them, a sitemap index lists two news sitemaps (the first and second half), robots.txt disallows /rahasia/. Feeds,
-sitemaps and articles carry ETag and Last-Modified and answer conditional requests with 304. With `faults`, the
-listings also give what a crawler must survive: a disallowed page, a redirect, a page answering 429 with
-Retry-After once, a page always answering 500, a page slower than any sane timeout, a page larger than the test's
-size limit, a JSON document at an article-like URL, a malformed sitemap, a tag page and a page on another host.
-Every request is logged (arrival and end time, path, status, request headers) for the tests to check.
+sitemaps and articles carry ETag and Last-Modified and answer conditional requests with 304; pages are sent gzipped
+and listings brotli-compressed to a client that accepts it. With `faults`, the listings also give what a crawler
+must survive: a disallowed page, a redirect, a redirect loop, a page answering 429 with Retry-After once, a page
+always answering 500, a page slower than any sane timeout, a page larger than the test's size limit once unpacked,
+a JSON document at an article-like URL, a malformed sitemap, a tag page and a page on another host. Every request
+is logged (arrival and end time, path, status, request headers) for the tests to check.
 
     python -m kronik.newssite --pages 50 --port 8800     # then: kronik watch <printed sources file> --once
 """
@@ -14,6 +15,7 @@ Every request is logged (arrival and end time, path, status, request headers) fo
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import html
 import threading
@@ -33,6 +35,7 @@ UPDATE_NOTE = ("Pembaruan: kedua pihak dijadwalkan bertemu kembali bulan depan u
 FAULT_PAGES = {
     "/rahasia/dokumen-internal": "disallowed by robots.txt: must never be requested",
     "/lama/pindah-alamat": "301 to /berita/pindah-alamat",
+    "/lama/berputar": "302 to /lama/berputar-lagi, which redirects back: a loop",
     "/berita/antre-dulu": "429 with Retry-After: 1 on the first request, then the article",
     "/berita/galat-server": "always 500",
     "/berita/lambat-sekali": "answers after `slow` seconds",
@@ -190,6 +193,9 @@ class NewsSite:
         lines = page_lines(9000 + len(path), self.seed)
         if path == "/lama/pindah-alamat":
             return 301, {"Location": "/berita/pindah-alamat", "Content-Type": page}, b"<p>Dipindahkan</p>", None
+        if path in ("/lama/berputar", "/lama/berputar-lagi"):
+            other = "/lama/berputar-lagi" if path == "/lama/berputar" else "/lama/berputar"
+            return 302, {"Location": self.url + other, "Content-Type": page}, b"<p>Dipindahkan</p>", None
         if path == "/berita/pindah-alamat":
             return 200, {"Content-Type": page}, render(lines, self.url + path, BASE_TIME, []).encode(), None
         if path == "/berita/antre-dulu":
@@ -235,6 +241,8 @@ class NewsSite:
                         headers["Last-Modified"] = format_datetime(modified, usegmt=True)
                     if _not_modified(self.headers, etag, modified):
                         status, body = 304, b""
+                    else:
+                        body = _compressed(body, headers, self.headers.get("Accept-Encoding", ""))
                 hit.status = status
                 try:
                     self.send_response(status)
@@ -269,6 +277,20 @@ class NewsSite:
         settings = "".join(f"{k} = {v!r}\n".replace("'", '"') for k, v in watch.items())
         return (f"[watch]\n{settings}\n[[source]]\nname = \"warta-contoh\"\nzone = \"Asia/Jakarta\"\n"
                 f"feeds = [\"{self.url}/rss.xml\"]\nsitemaps = [\"{self.url}/sitemap-index.xml\"]\n")
+
+
+def _compressed(body: bytes, headers: dict[str, str], accept: str) -> bytes:
+    """Pages gzipped, listings brotli-compressed, for a client that accepts it (as outlets' CDNs do)."""
+    kind = headers.get("Content-Type", "")
+    if "html" in kind and "gzip" in accept:
+        headers["Content-Encoding"] = "gzip"
+        return gzip.compress(body)
+    if "xml" in kind and "br" in accept:
+        import brotli
+
+        headers["Content-Encoding"] = "br"
+        return brotli.compress(body)
+    return body
 
 
 def _not_modified(headers: Any, etag: str, modified: datetime | None) -> bool:

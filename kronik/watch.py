@@ -301,9 +301,14 @@ def run(w: Watch, once: bool, interval: float) -> int:
     while not w.stop.is_set():
         n += 1
         start = time.monotonic()
-        rounds, read_any = round_once(w)
-        _summary(w, n, time.monotonic() - start, rounds)
-        status = 0 if read_any or w.stop.is_set() else 1
+        try:
+            rounds, read_any = round_once(w)
+        except duckdb.IOException as exc:  # another process held the database past DB_WAIT: try again next round
+            w.log(f"round {n} stopped: the database stayed busy: {exc}")
+            status = 1
+        else:
+            _summary(w, n, time.monotonic() - start, rounds)
+            status = 0 if read_any or w.stop.is_set() else 1
         if once:
             break
         w.stop.wait(max(0.0, interval - (time.monotonic() - start)))
@@ -316,8 +321,10 @@ def run(w: Watch, once: bool, interval: float) -> int:
 # ---------------------------------------------------------------- command
 
 
-STATUS_COLUMNS = ("source", "round_finished", "found", "fetched", "ingested", "failed", "pending", "done", "skipped",
-                  "given_up", "last_error")
+STATUS_COLUMNS = {"source": "source", "round_finished": "last round (UTC)", "found": "found", "fetched": "fetched",
+                  "ingested": "stored", "failed": "failed", "pending": "pending", "done": "done", "skipped": "skipped",
+                  "given_up": "given up", "last_error": "last error"}
+"""watch_status columns printed by --status: the last round's counts, then the pages by state."""
 
 
 def print_status(db: str) -> int:
@@ -334,7 +341,7 @@ def print_status(db: str) -> int:
         print(f"kronik watch: {db} has not been watched yet (no watch_sources rows)", file=sys.stderr)
         return 0
     body = [[str(r[c])[:19] if c == "round_finished" and r[c] else r[c] for c in STATUS_COLUMNS] for r in rows]
-    print(format_table(STATUS_COLUMNS, body))
+    print(format_table(list(STATUS_COLUMNS.values()), body, max_width=80))
     return 0
 
 

@@ -53,6 +53,7 @@ def warc_responses(folder: Path) -> list[dict[str, Any]]:
                     out.append({"path": urlsplit(rec.rec_headers.get_header("WARC-Target-URI")).path,
                                 "status": int(rec.http_headers.get_statuscode()),
                                 "truncated": rec.rec_headers.get_header("WARC-Truncated"),
+                                "encoding": rec.http_headers.get_header("X-Crawler-Content-Encoding"),
                                 "payload": rec.content_stream().read()})
     return out
 
@@ -82,7 +83,8 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
     tmp = tmp_path_factory.mktemp("watch")
     with NewsSite(pages=12, faults=True, crawl_delay=CRAWL_DELAY, slow=3.0, huge=300_000) as site:
         sources = tmp / "sources.toml"
-        sources.write_text(site.sources_toml(delay=0.05, timeout=TIMEOUT, max_bytes=MAX_BYTES, batch=5, contact="mailto:uji@contoh.id"))
+        sources.write_text(site.sources_toml(delay=0.05, timeout=TIMEOUT, max_bytes=MAX_BYTES, batch=5, max_redirects=3,
+                                             contact="mailto:uji@contoh.id"))
         db, archive = tmp / "watch.duckdb", tmp / "warc"
         watch(str(sources), "--db", str(db), "--archive", str(archive), "--once")
         first = len(site.log)
@@ -148,11 +150,15 @@ def test_failures_are_recorded_not_ingested(crawl: Crawl) -> None:
     assert state[url + "/berita/lambat-sekali"][0] == "pending" and "no answer within" in state[url + "/berita/lambat-sekali"][2]
     assert state[url + "/berita/raksasa"][:2] == ("skipped", 200) and "larger than" in state[url + "/berita/raksasa"][2]
     assert state[url + "/berita/data-ekspor"][:3] == ("skipped", 200, "not HTML (application/json)")
+    assert state[url + "/lama/berputar"][0] == "skipped" and state[url + "/lama/berputar"][2] == "more than 3 redirects"
+    assert len([h for h in crawl.round1 if h.path.startswith("/lama/berputar")]) == 4  # the first request and 3 redirects
     broken = rows(crawl.db, f"SELECT error FROM watch_urls WHERE url = '{url}/sitemap-rusak.xml'")[0][0]
     assert "failed" in broken and "1 entries read" in broken
     ((last_error,),) = rows(crawl.db, "SELECT last_error FROM watch_sources")
     assert last_error
-    assert "warta-contoh" in crawl.status and "last_error" in crawl.status
+    header, _, row = crawl.status.splitlines()
+    assert header.split()[:5] == ["source", "last", "round", "(UTC)", "found"] and row.startswith("warta-contoh")
+    assert last_error.split(": ", 1)[1] in row
 
 
 def test_second_round_fetches_no_unchanged_page(crawl: Crawl) -> None:
@@ -179,7 +185,9 @@ def test_every_response_is_archived(crawl: Crawl) -> None:
     received = [h for h in crawl.round1 + crawl.round2 if h.path != "/berita/lambat-sekali"]
     assert Counter((r["path"], r["status"]) for r in records) == Counter((h.path, h.status) for h in received)
     huge = next(r for r in records if r["path"] == "/berita/raksasa")
-    assert huge["truncated"] == "length" and huge["payload"] == b""
+    assert huge["truncated"] == "length" and huge["payload"] == b""  # over the limit once unpacked, though sent gzipped
+    page = next(r for r in records if r["path"] == crawl.changed)
+    assert page["encoding"] == "gzip" and page["payload"].startswith(b"<!doctype html>")  # stored decoded
 
 
 def test_archive_reads_with_fastwarc(crawl: Crawl) -> None:
