@@ -84,18 +84,18 @@ def record_listing(con: duckdb.DuckDBPyConnection, source: str, url: str, kind: 
                    etag: str | None = None, last_modified: str | None = None, error: str | None = None,
                    via: str | None = None, pages: Sequence[Listed] = ()) -> int:
     """Store what a listing gave, in one transaction: its validators and status, and its pages (new ones pending;
-    stored ones pending again when listed with a later date than before). Returns the pages newly pending. A 304
-    keeps the listing's validators and the problem its last reading found.
+    stored ones pending again when listed with a later date than before). Returns the pages newly pending. Only a
+    200 replaces the listing's validators; a 304 also keeps the problem its last reading found.
 
     A URL already in the documents table (stored by `kronik ingest` or an earlier watch) is `done` from the start."""
     stamp = now()
     con.begin()
     try:
         old = _rows(con, [url]).get(url) or {}
-        keep = status == 304
-        validators = (old.get("etag"), old.get("last_modified"), old.get("error")) if keep else (etag, last_modified, error)
+        validators = (etag, last_modified) if status == 200 else (old.get("etag"), old.get("last_modified"))
+        problem = old.get("error") if status == 304 else error
         _put(con, [{**old, "url": url, "source": old.get("source") or source, "kind": kind, "state": "listing",
-                    "etag": validators[0], "last_modified": validators[1], "http_status": status, "error": validators[2],
+                    "etag": validators[0], "last_modified": validators[1], "http_status": status, "error": problem,
                     "via": via, "discovered_at": old.get("discovered_at") or stamp, "fetched_at": stamp}])
         found = _add_pages(con, source, url, pages, stamp)
         con.commit()

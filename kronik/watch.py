@@ -134,13 +134,13 @@ def discover(w: Watch, source: Source, fetcher: Fetcher, rnd: SourceRound) -> bo
 # ---------------------------------------------------------------- pages
 
 
-def crawl(fetcher: Fetcher, pages: Sequence[Page], stop: threading.Event) -> Iterator[tuple[Page, Fetched]]:
+def crawl(fetcher: Fetcher, pages: Sequence[Page], *stops: threading.Event) -> Iterator[tuple[Page, Fetched]]:
     """Fetch pages, hosts in turn (always the host that may be asked soonest), so one slow or rate-limited host
     holds up no other; a 429/503 with tries left goes back to the front of its host's queue."""
     queues: dict[str, deque[Page]] = {}
     for page in pages:
         queues.setdefault(host_key(page.url), deque()).append(page)
-    while queues and not stop.is_set():
+    while queues and not any(s.is_set() for s in stops):
         key = min(queues, key=lambda k: (fetcher.ready_at(queues[k][0].url), k))
         page = queues[key].popleft()
         got = fetcher.fetch(page.url, page.etag, page.last_modified)
@@ -177,6 +177,10 @@ def outcome(page: Page, got: Fetched, rnd: SourceRound) -> Outcome:
         return Outcome(page, "done", 304, page.doc_id or page.url, got.etag or page.etag, got.last_modified or page.last_modified)
     if got.error and got.error.startswith("disallowed"):
         return Outcome(page, "skipped", None, error=got.error, attempted=False)
+    if got.error and got.error.startswith("robots.txt"):  # the host is down or refuses all: not the page's fault
+        rnd.failed += 1
+        rnd.error(f"{page.url}: {got.error}")
+        return Outcome(page, "failed", None, error=got.error, attempted=False)
     if got.status == 200 and not got.error:
         return Outcome(page, "skipped", 200, error=f"not HTML ({got.content_type or 'no Content-Type'})")
     error = got.error or f"HTTP {got.status}"
@@ -212,10 +216,11 @@ def fetch_and_store(w: Watch, fetcher: Fetcher, pages: Sequence[Page], rounds: d
     """Fetch in a thread while the main thread stores what was fetched, `batch` pages or `flush_seconds` at a time."""
     items: queue.Queue[tuple[Page, Fetched] | None] = queue.Queue(maxsize=2 * w.config.batch)
     failure: list[BaseException] = []
+    halt = threading.Event()  # set by a stop, or by a failure to store (the next round may go on)
 
     def produce() -> None:
         try:
-            for page, got in crawl(fetcher, pages, w.stop):
+            for page, got in crawl(fetcher, pages, w.stop, halt):
                 if not got.page:
                     got.body = b""
                 items.put((page, got))
@@ -246,7 +251,7 @@ def fetch_and_store(w: Watch, fetcher: Fetcher, pages: Sequence[Page], rounds: d
         if batch:
             store(w, batch, rounds)
     except BaseException:
-        w.stop.set()
+        halt.set()
         while thread.is_alive():
             with suppress(queue.Empty):
                 items.get(timeout=0.1)
