@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         sources = folder / "sources.toml"
-        sources.write_text(site.sources_toml(delay=0.0))
+        sources.write_text(site.sources_toml(delay=0.0, max_pages=args.pages))
         config, srcs = load(sources)
         size = sum(len(site.article_html(path)) for path in site.articles) / len(site.articles)
         print(f"site: {args.pages} generated articles of {size / 1e3:.1f} kB HTML on {site.url} (RSS feed + sitemap index with "
