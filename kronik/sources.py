@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kronik import __version__
+from kronik.settings import DEFAULT
 
 DEFAULT_ZONE = "Asia/Jakarta"
 """WIB, the home zone of most Indonesian outlets."""
@@ -65,8 +66,9 @@ class WatchConfig:
     """Pages fetched per source per round; the rest wait for the next round (a first round on a deep sitemap)."""
     max_sitemaps: int = 50
     """Sitemaps read per source per round (an index and the sitemaps it lists)."""
-    batch: int = 50
-    """Fetched pages per ingest transaction (the database is held only while they are written)."""
+    batch: int = DEFAULT.ingest_batch_size
+    """Fetched pages stored at a time, in one ingest (the database is held only while they are coded and written);
+    fewer when they hold more than BATCH_BYTES or the first of them has waited flush_seconds."""
     flush_seconds: float = 60.0
     """Fetched pages are written at the latest this long after the first of them, so they reach the dashboard."""
 

@@ -6,7 +6,7 @@ conditionally) and put the article URLs they list in the frontier (kronik.fronti
 (kronik.archive) and ingest the pages through the same driver as `kronik ingest` (kronik.ingest.ingest_docs).
 
 Fetching runs in a thread of its own while the pages already fetched are ingested, `batch` pages (or
-`flush_seconds` worth) at a time. The database is opened only to write (a listing's URLs, a batch of pages), so
+`flush_seconds` or BATCH_BYTES worth) at a time. The database is opened only to write (a listing's URLs, a batch of pages), so
 `kronik serve` and `kronik sql` can read it between writes. A stop (SIGINT, SIGTERM) lets the request under way
 finish, stores what was fetched, closes the archive file and ends the command; a second signal stops at once
 (nothing half-written either: batches are transactions and the next run recovers the archive file).
@@ -44,6 +44,10 @@ from kronik.warc import _decode_html
 
 MAX_INDEX_DEPTH = 3
 """Sitemap indexes listing indexes are followed this deep."""
+BATCH_BYTES = 64 * 2**20
+"""Fetched pages held in memory before they are stored, at most."""
+QUEUE = 64
+"""Fetched pages waiting for the main thread, at most (the fetch thread waits beyond that)."""
 DB_WAIT = 120.0
 """Seconds to keep trying to open a database another process holds (a dashboard request, a `kronik sql`)."""
 
@@ -214,7 +218,7 @@ def store(w: Watch, items: Sequence[tuple[Page, Fetched]], rounds: dict[str, Sou
 
 def fetch_and_store(w: Watch, fetcher: Fetcher, pages: Sequence[Page], rounds: dict[str, SourceRound]) -> None:
     """Fetch in a thread while the main thread stores what was fetched, `batch` pages or `flush_seconds` at a time."""
-    items: queue.Queue[tuple[Page, Fetched] | None] = queue.Queue(maxsize=2 * w.config.batch)
+    items: queue.Queue[tuple[Page, Fetched] | None] = queue.Queue(maxsize=QUEUE)
     failure: list[BaseException] = []
     halt = threading.Event()  # set by a stop, or by a failure to store (the next round may go on)
 
@@ -245,7 +249,8 @@ def fetch_and_store(w: Watch, fetcher: Fetcher, pages: Sequence[Page], rounds: d
                 break
             batch.append(item)
             deadline = deadline or time.monotonic() + w.config.flush_seconds
-            if sum(got.page for _, got in batch) >= w.config.batch:
+            full = sum(got.page for _, got in batch) >= w.config.batch or sum(len(got.body) for _, got in batch) >= BATCH_BYTES
+            if full:
                 store(w, batch, rounds)
                 batch, deadline = [], None
         if batch:

@@ -15,11 +15,13 @@ import duckdb
 import pytest
 
 from kronik.newssite import NewsSite
+from kronik.watch import QUEUE
 
-PAGES = 120
-KILL_AFTER = 40
-"""Article requests before the kill: with batches of 10 and at most 20 fetched pages waiting, at least one batch
-is committed by then, and most pages are not."""
+PAGES = 200
+BATCH = 10
+KILL_AFTER = BATCH + QUEUE + 10
+"""Article requests before the kill: the fetch thread runs at most QUEUE pages ahead of the batch being stored, so
+by then at least one batch is committed, and most pages are not."""
 TABLES = {
     "articles": "* EXCLUDE (source, ingested_at)",  # source names the archive file, which differs from run to run
     "mentions": "*", "events": "*", "near_duplicates": "*", "errors": "* EXCLUDE (source, seen_at)",
@@ -63,7 +65,7 @@ def _snapshot(db: Path) -> dict[str, Any]:
 def test_kill_mid_round_then_another_round_equals_an_uninterrupted_round(tmp_path: Path) -> None:
     with NewsSite(pages=PAGES) as site:
         sources = tmp_path / "sources.toml"
-        sources.write_text(site.sources_toml(delay=0.0, batch=10))
+        sources.write_text(site.sources_toml(delay=0.0, batch=BATCH))
 
         _finish(_watch(sources, tmp_path / "clean.duckdb", tmp_path / "clean-warc"))
 
