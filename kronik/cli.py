@@ -147,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="documents per database transaction (default: 200)")
 
     p = _add(sub, "sql", "run an SQL query against the database",
-             "Tables: articles, mentions, events, errors, documents, near_duplicates, lsh_bands, terms (README, Database).",
+             "Tables: articles, mentions, events, errors, documents, near_duplicates, lsh_bands, terms, watch_urls,\n"
+             "watch_sources (README, Database).",
              "  kronik sql \"SELECT type, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC\"\n"
              "  kronik sql \"SELECT * FROM errors\" --csv > errors.csv")
     p.add_argument("query", help="one SQL statement (DuckDB dialect)")
