@@ -101,15 +101,13 @@ def host_key(url: str) -> str:
 class Fetcher:
     """One crawl's HTTP client: politeness state per host, robots.txt per host, the archive for every response."""
 
-    def __init__(self, config: WatchConfig, archive: Archive | None, stop: threading.Event | None = None,
-                 transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(self, config: WatchConfig, archive: Archive | None, stop: threading.Event | None = None) -> None:
         self.config, self.archive = config, archive
         self.stop = stop or threading.Event()
-        self.client = httpx.Client(http2=True, transport=transport, follow_redirects=False,
+        self.client = httpx.Client(http2=True, follow_redirects=False,
                                    timeout=httpx.Timeout(config.timeout),
                                    headers={"User-Agent": config.agent(), "Accept-Language": "id,en;q=0.5"})
         self.hosts: dict[str, _Host] = {}
-        self.requests = 0
 
     def close(self) -> None:
         self.client.close()
@@ -218,7 +216,6 @@ class Fetcher:
 
     def _once(self, url: str, current: str, headers: dict[str, str], limit: int) -> Fetched:
         """One request; the response (cut at `limit` bytes) goes to the archive."""
-        self.requests += 1
         start = time.monotonic()
         try:
             with self.client.stream("GET", current, headers=headers) as r:

@@ -23,7 +23,6 @@ import pyarrow as pa
 from kronik.db import query_rows
 from kronik.discover import Listed
 
-PAGE_STATES = ("pending", "done", "skipped", "failed")
 COLUMNS = ("url", "source", "kind", "state", "listed", "etag", "last_modified", "http_status", "doc_id", "attempts", "error",
            "via", "discovered_at", "fetched_at")
 
