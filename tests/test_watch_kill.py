@@ -3,6 +3,7 @@ a SIGTERM finishes the request under way, stores what was fetched and leaves not
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -116,3 +117,22 @@ def test_sigterm_finishes_the_page_in_hand_and_stores_what_was_fetched(tmp_path:
         con = duckdb.connect(str(db), read_only=True)
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 60
         con.close()
+
+
+@pytest.mark.slow
+def test_rounds_repeat_every_interval_until_ctrl_c(tmp_path: Path) -> None:
+    with NewsSite(pages=5) as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(site.sources_toml(delay=0.0))
+        cmd = [sys.executable, "-m", "kronik", "watch", str(sources), "--db", str(tmp_path / "w.duckdb"), "--interval", "2s"]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while sum(h.path == "/robots.txt" for h in site.log) < 3 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)
+        err = _finish(proc)
+        robots = [h.start for h in site.log if h.path == "/robots.txt"]
+        # a round starts every 2 s (its first request a few ms after its start)
+        assert len(robots) >= 3 and all(1.8 <= b - a < 4 for a, b in itertools.pairwise(robots))
+        assert "round 2 " in err and "SIGINT: stopping" in err
+        assert sum(h.path.startswith("/berita/") for h in site.log) == 5  # later rounds fetch no stored page
