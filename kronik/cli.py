@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from kronik import __version__
@@ -23,6 +24,7 @@ COMMANDS = {
     "network": "kronik.analysis",
     "export": "kronik.export",
     "serve": "kronik.web",
+    "watch": "kronik.watch",
 }
 
 EXIT_STATUS = """exit status: 0 done (documents that failed are error records); 1 with --strict when a document failed,
@@ -50,6 +52,27 @@ def port(text: str) -> int:
     value = positive(text)
     if value > 65535:
         raise argparse.ArgumentTypeError(f"{value} is not a port number (1-65535)")
+    return value
+
+
+def duration(text: str) -> float:
+    """A time span in seconds, from 90, 90s, 15m, 1h or 1h30m."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    parts = re.fullmatch(r"(?:\d+(?:\.\d+)?[smhd]?)+", text.strip().lower())
+    total = sum(float(n) * units[u or "s"] for n, u in re.findall(r"(\d+(?:\.\d+)?)([smhd]?)", text.lower())) if parts else 0
+    if total <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time span such as 90s, 15m or 1h")
+    return total
+
+
+def seconds(text: str) -> float:
+    """A number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value < 0 or value != value:
+        raise argparse.ArgumentTypeError(f"{text} is not 0 or more seconds")
     return value
 
 
@@ -137,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="documents per database transaction (default: 200)")
 
     p = _add(sub, "sql", "run an SQL query against the database",
-             "Tables: articles, mentions, events, errors, documents, near_duplicates, lsh_bands, terms (README, Database).",
+             "Tables: articles, mentions, events, errors, documents, near_duplicates, lsh_bands, terms, watch_urls,\n"
+             "watch_sources (README, Database).",
              "  kronik sql \"SELECT type, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC\"\n"
              "  kronik sql \"SELECT * FROM errors\" --csv > errors.csv")
     p.add_argument("query", help="one SQL statement (DuckDB dialect)")
@@ -198,6 +222,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=port, default=8765, help="port (default: 8765)")
     p.add_argument("--threads", type=positive, default=None, metavar="N",
                    help="DuckDB threads per request (default: one per core)")
+
+    p = _add(sub, "watch", "fetch new articles from the outlets' feeds and sitemaps, archive them, and ingest them",
+             "Each round reads every source's feeds and sitemaps (conditional requests), fetches the article pages not\n"
+             "stored yet or listed with a later date, archives every response as gzip WARC, and ingests the pages like\n"
+             "`kronik ingest`. robots.txt and its Crawl-delay are obeyed, one request at a time per host. A stop (Ctrl-C,\n"
+             "SIGTERM) finishes the request under way and stores what was fetched. Settings: the [watch] table of the\n"
+             "sources file (README, Watching outlets; example: kronik/data/sources.toml).",
+             "  kronik watch sources.toml --db news.duckdb --once            # one round (cron)\n"
+             "  kronik watch sources.toml --db news.duckdb --interval 15m    # until stopped (systemd)\n"
+             "  kronik watch --status --db news.duckdb")
+    p.add_argument("sources", nargs="?", metavar="SOURCES.toml", help="the sources file (not needed with --status)")
+    _db_option(p)
+    p.add_argument("--archive", default=None, metavar="DIR",
+                   help="folder of the WARC files (default: beside the database, DB-NAME-warc/)")
+    p.add_argument("--once", action="store_true", help="one round, then exit (for cron)")
+    p.add_argument("--interval", type=duration, default=900.0, metavar="TIME",
+                   help="time from the start of one round to the start of the next: 90s, 15m, 1h (default: 15m)")
+    p.add_argument("--delay", type=seconds, default=None, metavar="SECONDS",
+                   help="seconds between two requests to one host (default: the sources file's, else 1; "
+                        "a longer robots.txt Crawl-delay wins)")
+    p.add_argument("--workers", type=positive, default=1, help="processes to run the pipeline in (default: 1)")
+    p.add_argument("--status", action="store_true", help="print each source's last round and pages by state, then exit")
+    p.add_argument("-v", "--verbose", action="store_true", help="a line per listing and per page on stderr")
     return parser
 
 

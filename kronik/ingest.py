@@ -69,10 +69,28 @@ def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Sequence[str], workers: 
     stats = IngestStats()
     known = {} if force else dict(con.execute("SELECT doc_id, raw_hash FROM documents").fetchall())
     pages = [p for p in paths if not is_parquet(p)]
+    if pages:
+        ingest_docs(con, read_paths(pages, report), workers, settings, force, progress, engine, scheduler, known, stats)
+    for p in paths:
+        if is_parquet(p):
+            store_records(con, _progress(map(_parse, _unseen(_parquet_items(p), known, force, stats)), progress), settings, stats)
+    stats.counts = table_counts(con)
+    return stats
+
+
+def ingest_docs(con: duckdb.DuckDBPyConnection, docs: Iterable[RawDoc], workers: int = 1, settings: Settings = DEFAULT,
+                force: bool = False, progress: bool = False, engine: str = "local", scheduler: str | None = None,
+                known: dict[str, str] | None = None, stats: IngestStats | None = None) -> IngestStats:
+    """Run the pipeline over the new or changed documents of a stream and store them: what `kronik ingest` does with
+    the pages it reads and `kronik watch` with the pages it fetches. `known` maps stored doc ids to raw hashes (the
+    whole documents table when not given)."""
+    stats = stats if stats is not None else IngestStats()
+    if known is None:
+        known = {} if force else dict(con.execute("SELECT doc_id, raw_hash FROM documents").fetchall())
     pending: dict[str, deque[str]] = {}
 
     def fresh_docs() -> Iterator[RawDoc]:
-        hashed = ((d.id, h, (d, h)) for d in read_paths(pages, report) for h in (raw_hash(d),))
+        hashed = ((d.id, h, (d, h)) for d in docs for h in (raw_hash(d),))
         for doc, rhash in _unseen(hashed, known, force, stats):
             pending.setdefault(doc.id, deque()).append(rhash)
             yield doc
@@ -81,12 +99,8 @@ def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Sequence[str], workers: 
         for rec in records:
             yield rec, pending[rec.id].popleft()
 
-    streams: list[Iterable[tuple[Record, str]]] = []
-    if pages:
-        streams.append(paired(run(fresh_docs(), workers, settings, engine, scheduler, background=True)))
-    streams += [map(_parse, _unseen(_parquet_items(p), known, force, stats)) for p in paths if is_parquet(p)]
-    for stream in streams:
-        store_records(con, _progress(stream, progress), settings, stats)
+    store_records(con, _progress(paired(run(fresh_docs(), workers, settings, engine, scheduler, background=True)), progress),
+                  settings, stats)
     stats.counts = table_counts(con)
     return stats
 

@@ -56,6 +56,14 @@ CREATE TABLE IF NOT EXISTS documents(doc_id VARCHAR PRIMARY KEY, raw_hash VARCHA
 CREATE TABLE IF NOT EXISTS lsh_bands(article_id VARCHAR, band SMALLINT, bucket UBIGINT);
 CREATE TABLE IF NOT EXISTS near_duplicates(article_id VARCHAR, duplicate_id VARCHAR, similarity DOUBLE);
 CREATE TABLE IF NOT EXISTS terms(article_id VARCHAR, term VARCHAR, tf INTEGER);
+-- kronik watch: the URLs it knows (its frontier) and each source's last round (kronik.frontier)
+CREATE TABLE IF NOT EXISTS watch_urls(
+    url VARCHAR PRIMARY KEY, source VARCHAR, kind VARCHAR, state VARCHAR, listed VARCHAR, etag VARCHAR,
+    last_modified VARCHAR, http_status INTEGER, doc_id VARCHAR, attempts INTEGER, error VARCHAR, via VARCHAR,
+    discovered_at TIMESTAMP, fetched_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS watch_sources(
+    source VARCHAR PRIMARY KEY, round_started TIMESTAMP, round_finished TIMESTAMP, rounds INTEGER,
+    found INTEGER, fetched INTEGER, ingested INTEGER, failed INTEGER, last_error VARCHAR, last_error_at TIMESTAMP);
 """
 
 ARTICLE_SCHEMA = pa.schema([

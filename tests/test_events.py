@@ -706,5 +706,5 @@ def test_relative_passive_names_the_doer_and_people_of_a_state_after_a_prepositi
     t = trace(Article(id="t", published="2024-03-06", paragraphs=["Turki mengecam veto yang dilakukan Rusia pekan lalu."]), DEFAULT)
     veto = next(c for s in t.sentences for c in s.candidates if c.text == "veto")
     assert veto.parties is not None and [m.code for m in veto.parties.agents] == ["RUS"]
-    e = only(code("Kementerian Luar Negeri Jerman menyatakan persona non grata kepada pegawai kedutaan Rusia."), "SANCTION")
-    assert countries(e.actors) == {"DEU"} and countries(e.recipients) == {"RUS"}
+    e = only(code("Pemerintah Swiss pada Selasa menyatakan persona non grata kepada staf konsulat Iran."), "SANCTION")
+    assert countries(e.actors) == {"CHE"} and countries(e.recipients) == {"IRN"}
