@@ -355,3 +355,25 @@ def test_serve_refuses_a_file_that_is_not_a_kronik_database(tmp_path: Path, caps
     duckdb.connect(str(other)).close()
     assert command(argparse.Namespace(db=str(other), host="127.0.0.1", port=0)) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_sources_page_shows_the_watch_state(tmp_path: Path) -> None:
+    """What `kronik watch --status` prints is on the dashboard too (/sources and /api/watch)."""
+    from kronik import store
+
+    path = tmp_path / "watched.duckdb"
+    with store.connect(str(path)) as con:
+        con.execute("INSERT INTO watch_sources VALUES ('Kabar <Contoh>', TIMESTAMP '2026-12-01 08:00', "
+                    "TIMESTAMP '2026-12-01 08:02', 3, 40, 12, 11, 1, 'HTTP 503', TIMESTAMP '2026-12-01 08:01')")
+    with TestClient(create_app(path)) as c:
+        empty = c.get("/sources")
+        api = c.get("/api/watch").json()
+        page = c.get("/sources").text
+    assert empty.status_code == 200
+    assert [(s["source"], s["fetched"], s["ingested"], s["last_error"]) for s in api["sources"]] == [("Kabar <Contoh>", 12, 11, "HTTP 503")]
+    assert "Kabar &lt;Contoh&gt;" in page and "HTTP 503" in page
+
+
+def test_sources_page_of_a_database_never_watched(client: TestClient) -> None:
+    assert "No source watched yet" in client.get("/sources").text
+    assert client.get("/api/watch").json() == {"sources": []}

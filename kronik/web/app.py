@@ -31,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kronik import export, names
 from kronik.calendar import MONTH_NAMES
+from kronik.frontier import watch_status
 from kronik.gazetteer import UnknownActor, party, resolve_actor
 from kronik.plover import lookup
 from kronik.selection import LIST_FIELDS, PARAMS, Selection, parse
@@ -313,6 +314,16 @@ def create_app(db_path: str | Path, threads: int | None = None) -> Starlette:
             hit["snippet"] = highlight.snippet(hit.pop("body") or "", text)
         return page(request, "search.html", **_chrome(request, "search"), q=text, hits=hits)
 
+    def sources_page(request: Request) -> Response:
+        """What `kronik watch --status` prints: each watched source's last round and its pages by state."""
+        with connect() as con:
+            rows = watch_status(con)
+        return page(request, "sources.html", **_chrome(request, "sources"), sources=rows)
+
+    def api_watch(request: Request) -> Response:
+        with connect() as con:
+            return JSON({"sources": watch_status(con)})
+
     def download(request: Request) -> Response:
         """The selection as a file, in the layouts and formats of `kronik export` (the same rows, by the same code),
         streamed batch by batch so a large selection starts at once."""
@@ -433,7 +444,8 @@ def create_app(db_path: str | Path, threads: int | None = None) -> Starlette:
 
     handlers: list[tuple[str, Callable[[Request], Response]]] = [
         ("/", dashboard), ("/country", country), ("/events", event_table), ("/events/{event_id}", event_page),
-        ("/articles/{article_id}", article_page), ("/search", search_page), ("/download", download),
+        ("/articles/{article_id}", article_page), ("/search", search_page), ("/sources", sources_page),
+        ("/download", download), ("/api/watch", api_watch),
         ("/api/actors", api_actors), ("/api/timeline", api_timeline), ("/api/map", api_map), ("/api/events", api_events),
         ("/api/network", api_network), ("/api/partners", api_partners), ("/api/search", api_search), ("/favicon.ico", favicon),
     ]
