@@ -17,7 +17,7 @@ from kronik.calendar import date_span as _span
 from kronik.clauses import countries, country
 from kronik.dates import DateExpr, anchor_date, find_dates
 from kronik.gazetteer import office_window
-from kronik.lexicon import cue_hits, words
+from kronik.lexicon import Cue, cue_hits, words
 from kronik.model import Article, Event
 from kronik.rules import FINISHING, Candidate, DocContext, Parties, Sentence, apply_rules, governed_cues, remember
 from kronik.sentences import split
@@ -49,9 +49,9 @@ class DocumentTrace:
     """(dropped duplicate, event it was merged into)."""
 
 
-def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d: DocContext) -> Sentence:
+def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d: DocContext,
+                   hits: list[tuple[int, int, Cue]]) -> Sentence:
     """Run the rules over every cue of one sentence; further targets of one act become candidates of their own."""
-    hits = cue_hits(text)
     s = Sentence(text, mentions, dates, hits, governed_cues(hits, text), d.sports or bool(hits and _SPORTS.search(text)))
     for i, (start, end, cue) in enumerate(hits):
         c = Candidate(start, end, text[start:end], cue, i)
@@ -183,7 +183,9 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
                 sentences.append(SentenceTrace(p, text, mentions, [], []))
                 d.last_doer = []
                 continue
-            s = _code_sentence(text, mentions, find_dates(text, anchor.day), d)
+            hits = cue_hits(text)
+            # no cue, no event: its dates are not worth the time (as a sentence without a state)
+            s = _code_sentence(text, mentions, find_dates(text, anchor.day) if hits else [], d, hits)
             remember(d, s)
             coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
             if coded:

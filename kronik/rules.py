@@ -154,7 +154,9 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     """Indices of cues inside the complement of a governing cue ("sepakat untuk membuka ...", "meminta X menarik ...")
     or of another cue's purpose clause ("bertemu untuk membahas ...") in the same clause."""
     inside: set[int] = set()
-    for i, (_, e, cue) in enumerate(hits):
+    if len(hits) < 2:  # a lone cue governs nothing
+        return inside
+    for i, (_, e, cue) in enumerate(hits[:-1]):
         if not cue.governs or cue.voice == "noun":
             continue
         stop = right_limit(sentence, e)
@@ -163,7 +165,7 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
         # "menyetujui penjualan senjata ke Taiwan": a material act approved or agreed is itself the event
         inside.update(j for j, (s2, _, c2) in enumerate(hits) if j > i and s2 < stop and not (
             cue.type == "AGREE" and c2.voice == "noun" and c2.type in _MATERIAL and not sentence[e:s2].strip()))
-    for i, (_, e, _) in enumerate(hits):
+    for i, (_, e, _) in enumerate(hits[:-1]):
         stop = right_limit(sentence, e)
         purpose = PURPOSE.search(sentence, e, stop)
         if purpose is not None:
