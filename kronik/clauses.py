@@ -21,10 +21,12 @@ from kronik.lexicon import Cue, word_lists, words
 
 _I = re.IGNORECASE
 _LEFT_BOUNDARY = re.compile(
-    rf"\b{words('speech_verbs')}\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b{words('clause_conjunctions', 'purpose_links')}\b", _I)
+    rf"\b{words('speech_verbs')}\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b{words('clause_conjunctions', 'purpose_links')}\b|"
+    rf"(?:^|,)\s*{words('clause_openers')}\b", _I)
 """Where the clause of a cue begins: a speech verb or conjunction opens a new clause with its own subject."""
 _RIGHT_BOUNDARY = re.compile(
-    rf"[;:\"“”]|\.\s|\s[-–—]\s|,\s*{words('attribution_verbs')}\w*\b|\b{words('clause_conjunctions')}\b", _I)
+    rf"[;:\"“”]|\.\s|\s[-–—]\s|,\s*{words('attribution_verbs')}\w*\b|\b{words('clause_conjunctions')}\b|"
+    rf",\s*{words('clause_openers')}\b", _I)
 """Where the search for a target stops."""
 _ATTRIBUTION = re.compile(rf",?[\"”’']?\s*{words('attribution_verbs')}\w*\s+$", _I)
 _PREP_BEFORE = re.compile(rf"\b({words('prepositions')})\s*-?\s*(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"
@@ -46,6 +48,7 @@ _THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)
 _TOPIC_BEFORE = re.compile(rf"\b{words('topic_markers')}(?:\s+(?:nuklir|rudal|senjata))?\s+$", _I)
 """Before a state named as the topic of talks, not a party ("pertemuan perwakilan urusan nuklir Korea Utara"), or
 as what others are not members of ("negara-negara yang bukan anggota ASEAN")."""
+_TOPIC_PREP = re.compile(rf"\b{words('topic_prepositions')}\b", _I)
 _INVOLVING = re.compile(rf"\b{words('involving_verbs')}\s+", _I)
 _FRONTED = re.compile(rf"\W*(?:{words('fronting_words')}\s+)?", _I)
 """Before a cue that opens the sentence: "Mengecam ..., PM Kishida ...", "Pada pertemuan dengan X, Presiden Y ..."."""
@@ -249,6 +252,8 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
     if cue.type != "REJECT" and (purpose := PURPOSE.search(sentence, end, stop)) is not None and not (
             cue.type == "AID" and _HELP.match(sentence, purpose.start())):
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
+    if cue.voice != "noun" and (topic := _TOPIC_PREP.search(sentence, end, stop)) is not None:
+        stop = topic.start()  # "berbicara soal gencatan senjata antara X dan Y": what follows "soal" is the topic
     after = [(i, m) for i, m in mentions_between(mentions, end, stop)
              if (cue.mode == "visit" or oblique(sentence, m) != "di") and not named_as_topic(sentence, m)
              and not (owner_of_thing(sentence, m) and (cue.type == "SANCTION" or VERBISH.search(sentence, end, m.start))
@@ -339,6 +344,13 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         after = []  # a state named further on is not this noun's possessor ("kunjungan itu dilakukan ... antar-Korea")
     if after and not _FEW_WORDS.match(sentence[end:after[0][1].start]):
         after = []  # nor its target ("kunjungan pertamanya ke Asia, yang akan mencakup kunjungan ke Korea Selatan")
+    if not after and cue.mutual and (between := next((i for i, m in far if oblique(sentence, m, mentions) in ("antara", "antar")
+                                                    and "," not in sentence[end:m.start]
+                                                    and not VERBISH.search(sentence, end, m.start)), None)) is not None:
+        # "gencatan senjata sementara selama empat hari antara Israel dan Hamas": "antara" names the parties further on
+        group_ = coordinated(sentence, mentions, between, end, stop)
+        if len(countries(codes(group_))) >= 2:
+            return Parties(group_, [], True, "noun: parties after antara, further on")
     if cue.mutual and not after and (inv := _INVOLVING.search(sentence, end, stop)) is not None:
         # "latihan bersama melibatkan prajurit AS dan prajurit TNI AD": the parties are the ones it involves
         named = [m for m in mentions if inv.end() <= m.start < stop]

@@ -708,3 +708,11 @@ def test_relative_passive_names_the_doer_and_people_of_a_state_after_a_prepositi
     assert veto.parties is not None and [m.code for m in veto.parties.agents] == ["RUS"]
     e = only(code("Pemerintah Swiss pada Selasa menyatakan persona non grata kepada staf konsulat Iran."), "SANCTION")
     assert countries(e.actors) == {"CHE"} and countries(e.recipients) == {"IRN"}
+
+
+def test_antara_further_on_and_sementara_as_temporary() -> None:
+    # "gencatan senjata sementara" is a temporary ceasefire, not "while"; "antara" further on names its parties
+    events = code("Menteri Pertahanan Sudan berbicara soal gencatan senjata sementara selama tujuh hari antara Sudan dan Chad.")
+    e = only(events, "RETREAT")
+    assert countries(e.actors) == {"SDN", "TCD"} and not e.recipients
+    assert not [x for x in events if x.type == "CONSULT"]  # Chad is in the topic of the talk, not its other side
