@@ -55,6 +55,16 @@ def con(tmp_path: Path):
     c.close()
 
 
+def in_three_orders(tmp_path: Path, recs: list[Record]) -> list[dict[str, list[tuple]]]:
+    """Snapshots of three databases built from the records in three orders and batch sizes."""
+    snaps = []
+    for name, order, size in (("one", recs, 200), ("two", recs[::-1], 1), ("three", recs[1:] + recs[:1], 2)):
+        with store.connect(str(tmp_path / f"{name}.duckdb")) as con:
+            store.ingest_records(con, order, Settings(ingest_batch_size=size))
+            snaps.append(snapshot(con))
+    return snaps
+
+
 def snapshot(con) -> dict[str, list[tuple]]:
     """Everything but ingest timestamps, in a stable order: two runs that agree here built the same database."""
     return {
@@ -170,11 +180,7 @@ def test_result_does_not_depend_on_order_or_batching(tmp_path: Path) -> None:
         record("antara-8", "Antara", "2024-03-30", OTHER[1:], [meeting("y", None)]),
         Record(id="broken", error="binary content (NUL bytes)", source="test"),
     ]
-    snaps = []
-    for name, order, size in (("one", recs, 200), ("two", recs[::-1], 1), ("three", recs[1:] + recs[:1], 2)):
-        with store.connect(str(tmp_path / f"{name}.duckdb")) as con:
-            store.ingest_records(con, order, Settings(ingest_batch_size=size))
-            snaps.append(snapshot(con))
+    snaps = in_three_orders(tmp_path, recs)
     assert snaps[0] == snaps[1] == snaps[2]
     assert snaps[0]["errors"] == [("broken", "test", "binary content (NUL bytes)")]
 
@@ -385,11 +391,7 @@ def test_copies_in_any_order_build_the_same_database(tmp_path: Path) -> None:
         record("a-first", "Kompas", "2024-03-04T19:00:00+07:00", STORY, [meeting(date_=None)]),
         record("z-other", "Antara", "2024-03-05", OTHER, [meeting("lain", date_=None)]),
     ]
-    snaps = []
-    for name, order, size in (("one", recs, 200), ("two", recs[::-1], 1), ("three", recs[1:] + recs[:1], 2)):
-        with store.connect(str(tmp_path / f"{name}.duckdb")) as con:
-            store.ingest_records(con, order, Settings(ingest_batch_size=size))
-            snaps.append(snapshot(con))
+    snaps = in_three_orders(tmp_path, recs)
     assert snaps[0] == snaps[1] == snaps[2]
     assert [(a, d) for a, d, _ in snaps[0]["near_duplicates"]] == [("a-first", "b-copy"), ("a-first", "c-copy")]
 

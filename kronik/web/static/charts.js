@@ -60,6 +60,17 @@ function periodLabels(chart, periods, x, y0, iw) {
   });
 }
 
+// One segment per quad class with events, stacked from the zero line up (sign 1) or down (sign -1).
+function stack(g, d, quads, left, width, y, sign) {
+  let base = 0;
+  for (const q of quads) {
+    if (!d[q]) continue;
+    const a = y(sign * base), b = y(sign * (base + d[q]));
+    g.appendChild(svg("rect", { x: left, y: Math.min(a, b), width, height: Math.abs(a - b), fill: QUAD_COLORS[q], class: `seg quad-${q}` }));
+    base += d[q];
+  }
+}
+
 function bar(d, title, onPeriod) {
   const g = svg("g", { class: "bar", "data-period": d.label, "data-events": d.events, tabindex: 0, role: "button" });
   const parts = QUADS.filter((q) => d[q]).map((q) => `${QUAD_LABELS[q]}: ${d[q]}`);
@@ -97,12 +108,7 @@ export function drawTimeline(box, data, title, onPeriod) {
   chart.appendChild(svg("line", { x1: m.left, x2: m.left + iw, y1: ys(0), y2: ys(0), class: "zero" }));
   periods.forEach((d, i) => {
     const g = bar(d, title, onPeriod);
-    let base = 0;
-    for (const q of QUADS) {
-      if (!d[q]) continue;
-      g.appendChild(svg("rect", { x: x(i) - bw / 2, y: y(base + d[q]), width: bw, height: y(base) - y(base + d[q]), fill: QUAD_COLORS[q], class: `seg quad-${q}` }));
-      base += d[q];
-    }
+    stack(g, d, QUADS, x(i) - bw / 2, bw, y, 1);
     g.appendChild(svg("rect", { x: m.left + band * i, y: m.top, width: band, height: ih, class: "hit" }));
     chart.appendChild(g);
   });
@@ -140,18 +146,8 @@ export function drawBalance(box, data, title, onPeriod) {
   const ys = axes(chart, m, iw, ih, W, "conflict ↓   cooperation ↑");
   periods.forEach((d, i) => {
     const g = bar(d, title, onPeriod);
-    let up = 0;
-    for (const q of coop) {
-      if (!d[q]) continue;
-      g.appendChild(svg("rect", { x: x(i) - bw / 2, y: y(up + d[q]), width: bw, height: y(up) - y(up + d[q]), fill: QUAD_COLORS[q], class: `seg quad-${q}` }));
-      up += d[q];
-    }
-    let down = 0;
-    for (const q of conflict) {
-      if (!d[q]) continue;
-      g.appendChild(svg("rect", { x: x(i) - bw / 2, y: y(-down), width: bw, height: y(-down - d[q]) - y(-down), fill: QUAD_COLORS[q], class: `seg quad-${q}` }));
-      down += d[q];
-    }
+    stack(g, d, coop, x(i) - bw / 2, bw, y, 1);
+    stack(g, d, conflict, x(i) - bw / 2, bw, y, -1);
     g.appendChild(svg("rect", { x: m.left + band * i, y: m.top, width: band, height: ih, class: "hit" }));
     chart.appendChild(g);
   });
