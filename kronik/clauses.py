@@ -48,6 +48,8 @@ _THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)
 _TOPIC_BEFORE = re.compile(rf"\b{words('topic_markers')}(?:\s+(?:nuklir|rudal|senjata))?\s+$", _I)
 """Before a state named as the topic of talks, not a party ("pertemuan perwakilan urusan nuklir Korea Utara"), or
 as what others are not members of ("negara-negara yang bukan anggota ASEAN")."""
+_FRONTED_PHRASE = re.compile(rf"\W*{words('fronted_phrase_openers')}\b", _I)
+"""Open a fronted phrase that ends at a comma and names no subject ("Selain Kenya, Jokowi akan mengunjungi ...")."""
 _TOPIC_PREP = re.compile(rf"\b{words('topic_prepositions')}\b", _I)
 _INVOLVING = re.compile(rf"\b{words('involving_verbs')}\s+", _I)
 _FRONTED = re.compile(rf"\W*(?:{words('fronting_words')}\s+)?", _I)
@@ -187,8 +189,10 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
     """The clause subject before ``pos``: a relative clause's head, else the leftmost bare noun phrase of the
     clause, else the subject of the clause before (an elided subject), else the speaker of ", kata X"."""
     lo = left_limit(sentence, pos)
-    if (front := RESPONDING.match(sentence)) is not None and 0 < (comma := sentence.find(",", front.end())) < pos:
-        lo = max(lo, comma + 1)  # "Sebagai balasan atas uji coba Korea Utara, Jepang ...": the subject follows
+    if (front := RESPONDING.match(sentence) or _FRONTED_PHRASE.match(sentence)) is not None and 0 < (
+            comma := sentence.find(",", front.end())) < pos:
+        lo = max(lo, comma + 1)  # "Sebagai balasan atas uji coba Korea Utara, Jepang ...", "Selain Kenya, Jokowi ...":
+        # the subject follows the fronted phrase
     before = [(i, m) for i, m in enumerate(mentions) if m.end <= pos]
     if (rel := _THING_RELATIVE.search(sentence, max(0, pos - 40), pos)) is not None and not any(
             m.end == rel.start() for _, m in before):

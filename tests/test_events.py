@@ -716,3 +716,9 @@ def test_antara_further_on_and_sementara_as_temporary() -> None:
     e = only(events, "RETREAT")
     assert countries(e.actors) == {"SDN", "TCD"} and not e.recipients
     assert not [x for x in events if x.type == "CONSULT"]  # Chad is in the topic of the talk, not its other side
+
+
+def test_fronted_phrase_names_no_subject() -> None:
+    events = code("Selain Kenya, Presiden Brasil akan mengunjungi Tanzania pekan depan.")
+    e = only(events, "CONSULT")
+    assert countries(e.actors) == {"BRA"} and countries(e.recipients) == {"TZA"}
