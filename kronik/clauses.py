@@ -22,11 +22,11 @@ from kronik.lexicon import Cue, word_lists, words
 _I = re.IGNORECASE
 _LEFT_BOUNDARY = re.compile(
     rf"\b{words('speech_verbs')}\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b{words('clause_conjunctions', 'purpose_links')}\b|"
-    rf"(?:^|,)\s*{words('clause_openers')}\b", _I)
+    rf"(?:^|,)\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the clause of a cue begins: a speech verb or conjunction opens a new clause with its own subject."""
 _RIGHT_BOUNDARY = re.compile(
     rf"[;:\"“”]|\.\s|\s[-–—]\s|,\s*{words('attribution_verbs')}\w*\b|\b{words('clause_conjunctions')}\b|"
-    rf",\s*{words('clause_openers')}\b", _I)
+    rf",\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the search for a target stops."""
 _ATTRIBUTION = re.compile(rf",?[\"”’']?\s*{words('attribution_verbs')}\w*\s+$", _I)
 _PREP_BEFORE = re.compile(rf"\b({words('prepositions')})\s*-?\s*(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"

@@ -150,6 +150,10 @@ _COMPLEMENT_END = re.compile(rf"\b{words('speech_verbs')}\b|,\s*(?:[\w-]+\s+){{0
 berbicara dengan X") or an appositive relative clause ("..., permintaan yang didukung oleh X")."""
 
 
+_NOUN_GOVERNS = re.compile(r"\s+(?:(?:yang\s+)?(?:akan|untuk|agar|supaya|bahwa)\b)", _I)
+"""After a governing noun ("ancaman akan memutus ...", "seruan agar ..."), what follows is only threatened or asked."""
+
+
 def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     """Indices of cues inside the complement of a governing cue ("sepakat untuk membuka ...", "meminta X menarik ...")
     or of another cue's purpose clause ("bertemu untuk membahas ...") in the same clause."""
@@ -157,7 +161,7 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     if len(hits) < 2:  # a lone cue governs nothing
         return inside
     for i, (_, e, cue) in enumerate(hits[:-1]):
-        if not cue.governs or cue.voice == "noun":
+        if not cue.governs or (cue.voice == "noun" and not _NOUN_GOVERNS.match(sentence, e)):
             continue
         stop = right_limit(sentence, e)
         if (end := _COMPLEMENT_END.search(sentence, e, stop)) is not None:

@@ -131,3 +131,9 @@ def test_complement_ends_at_a_speech_verb_or_an_appositive_relative() -> None:
     cs = fired("complement_of_governing_cue", "Jerman meminta Dewan Keamanan PBB bersidang, permintaan yang "
                "didukung oleh Prancis.")
     assert all("didukung" not in c.text for c in cs)
+
+
+def test_a_governing_noun_governs_what_it_threatens() -> None:
+    # "ancaman akan memutus bantuan": the cut is only threatened, not done
+    cs = fired("complement_of_governing_cue", "Presiden AS mengeluarkan ancaman akan memutus bantuan kepada Kolombia.")
+    assert any(c.text == "memutus" for c in cs)
