@@ -497,6 +497,9 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
     return f"target is the first other state shortly after the cue ({pick.text!r})"
 
 
+_TO_SOMEWHERE = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:ke|kepada|untuk|bagi)\s+\w", _I)
+
+
 def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """A directed act whose sentence names only its doer's side is aimed at the state the document is about on
     the other side: the other state named most often so far, if named more than once."""
@@ -507,6 +510,8 @@ def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     own = countries(codes(p.agents))
     if len(own) != 1 or len(set(_sentence_states(s)) - own) > 0:
         return None
+    if c.cue.type in ("AID", "MOBILIZE", "COOPERATE") and _TO_SOMEWHERE.match(s.text, c.end):
+        return None  # "mengirimkan pasukan ke empat negara di Eropa timur": the other side is named, not a state
     ranked = sorted(((n, k) for k, n in d.seen.items() if k not in own), reverse=True)
     if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None

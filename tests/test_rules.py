@@ -137,3 +137,9 @@ def test_a_governing_noun_governs_what_it_threatens() -> None:
     # "ancaman akan memutus bantuan": the cut is only threatened, not done
     cs = fired("complement_of_governing_cue", "Presiden AS mengeluarkan ancaman akan memutus bantuan kepada Kolombia.")
     assert any(c.text == "memutus" for c in cs)
+
+
+def test_no_counterpart_for_material_help_sent_to_someone_named() -> None:
+    cs = fired("document_counterpart", "Rusia mengerahkan pasukan ke perbatasan Estonia pekan lalu.", "Rusia juga dikecam Estonia.",
+               "NATO berencana mengirimkan empat batalion ke negara-negara di kawasan itu.")
+    assert not [c for c in cs if c.text == "mengirimkan"]
