@@ -50,6 +50,8 @@ _TOPIC_BEFORE = re.compile(rf"\b{words('topic_markers')}(?:\s+(?:nuklir|rudal|se
 as what others are not members of ("negara-negara yang bukan anggota ASEAN")."""
 _FRONTED_PHRASE = re.compile(rf"\W*{words('fronted_phrase_openers')}\b", _I)
 """Open a fronted phrase that ends at a comma and names no subject ("Selain Kenya, Jokowi akan mengunjungi ...")."""
+CAUSE = re.compile(rf"\b{words('cause_links')}\b", _I)
+"""After a cue: what follows names its cause ("duka cita kepada korban akibat serangan X"), not its other side."""
 _TOPIC_PREP = re.compile(rf"\b{words('topic_prepositions')}\b", _I)
 _INVOLVING = re.compile(rf"\b{words('involving_verbs')}\s+", _I)
 _FRONTED = re.compile(rf"\W*(?:{words('fronting_words')}\s+)?", _I)
@@ -256,8 +258,10 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
     if cue.type != "REJECT" and (purpose := PURPOSE.search(sentence, end, stop)) is not None and not (
             cue.type == "AID" and _HELP.match(sentence, purpose.start())):
         stop = purpose.start()  # "bertemu di Jakarta untuk membahas krisis Myanmar": Myanmar is a topic, not a party
-    if cue.voice != "noun" and (topic := _TOPIC_PREP.search(sentence, end, stop)) is not None:
-        stop = topic.start()  # "berbicara soal gencatan senjata antara X dan Y": what follows "soal" is the topic
+    if cue.voice != "noun" and (topic := _TOPIC_PREP.search(sentence, end, stop) or CAUSE.search(sentence, end, stop)):
+        # "berbicara soal gencatan senjata antara X dan Y", "duka cita kepada korban akibat serangan X": what follows
+        # "soal" is the topic, what follows "akibat" the cause
+        stop = topic.start()
     after = [(i, m) for i, m in mentions_between(mentions, end, stop)
              if (cue.mode == "visit" or oblique(sentence, m) != "di") and not named_as_topic(sentence, m)
              and not (owner_of_thing(sentence, m) and (cue.type == "SANCTION" or VERBISH.search(sentence, end, m.start))

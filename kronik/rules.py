@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from kronik.actors import Mention
 from kronik.clauses import (
+    CAUSE,
     DIRECTED_MATERIAL,
     PURPOSE,
     RESPONDING,
@@ -490,6 +491,7 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
     pick = next((m for m in s.mentions if c.end <= m.start and m.end <= hi and m not in p.agents
                  and not countries(codes([m])) & own and oblique(text, m, s.mentions) not in _NOT_A_SIDE
                  and not owner_of_thing(text, m) and not named_as_topic(text, m)
+                 and not CAUSE.search(text, c.end, m.start)
                  and len(_WORD.findall(text[c.end:m.start])) <= _NEAREST_WORDS), None)
     if pick is None:
         return None

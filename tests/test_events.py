@@ -722,3 +722,8 @@ def test_fronted_phrase_names_no_subject() -> None:
     events = code("Selain Kenya, Presiden Brasil akan mengunjungi Tanzania pekan depan.")
     e = only(events, "CONSULT")
     assert countries(e.actors) == {"BRA"} and countries(e.recipients) == {"TZA"}
+
+
+def test_state_named_in_the_cause_is_not_the_target() -> None:
+    events = code("Pemerintah Malaysia menyampaikan duka cita kepada para korban akibat serangan tentara Myanmar.")
+    assert not [e for e in events if e.type == "SUPPORT" and "MMR" in countries(e.recipients)]
