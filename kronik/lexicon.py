@@ -105,7 +105,7 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
     for row in rows("event_cues.tsv"):
         stem, forms, type_, mode, frame, then = (row + [""] * 6)[:6]
         flags = set(frame.split(","))
-        then_rx = re.compile(rf"^(?:[^\w]+[\w.-]+){{0,4}}?[^\w]+(?:{then})", re.IGNORECASE) if then else None
+        then_rx = re.compile(rf"^(?:[^\w]+[\w.-]+){{0,4}}?[^\w]+(?P<then>{then})", re.IGNORECASE) if then else None
         for form in forms.split():
             surface, voice = inflect(stem, form)
             cues.setdefault(surface.lower(), []).append(Cue(
@@ -122,16 +122,25 @@ THEN_BEFORE = 60
 
 
 def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
-    """Every cue of the sentence (start, end, reading), the first reading whose `then` word fits."""
+    """Every cue of the sentence (start, end, reading). Of the readings whose `then` word follows, the one whose word
+    comes first ("memanggil pulang dubes" is a recall, "memanggil dubes" a summons); else a passive's reading whose
+    word stands before it; else the reading that asks for no word."""
     cues, pattern = lexicon()
     hits: list[tuple[int, int, Cue]] = []
     for m in pattern.finditer(sentence):
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        after = sentence[m.end():m.end() + 60]
+        best: tuple[int, Cue] | None = None
         for cue in cues.get(key) or cues[key[:-3]]:
-            if cue.then is None or cue.then.match(sentence[m.end():m.end() + 60]) or (
-                    cue.voice == "passive" and cue.then.search(" " + sentence[max(0, m.start() - THEN_BEFORE):m.start()])):
-                hits.append((m.start(), m.end(), cue))
-                break
+            if cue.then is None:
+                best = best or (10_000, cue)
+            elif (found := cue.then.match(after)) is not None:
+                if best is None or found.start("then") < best[0]:
+                    best = (found.start("then"), cue)
+            elif cue.voice == "passive" and cue.then.search(" " + sentence[max(0, m.start() - THEN_BEFORE):m.start()]):
+                best = best if best and best[0] < 10_000 else (5_000, cue)
+        if best is not None:
+            hits.append((m.start(), m.end(), best[1]))
     return hits
 
 

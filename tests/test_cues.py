@@ -146,3 +146,10 @@ def test_readme_shows_the_current_table() -> None:
     """The README's coverage table is generated: rerun tools/cue_table.py after editing event_cues.tsv."""
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "\n".join("  " + line for line in table().splitlines()) in readme
+
+
+def test_the_reading_whose_word_comes_first() -> None:
+    # "memanggil pulang dubes": the word of the recall reading (pulang) comes before that of the summons (dubes)
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Kolombia memanggil pulang dubesnya dari Israel pada Rabu."]), DEFAULT).events
+    assert [(e.type, e.mode) for e in events] == [("SANCTION", "withdraw")]
