@@ -316,9 +316,10 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
             # menghadapi kelaparan" is a forecast
             objects = coordinated(sentence, mentions, warned, that.end(), right_limit(sentence, that.end()))
     if not objects and wish is not None and not sentence[end:wish.start()].strip(" ,"):
-        # "menyerukan agar Israel segera menghentikan ...": with nobody named before "agar", its subject is asked
+        # "menyerukan agar Israel segera menghentikan ...", "mendesak agar negara-negara anggota PBB ...": with nobody
+        # named before "agar", its subject is asked
         asked = next((i for i, m in enumerate(mentions) if m.start >= wish.end() and m.kind != "pronoun"
-                      and not sentence[wish.end():m.start].strip()), None)
+                      and _POSSESSOR_GAP.match(sentence[wish.end():m.start])), None)
         objects = coordinated(sentence, mentions, asked, wish.end(), right_limit(sentence, wish.end())) if asked is not None else []
     # "hubungan kedua negara" after a verb names both sides, the doer's own among them: not a target
     own = countries(codes(subject))

@@ -336,7 +336,7 @@ def anchor_date(published: str | None, reference: str | None, paragraphs: list[s
         return Anchor(d, d.isoformat())
     span = window() if window is not None else None
     stated = [found for para in paragraphs for m in _FULL_DATE.finditer(para) if (found := _full_date(m)) is not None]
-    fitting = next((x for x in stated if span is None or span[0] <= x <= span[1]), stated[0] if stated else None)
+    fitting = next((x for x in stated if span is None or span[0] <= x <= span[1]), None)
     if fitting:
         return Anchor(fitting, fitting.isoformat())
     ref = parse_iso(reference) if reference else None

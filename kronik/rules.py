@@ -328,12 +328,16 @@ def _forces_sent(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 def _previous_doer(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     p, text = c.parties, s.text
     assert p is not None
-    if p.agents or not p.targets or not d.last_doer or c.cue.voice == "noun":
+    if p.agents or not p.targets or c.cue.voice == "noun":
         return None
-    if countries(codes(d.last_doer)) & countries(codes(p.targets)):
+    anaphoric = bool(_ANAPHOR.search(text, left_limit(text, c.start), c.start))
+    # "X mengajukan tuntutan ... . Itu termasuk menuntut Y ...": the same act told of before, even uncoded
+    same_act = d.last_act[0] if anaphoric and d.last_act and d.last_act[1] == c.cue.stem.split()[0] else []
+    doer = d.last_doer or same_act
+    if not doer or countries(codes(doer)) & countries(codes(p.targets)):
         return None
-    if c.cue.voice == "passive" or _ANAPHOR.search(text, left_limit(text, c.start), c.start):
-        p.agents = d.last_doer
+    if (c.cue.voice == "passive" and d.last_doer) or anaphoric:
+        p.agents = doer
         return "doer carried over from the event before"
     return None
 
@@ -473,6 +477,28 @@ def _same_parties_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
         return None
     p.agents, p.reciprocal = list(twin.parties.agents), True
     return f"the parties of {twin.text!r} in the same sentence"
+
+
+_PROPOSED_BY = re.compile(rf"\byang\s+(?:{words('subject_adverbs')}\s+)?{words('proposing_passives')}\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
+_ANSWERS_TO_PROPOSAL = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE"})
+
+
+def _proposer(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"memveto draf resolusi soal X yang diajukan Indonesia": whoever proposed what is vetoed, backed or criticised
+    is the other side, however long the proposal's description (a topic preposition ends the clause grammar's
+    search for a target)."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if c.cue.type not in _ANSWERS_TO_PROPOSAL or not p.agents or p.targets or p.reciprocal:
+        return None
+    own = countries(codes(p.agents))
+    hi = right_limit(text, c.end)
+    pick = next((m for m in s.mentions if c.end <= m.start and m.end <= hi and m.kind != "pronoun"
+                 and not countries(codes([m])) & own and _PROPOSED_BY.search(text, max(c.end, m.start - 40), m.start)), None)
+    if pick is None:
+        return None
+    p.targets = [pick]
+    return f"target is the proposer of what is answered ({pick.text!r})"
 
 
 def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -757,6 +783,8 @@ RULES: tuple[Rule, ...] = (
     Rule("speaker_goes_on", "parties", "\"X mengatakan bahwa ..., dan menuduh Y\": the speaker accuses", _speaker_goes_on),
     Rule("same_parties_again", "parties", "\"pertemuan X-Y yang pertama sejak KTT di Hanoi\": the summit was theirs too",
          _same_parties_again),
+    Rule("proposer", "parties", "\"menolak rancangan ... yang diajukan X\": the answer is aimed at the proposer X",
+         _proposer),
     Rule("nearest_other_state", "parties", "a doer whose clause grammar gives no target acts on the first other state "
          "named shortly after the cue", _nearest_other_state),
     Rule("document_counterpart", "parties", "a directed act in a sentence naming only its doer's side is aimed at the "

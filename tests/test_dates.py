@@ -116,6 +116,8 @@ def test_month_hint_made_a_day_by_a_weekday_date_and_history_skipped() -> None:
     window = (dt.date(2021, 1, 1), dt.date(2024, 1, 1))
     lines = ["Misi itu dibentuk pada 19 Maret 1978.", "Pada Senin, 6 Maret 2023 pasukan berangkat."]
     assert anchor_date(None, None, lines, lambda: window).value == "2023-03-06"
+    # and when it is the only full date, the page has no anchor from it
+    assert anchor_date(None, None, lines[:1], lambda: window) == (None, None)
 
 
 def test_cited_source_date_is_the_report_not_the_event() -> None:

@@ -72,6 +72,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                          "melanggar kedaulatannya.",), coded({"COL"}, {"VEN"}, type="ACCUSE")),
     "same_parties_again": (("Pertemuan antara Mesir dan Sudan ini yang pertama setelah KTT di Kairo pada bulan Maret lalu.",),
                            coded({"EGY", "SDN"}, set(), type="CONSULT", date="2024-03")),
+    "proposer": (("Kanada menolak rancangan resolusi tentang perdagangan bebas yang diajukan Meksiko di forum itu.",),
+                 coded({"CAN"}, {"MEX"}, type="REJECT")),
     "nearest_other_state": (("Filipina melancarkan protes diplomatik, yang ketiga bulan ini, kepada China.",),
                             coded({"PHL"}, {"CHN"}, type="ACCUSE")),
     "document_counterpart": (("Kapal Vietnam memasuki perairan Filipina pada Senin.", "Filipina memanggil duta besar Vietnam.",
@@ -143,3 +145,15 @@ def test_no_counterpart_for_material_help_sent_to_someone_named() -> None:
     cs = fired("document_counterpart", "Rusia mengerahkan pasukan ke perbatasan Estonia pekan lalu.", "Rusia juga dikecam Estonia.",
                "NATO berencana mengirimkan empat batalion ke negara-negara di kawasan itu.")
     assert not [c for c in cs if c.text == "mengirimkan"]
+
+
+def test_an_anaphoric_clause_continues_the_act_told_of_before() -> None:
+    """"Itu termasuk menuntut Y ..." after "X mengajukan tuntutan": X demands, though the first act had no target."""
+    cs = fired("doer_of_previous_event", "Delegasi Peru mengajukan tuntutan yang keras, kata pejabat Chili.",
+               "Itu termasuk menuntut Santiago menarik kapal-kapalnya dari perairan itu.")
+    assert any(c.event is not None and parties(c) == ({"PER"}, {"CHL"}) and c.event.type == "REQUEST" for c in cs)
+
+
+def test_who_is_asked_after_agar_may_be_a_group_of_a_body() -> None:
+    cs = fired("clause_parties", "Menteri Luar Negeri Chili mendesak agar negara-negara anggota ASEAN menolak tekanan itu.")
+    assert any(c.event is not None and parties(c) == ({"CHL"}, {"IGO:ASEAN"}) for c in cs)
