@@ -595,14 +595,18 @@ _SAME_TIME = re.compile(rf"\b{words('same_time_phrases')}\b", _I)
 """Anywhere in a sentence: its event happens at the time of the one before ("pada hari yang sama")."""
 
 
-def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: list[int]) -> DateExpr | None:
+def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: list[int],
+              judgement: bool = False) -> DateExpr | None:
     """The date expression nearest the span in its own clause; a date of another clause only when that clause tells
-    of no act of its own (``cues``: where the sentence's cues start). A quoted source's date is never the event's."""
+    of no act of its own (``cues``: where the sentence's cues start). A quoted source's date is never the event's.
+    A ``judgement`` (condemning, rejecting, welcoming) does not take a date that follows the act it judges
+    ("mengecam serangan Israel pada 31 Januari": the attack's date, not the condemnation's)."""
     usable = [x for x in dates if x.value and not x.reporting]
     if not usable:
         return None
     lo, hi = left_limit(sentence, start), right_limit(sentence, end)
-    own = [x for x in usable if x.start >= lo and x.end <= hi] or [
+    own = [x for x in usable if x.start >= lo and x.end <= hi
+           and not (judgement and any(end <= k < x.start for k in cues))] or [
         x for x in usable if not any(left_limit(sentence, x.start) <= k < right_limit(sentence, x.end) for k in cues
                                      if not start <= k < end)]
     if not own:
@@ -611,7 +615,7 @@ def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: 
 
 
 def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    c.picked = pick_date(s.dates, *c.near, s.text, [h[0] for h in s.hits])
+    c.picked = pick_date(s.dates, *c.near, s.text, [h[0] for h in s.hits], c.cue.type in _RESPONSES)
     if c.picked is None:
         return None
     c.date, c.date_why = c.picked.value, f"{c.picked.text!r} in the sentence"

@@ -157,3 +157,9 @@ def test_an_anaphoric_clause_continues_the_act_told_of_before() -> None:
 def test_who_is_asked_after_agar_may_be_a_group_of_a_body() -> None:
     cs = fired("clause_parties", "Menteri Luar Negeri Chili mendesak agar negara-negara anggota ASEAN menolak tekanan itu.")
     assert any(c.event is not None and parties(c) == ({"CHL"}, {"IGO:ASEAN"}) for c in cs)
+
+
+def test_a_judgement_does_not_take_the_date_of_the_act_it_judges() -> None:
+    cs = fired("event", "Chili mengecam keras serangan Peru di perbatasan, termasuk serangan terakhir pada 3 Mei 2024.")
+    judged = [c for c in cs if c.event is not None and c.event.type == "ACCUSE"]
+    assert judged and all(c.date == "2024-05-08" for c in judged)
