@@ -14,8 +14,10 @@ from functools import cache
 from kronik.calendar import month_end
 from kronik.datafiles import rows as _rows
 
-TOKEN = re.compile(r"\w+|[^\w\s]")
-"""Words and single punctuation marks: "Kim Jong-un" is Kim, Jong, -, un; names and sentences share it."""
+TOKEN = re.compile(r"\w*?[a-z]{2}(?=[A-Z][a-z]{2})|\w+|[^\w\s]")
+"""Words and single punctuation marks: "Kim Jong-un" is Kim, Jong, -, un; names and sentences share it. Two words
+a scraper glued together where a line break was ("Duta BesarChina") are split where lower case meets a capitalised
+word; a name with a short prefix ("McDonald", "DeSantis") stays whole."""
 
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "KHM"})
 """States whose leaders' names the press writes family name first (Xi Jinping -> Xi, Jinping)."""

@@ -111,3 +111,8 @@ def test_dated_offices_of_more_states() -> None:
     assert people["Ahmed al-Sharaa"].code_at(dt.date(2020, 1, 1))[0] == "SYRREB"
     assert people["Ahmed Aboul Gheit"].code_at(dt.date(2020, 1, 1))[0] == "IGO:ARL"
     assert people["Nicolás Maduro"].code_at(dt.date(2026, 2, 1))[0] == "VENELI"
+
+
+def test_words_a_scraper_glued_are_split_but_short_name_prefixes_stay() -> None:
+    assert gz.tokens("memanggil Duta BesarKanada") == ["memanggil", "Duta", "Besar", "Kanada"]
+    assert gz.tokens("McDonald bertemu DeSantis") == ["McDonald", "bertemu", "DeSantis"]
