@@ -262,8 +262,12 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
         # "berbicara soal gencatan senjata antara X dan Y", "duka cita kepada korban akibat serangan X": what follows
         # "soal" is the topic, what follows "akibat" the cause
         stop = topic.start()
+    # "menyebut langkah itu eskalasi dalam konflik antara X dan Y": the parties of a conflict named after a judgement
+    # are its setting, not its target; only a joint act or a call (for a truce "antara X dan Y") takes them
+    between_ok = cue.mutual or cue.type == "REQUEST" or cue.voice == "noun"
     after = [(i, m) for i, m in mentions_between(mentions, end, stop)
              if (cue.mode == "visit" or oblique(sentence, m) != "di") and not named_as_topic(sentence, m)
+             and (between_ok or oblique(sentence, m, mentions) not in ("antara", "antar"))
              and not (owner_of_thing(sentence, m) and (cue.type == "SANCTION" or VERBISH.search(sentence, end, m.start))
                       and not (cue.voice == "noun" and NEAR.match(sentence[end:m.start])))]
     if cue.voice == "passive":

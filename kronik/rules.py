@@ -213,7 +213,7 @@ _ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", _I)
 """A subject that points back ("Resolusi itu", "Langkah tersebut") rather than naming someone new."""
 _RESPONSES = frozenset({"REJECT", "CONCEDE", "ACCUSE", "SUPPORT"})
 _JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
-_RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut)\b", _I)
+_RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut|ini)\b", _I)
 """An object that points back ("menolak permintaan tersebut", "membantah tuduhan itu")."""
 _SAME_ACT = re.compile(rf"\b{words('same_act_nouns')}\b", _I)
 _SANCTION_ACT = re.compile(rf"\b{words('sanction_act_nouns')}\b", _I)
@@ -402,7 +402,8 @@ def _judged_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     doer, stem, type_ = d.last_act
     if obj is None or countries(codes(doer)) & countries(codes(p.agents)):
         return None
-    if stem_core(stem) in obj.lower() or (type_ == "SANCTION" and _SANCTION_ACT.search(obj)):
+    if stem_core(stem) in obj.lower() or (type_ == "SANCTION" and _SANCTION_ACT.search(obj)) or (
+            type_ in DIRECTED_MATERIAL and _SAME_ACT.search(obj)):
         p.targets = doer
         return "target is the doer of the act it judges"
     return None
@@ -595,18 +596,26 @@ _SAME_TIME = re.compile(rf"\b{words('same_time_phrases')}\b", _I)
 """Anywhere in a sentence: its event happens at the time of the one before ("pada hari yang sama")."""
 
 
+_DATE_OF_NOUN_WORDS = 7
+"""A date this few words after a cue noun ("serangan terbaru pada 31 Januari") is that act's own."""
+
+
 def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: list[int],
               judgement: bool = False) -> DateExpr | None:
     """The date expression nearest the span in its own clause; a date of another clause only when that clause tells
     of no act of its own (``cues``: where the sentence's cues start). A quoted source's date is never the event's.
     A ``judgement`` (condemning, rejecting, welcoming) does not take a date that follows the act it judges
-    ("mengecam serangan Israel pada 31 Januari": the attack's date, not the condemnation's)."""
+    ("mengecam serangan Israel pada 31 Januari ..., Minggu (1/2)": the attack's date, not the condemnation's) when
+    the sentence has another."""
     usable = [x for x in dates if x.value and not x.reporting]
     if not usable:
         return None
     lo, hi = left_limit(sentence, start), right_limit(sentence, end)
-    own = [x for x in usable if x.start >= lo and x.end <= hi
-           and not (judgement and any(end <= k < x.start for k in cues))] or [
+    judged = {id(x) for x in usable if judgement and any(
+        end <= k < x.start and len(_WORD.findall(sentence[k:x.start])) <= _DATE_OF_NOUN_WORDS for k in cues)}
+    if len(judged) == len(usable):
+        judged = set()  # the act judged is the sentence's only dated one: the judgement came with it
+    own = [x for x in usable if x.start >= lo and x.end <= hi and id(x) not in judged] or [
         x for x in usable if not any(left_limit(sentence, x.start) <= k < right_limit(sentence, x.end) for k in cues
                                      if not start <= k < end)]
     if not own:

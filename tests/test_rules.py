@@ -160,6 +160,14 @@ def test_who_is_asked_after_agar_may_be_a_group_of_a_body() -> None:
 
 
 def test_a_judgement_does_not_take_the_date_of_the_act_it_judges() -> None:
-    cs = fired("event", "Chili mengecam keras serangan Peru di perbatasan, termasuk serangan terakhir pada 3 Mei 2024.")
+    cs = fired("event", "Chili mengecam keras serangan Peru di perbatasan, termasuk serangan terakhir pada 3 Mei 2024, "
+               "demikian pernyataan kementerian itu pada Selasa (7/5).")
     judged = [c for c in cs if c.event is not None and c.event.type == "ACCUSE"]
-    assert judged and all(c.date == "2024-05-08" for c in judged)
+    assert judged and all(c.date == "2024-05-07" for c in judged)
+
+
+def test_judging_this_step_judges_the_material_act_just_told_of() -> None:
+    cs = fired("event", "Kolombia mengirim ribuan tentara ke Panama pekan ini.",
+               "Presiden Brasil menyebut langkah ini sebagai \"eskalasi berbahaya\" dalam konflik antara Venezuela dan Kolombia.")
+    assert any(c.event is not None and parties(c) == ({"BRA"}, {"COL"}) and c.event.type == "ACCUSE" for c in cs)
+    assert not any(c.event is not None and "VEN" in parties(c)[1] for c in cs)
