@@ -12,6 +12,7 @@ held on the article's date, so the same name can code differently in 2018 and 20
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -220,7 +221,13 @@ class DocumentActors:
             if not u.code:
                 continue
             a, b = spans[u.i][0], spans[u.j - 1][1]
-            out.append(Mention(a, b, sentence[a:b], u.code, u.kind, u.how, u.members, u.person.name if u.person else None))
+            mention = Mention(a, b, sentence[a:b], u.code, u.kind, u.how, u.members, u.person.name if u.person else None)
+            if out and _FOREIGN_TITLE.fullmatch(sentence, out[-1].end, a) and out[-1].kind in ("org", "office") and (
+                    mention.person and _country(mention.code) != _country(out[-1].code)):
+                # "Ketua DPR Nancy Pelosi": the press names a foreign body by its Indonesian counterpart; the
+                # office-holder known to hold it decides whose it is
+                out.pop()
+            out.append(mention)
             self._remember(u)
         return out
 
@@ -575,6 +582,10 @@ class DocumentActors:
                 names = {full, parts[0] if u.code[:3] in FAMILY_NAME_FIRST else parts[-1]} if parts else set()
             for n in names:
                 self.names[n] = (u.code, u.how, u.person)
+
+
+_FOREIGN_TITLE = re.compile(r"\s*\)?\s*,?\s*")
+"""Between a body's name and the person who holds its office: nothing but a closing bracket or comma."""
 
 
 def _rank(p: Person, when: dt.date | None) -> int:

@@ -59,6 +59,9 @@ _FRONTED = re.compile(rf"\W*(?:{words('fronting_words')}\s+)?", _I)
 _DONE_BY = re.compile(rf"\s*['\"’”]?\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('doing_passives')}"
                       r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
 """Between an act noun and a state: a relative passive that names the state as the doer ("veto yang dilakukan AS")."""
+_MEDIATED = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('mediating_passives')}"
+                       r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
+"""Between a joint act noun and a state: the state mediated it ("gencatan senjata yang ditengahi oleh Mesir")."""
 _FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
 NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
@@ -349,6 +352,11 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     how = "noun"
     received = _RECEIVE.search(sentence[max(0, start - 30):start])
     far = after
+    if after and cue.mutual and (med := _MEDIATED.match(sentence[end:after[0][1].start])) is not None:
+        # "menyetujui gencatan senjata yang ditengahi oleh Mesir": the mediator is no party; the clause subject is
+        subject, subject_how = clause_subject(sentence, mentions, start)
+        return Parties(subject, [], len(countries(codes(subject))) >= 2,
+                       f"noun mediated ({med.group(0).strip()!r}); parties are the {subject_how}")
     if after and (by := _DONE_BY.match(sentence[end:after[0][1].start])) is not None and not cue.mutual:
         # "veto yang dilakukan AS", "serangan yang dilancarkan oleh Israel": the relative clause names the doer
         return Parties(coordinated(sentence, mentions, after[0][0], end, stop), [], False,

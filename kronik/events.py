@@ -188,8 +188,11 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
             s = _code_sentence(text, mentions, find_dates(text, anchor.day) if hits else [], d, hits)
             remember(d, s)
             coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
-            if coded:
-                actors.note_pair(coded[-1].event.actors + coded[-1].event.recipients)
+            # "kedua belah pihak" later means the last two states that acted together or on each other; a mediated
+            # act names four
+            two = [c for c in coded if len(countries(c.event.actors + c.event.recipients)) == 2]
+            if two:
+                actors.note_pair(two[-1].event.actors + two[-1].event.recipients)
             sentences.append(SentenceTrace(p, text, mentions, s.dates, s.candidates))
             found.extend((c.event, c.fallback, people(c)) for c in coded)
     events, merged = _merge(found, settings.event_cluster_days)

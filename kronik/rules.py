@@ -155,6 +155,11 @@ _NOUN_GOVERNS = re.compile(r"\s+(?:(?:yang\s+)?(?:akan|untuk|agar|supaya|bahwa)\
 """After a governing noun ("ancaman akan memutus ...", "seruan agar ..."), what follows is only threatened or asked."""
 
 
+_RELATIVE_PASSIVE = re.compile(r"\byang\s+(?:telah\s+|sudah\s+|pernah\s+)?$", _I)
+"""Before a passive cue in a complement: a relative clause that tells what was done ("gencatan senjata yang
+ditengahi oleh Mesir"), a fact rather than part of what is wanted."""
+
+
 def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     """Indices of cues inside the complement of a governing cue ("sepakat untuk membuka ...", "meminta X menarik ...")
     or of another cue's purpose clause ("bertemu untuk membahas ...") in the same clause."""
@@ -169,7 +174,8 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
             stop = end.start()
         # "menyetujui penjualan senjata ke Taiwan": a material act approved or agreed is itself the event
         inside.update(j for j, (s2, _, c2) in enumerate(hits) if j > i and s2 < stop and not (
-            cue.type == "AGREE" and c2.voice == "noun" and c2.type in _MATERIAL and not sentence[e:s2].strip()))
+            cue.type == "AGREE" and c2.voice == "noun" and c2.type in _MATERIAL and not sentence[e:s2].strip())
+            and not (c2.voice == "passive" and _RELATIVE_PASSIVE.search(sentence, max(0, s2 - 20), s2)))
     for i, (_, e, _) in enumerate(hits[:-1]):
         stop = right_limit(sentence, e)
         purpose = PURPOSE.search(sentence, e, stop)

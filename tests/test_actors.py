@@ -368,3 +368,10 @@ def test_each_side_words_take_up_the_pair() -> None:
     doc.mentions("Delegasi Armenia dan Azerbaijan bertemu di Brussel.")
     m = one(doc, "Masing-masing pihak akan membebaskan tawanan.")
     assert set(m.members) == {"ARM", "AZE"}
+
+
+def test_a_foreign_office_holder_named_with_an_indonesian_body_is_foreign() -> None:
+    when = dt.date(2020, 6, 1)
+    assert [c for _, c in codes(DocumentActors(when), "Wartawan menunggu Ketua DPR Nancy Pelosi di Washington.")] == ["USALEG"]
+    found = codes(DocumentActors(when), "Wartawan menunggu Ketua Dewan Perwakilan Rakyat (DPR) Nancy Pelosi di Washington.")
+    assert found == [("Nancy Pelosi", "USALEG")]

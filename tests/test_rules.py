@@ -171,3 +171,10 @@ def test_judging_this_step_judges_the_material_act_just_told_of() -> None:
                "Presiden Brasil menyebut langkah ini sebagai \"eskalasi berbahaya\" dalam konflik antara Venezuela dan Kolombia.")
     assert any(c.event is not None and parties(c) == ({"BRA"}, {"COL"}) and c.event.type == "ACCUSE" for c in cs)
     assert not any(c.event is not None and "VEN" in parties(c)[1] for c in cs)
+
+
+def test_a_mediator_is_no_party_of_the_truce_but_mediates_between_them() -> None:
+    cs = fired("event", "Kamboja dan Thailand telah menyetujui gencatan senjata yang ditengahi oleh Malaysia, kata pejabat itu.")
+    found = {(c.event.type, frozenset(parties(c)[0]), frozenset(parties(c)[1])) for c in cs if c.event is not None}
+    assert ("RETREAT", frozenset({"KHM", "THA"}), frozenset()) in found
+    assert ("CONSULT", frozenset({"MYS"}), frozenset({"KHM", "THA"})) in found
