@@ -77,10 +77,11 @@ _SINCE = re.compile(r"\bsejak\s+(?:tanggal\s+|hari\s+|bulan\s+)?$", re.IGNORECAS
 _UNTIL = re.compile(r"^\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|-|–)\s*(?:hari\s+|tanggal\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bantara\s+(?:tanggal\s+|bulan\s+)?$", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:mengutip|dikutip|melansir|dilansir|dilaporkan|seperti\s+dikutip|menurut\s+laporan|"
+                        r"(?:keterangan|pernyataan|siaran)\s+(?:tertulis|pers|resmi)|diterima\s+(?:di|oleh)|"
                         r"(?i:menurut)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?\s*\(?)[^,.;]*,?\s*$",
                         re.IGNORECASE)
-"""Before a date, a citation of the source ("dilansir AFP", "Menurut CNN (9/4/2025)"): the report's date, not the
-event's."""
+"""Before a date, a citation of the source ("dilansir AFP", "Menurut CNN (9/4/2025)", "dalam keterangan tertulis
+yang diterima di Jakarta, Senin"): the report's date, not the event's."""
 _FUTURE_CUE = re.compile(r"\b(?:akan|dijadwalkan|berencana|rencananya|mendatang|hendak)\b", re.IGNORECASE)
 
 

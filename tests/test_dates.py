@@ -123,3 +123,9 @@ def test_month_hint_made_a_day_by_a_weekday_date_and_history_skipped() -> None:
 def test_cited_source_date_is_the_report_not_the_event() -> None:
     found = find_dates("Menurut CNN (9/4/2025), Trump mengenakan tarif pada Februari.", dt.date(2025, 4, 10))
     assert [(x.value, x.reporting) for x in found] == [("2025-04-09", True), ("2025-02", False)]
+
+
+def test_date_a_press_statement_was_received_is_the_report() -> None:
+    found = find_dates("Dalam keterangan tertulis yang diterima di Jakarta, Senin (2/8), kedua tentara berlatih bersama.",
+                       dt.date(2021, 8, 3))
+    assert [(x.value, x.reporting) for x in found] == [("2021-08-02", True)]
