@@ -123,6 +123,8 @@ class DocContext:
     """Sentences of the body read so far."""
     seen: dict[str, int] = field(default_factory=dict)
     """How often each state was named so far: the states the document is about."""
+    planned: set[tuple[str, frozenset[str]]] = field(default_factory=set)
+    """Type and states of the acts told of as ahead so far ("akan melakukan latihan bersama")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -697,6 +699,17 @@ def _status_words(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+def _still_ahead(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"X dan Y akan menggelar latihan bersama. ... Latihan bersama itu melibatkan ...": a joint act told of as ahead
+    is still ahead when named again with no time or status of its own."""
+    if c.status_why or not c.cue.mutual or c.cue.voice != "noun" or c.picked is not None or c.parties is None:
+        return None
+    if (c.cue.type, frozenset(countries(codes(c.parties.agents + c.parties.targets)))) in d.planned:
+        c.status, c.status_why = "planned", "the same joint act was told of as ahead"
+        return c.status_why
+    return None
+
+
 def _date_ahead(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.status_why or c.picked is None or not c.picked.value:
         return None
@@ -818,6 +831,8 @@ RULES: tuple[Rule, ...] = (
          _past_reference),
     Rule("noun_status", "status", "\"KTT itu akan digelar\", \"kunjungan itu dibatalkan\"", _noun_status),
     Rule("status_words", "status", "negation, condition or plan words before the cue in its clause", _status_words),
+    Rule("still_ahead", "status", "a joint act told of as ahead, named again with no time or status of its own, is "
+         "still ahead", _still_ahead),
     Rule("date_ahead", "status", "a date said to be ahead (\"pekan depan\") or a day after the report's own date makes "
          "the act planned", _date_ahead),
     Rule("event", "event", "the candidate becomes an event", _event),
@@ -860,6 +875,8 @@ def remember(d: DocContext, s: Sentence) -> None:
             d.targets_by_type[c.cue.type] = c.parties.targets
     d.last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
     d.last_stem = coded[-1].cue.stem.split()[0] if coded else ""
+    d.planned.update((c.cue.type, frozenset(countries(codes(c.parties.agents + c.parties.targets))))
+                     for c in coded if c.status == "planned" and c.cue.mutual)
     usable = [x for x in s.dates if x.value and not x.reporting]
     d.previous_date = usable[-1] if usable else d.previous_date
     for m in s.mentions:
