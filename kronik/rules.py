@@ -493,13 +493,14 @@ _ANSWERS_TO_PROPOSAL = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE"})
 
 
 def _proposer(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    """"memveto draf resolusi soal X yang diajukan Indonesia": whoever proposed what is vetoed, backed or criticised
-    is the other side, however long the proposal's description (a topic preposition ends the clause grammar's
-    search for a target)."""
+    """"memveto draf resolusi PBB soal X yang diajukan Indonesia": whoever proposed what is vetoed, backed or
+    criticised is the other side, however long the proposal's description (a topic preposition ends the clause
+    grammar's search for a target) and rather than the body the draft belongs to."""
     p, text = c.parties, s.text
     assert p is not None
-    if c.cue.type not in _ANSWERS_TO_PROPOSAL or not p.agents or p.targets or p.reciprocal:
-        return None
+    if c.cue.type not in _ANSWERS_TO_PROPOSAL or not p.agents or p.reciprocal or (
+            p.targets and not all(owner_of_thing(text, m) for m in p.targets)):
+        return None  # a target that is only the owner of the document ("draf resolusi PBB") gives way to its proposer
     own = countries(codes(p.agents))
     hi = right_limit(text, c.end)
     pick = next((m for m in s.mentions if c.end <= m.start and m.end <= hi and m.kind != "pronoun"
