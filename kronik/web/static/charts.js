@@ -80,15 +80,21 @@ function bar(d, title, onPeriod) {
   return g;
 }
 
+// The periods of a timeline, recorded on its box for tests; null (and a message) when there are none.
+function periodsOf(box, data) {
+  box.dataset.periods = String(data.periods.length);
+  box.dataset.freq = data.freq;
+  if (!data.periods.length) {
+    message(box, "No dated events in this selection.");
+    return null;
+  }
+  return data.periods;
+}
+
 // Stacked bars of events per quad class and the mean score line; `onPeriod(period)` when a bar is clicked.
 export function drawTimeline(box, data, title, onPeriod) {
-  const periods = data.periods;
-  box.dataset.periods = String(periods.length);
-  box.dataset.freq = data.freq;
-  if (!periods.length) {
-    message(box, "No dated events in this selection.");
-    return;
-  }
+  const periods = periodsOf(box, data);
+  if (!periods) return;
   const W = Math.max(box.clientWidth || 800, 480), H = 300;
   const m = { top: 16, right: 56, bottom: 64, left: 48 };
   const iw = W - m.left - m.right, ih = H - m.top - m.bottom;
@@ -119,13 +125,8 @@ export function drawTimeline(box, data, title, onPeriod) {
 
 // Cooperation (quad classes 1-2) above the zero line, conflict (3-4) below it, and the mean score.
 export function drawBalance(box, data, title, onPeriod) {
-  const periods = data.periods;
-  box.dataset.periods = String(periods.length);
-  box.dataset.freq = data.freq;
-  if (!periods.length) {
-    message(box, "No dated events in this selection.");
-    return;
-  }
+  const periods = periodsOf(box, data);
+  if (!periods) return;
   const coop = QUADS.slice(0, 2), conflict = QUADS.slice(2);
   const W = Math.max(box.clientWidth || 800, 480), H = 320;
   const m = { top: 16, right: 56, bottom: 64, left: 48 };
