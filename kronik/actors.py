@@ -35,9 +35,15 @@ PRONOUNS = {
     "negeri tersebut": "state",
     "negaranya": "own",
     "pemerintahnya": "own",
+    "tetangganya": "other",
+    "negara tetangganya": "other",
+    "lawannya": "other",
+    "musuhnya": "other",
+    "seterunya": "other",
 }
 """Pronouns and what they refer back to: the last person, the last actor, the last group, the last state named,
-or the state of the last person named ("negaranya": his country, whatever state was named after him)."""
+the state of the last person named ("negaranya": his country, whatever state was named after him), or the other
+side of the latest two-state event from the last state named ("Moskow menyerang tetangganya")."""
 
 STATE_PAIRS = (
     "kedua negara",
@@ -499,6 +505,12 @@ class DocumentActors:
         if e.role == "state":
             state = next((c for c in reversed(self.countries) if not is_igo(c)), None)
             return _Unit(u.i, u.j, state, "pronoun", f"'{text}' → last state named {state}") if state else None
+        if e.role == "other" and self.pair is not None:
+            state = next((c for c in reversed(self.countries) if not is_igo(c)), None)
+            if state not in self.pair:
+                return None
+            other = self.pair[1] if state == self.pair[0] else self.pair[0]
+            return _Unit(u.i, u.j, other, "pronoun", f"'{text}' → the other side of {state} in the latest pair, {other}")
         if e.role == "own" and self.last_person:
             state = _country(self.last_person[0])
             code = state if is_igo(state) or text.lower() != "pemerintahnya" else state + "GOV"

@@ -375,3 +375,10 @@ def test_a_foreign_office_holder_named_with_an_indonesian_body_is_foreign() -> N
     assert [c for _, c in codes(DocumentActors(when), "Wartawan menunggu Ketua DPR Nancy Pelosi di Washington.")] == ["USALEG"]
     found = codes(DocumentActors(when), "Wartawan menunggu pimpinan Dewan Perwakilan Rakyat (DPR), Nancy Pelosi, kemarin.")
     assert found == [("Nancy Pelosi", "USALEG")]
+
+
+def test_its_neighbour_is_the_other_side_of_the_latest_pair() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Utusan Armenia dan Azerbaijan bertemu di Jenewa.")
+    found = codes(doc, "Setahun lalu Baku menyerang tetangganya.")
+    assert found[-1] == ("tetangganya", "ARM")
