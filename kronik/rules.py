@@ -558,6 +558,30 @@ def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     return f"target is the other state the document is about ({other})"
 
 
+_HOSTILE_WORDS = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+_SPEECH = re.compile(rf"\b{words('speech_verbs')}\b", _I)
+
+
+def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"AS dan Meksiko mencapai kesepakatan ..., setelah dia mengancam akan memberikan sanksi": a threat, accusation
+    or rejection whose clause names no target is aimed at the one other state its sentence names."""
+    p = c.parties
+    assert p is not None
+    if c.cue.type not in _HOSTILE_WORDS or not p.agents or p.targets or p.reciprocal:
+        return None
+    own = countries(codes(p.agents))
+    # after the cue, "hubungan kedua negara" names both sides, the doer's among them: no other side of its own; nor
+    # does a state named in what someone goes on to say ("..., seraya menyatakan bahwa ... dengan AS")
+    named = [m for m in s.mentions if not (m.start > c.end and (
+        countries(codes([m])) & own or _SPEECH.search(s.text, c.end, m.start)))]
+    others = countries(codes(named)) - own
+    if len(others) != 1 or is_igo(next(iter(others))):
+        return None
+    m = next(m for m in named if others & countries(codes([m])))
+    p.targets = [m]
+    return f"target is the one other state of the sentence ({m.text!r})"
+
+
 def _sentence_states(s: Sentence) -> list[str]:
     return [country(x) for m in s.mentions for x in (m.members or (m.code,)) if x]
 
@@ -820,6 +844,8 @@ RULES: tuple[Rule, ...] = (
          _proposer),
     Rule("nearest_other_state", "parties", "a doer whose clause grammar gives no target acts on the first other state "
          "named shortly after the cue", _nearest_other_state),
+    Rule("sentence_counterpart", "parties", "a threat, accusation or rejection with no target in its clause is aimed "
+         "at the one other state its sentence names", _sentence_counterpart),
     Rule("document_counterpart", "parties", "a directed act in a sentence naming only its doer's side is aimed at the "
          "other state the document is about", _document_counterpart),
     Rule("each_host", "parties", "a trip to several states is a visit to each", _each_host),

@@ -76,6 +76,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                  coded({"CAN"}, {"MEX"}, type="REJECT")),
     "nearest_other_state": (("Filipina melancarkan protes diplomatik, yang ketiga bulan ini, kepada China.",),
                             coded({"PHL"}, {"CHN"}, type="ACCUSE")),
+    "sentence_counterpart": (("Kenya dan Uganda menandatangani pakta dagang pada Jumat, sepekan setelah Kenya mengancam akan "
+                              "menutup perbatasan.",), coded({"KEN"}, {"UGA"}, type="THREATEN")),
     "document_counterpart": (("Kapal Vietnam memasuki perairan Filipina pada Senin.", "Filipina memanggil duta besar Vietnam.",
                               "Pekan lalu Vietnam juga membantah adanya kapal militer di sana."), coded({"VNM"}, {"PHL"}, type="REJECT")),
     "each_host": (("Presiden Brasil akan mengunjungi Kenya, Tanzania dan Mozambik pekan depan.",),
