@@ -215,6 +215,7 @@ _CALL_FOR_PEACE = re.compile(rf"\b{words('peace_words')}\b", _I)
 _WHERE = re.compile(rf"\b(?:di|ke)\s+(?:(?:{words('where_words')}|\w+\s+lokasi)\s+){{0,2}}$", _I)
 """Before a state named as where an act happens ("di sekitar Taiwan", "ke sembilan lokasi di Pakistan")."""
 _MISSION = re.compile(rf"\b{words('mission_words')}\b[^,.;]*$", _I)
+_OPENS_MISSION = re.compile(rf"\s+(?:[\w-]+\s+)?{words('mission_words')}\b", _I)
 _ANSWERS = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION"})
 _CAUSE_CLAUSE = re.compile(rf"\b{words('cause_openers')}\s+", _I)
 _ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", _I)
@@ -254,11 +255,12 @@ def _cargo(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 def _place_state(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """A visit with no named host ("tiba di Seoul") is hosted by the state of its place; an attack or seizure with no
-    named target hits the state where it happens."""
+    named target hits the state where it happens; an embassy opened "di Jakarta" is opened with that state."""
     p, cue, text = c.parties, c.cue, s.text
     assert p is not None
     if not (cue.mode == "visit" or cue.type in _AT_PLACE or (
-            cue.type == "REQUEST" and _CALL_FOR_PEACE.search(text, c.end, right_limit(text, c.end)))):
+            cue.type == "REQUEST" and _CALL_FOR_PEACE.search(text, c.end, right_limit(text, c.end))) or (
+            cue.type == "COOPERATE" and _OPENS_MISSION.match(text, c.end))):
         return None
     if p.targets or not p.agents:
         return None

@@ -183,3 +183,8 @@ def test_a_mediator_is_no_party_of_the_truce_but_mediates_between_them() -> None
     found = {(c.event.type, frozenset(parties(c)[0]), frozenset(parties(c)[1])) for c in cs if c.event is not None}
     assert ("RETREAT", frozenset({"KHM", "THA"}), frozenset()) in found
     assert ("CONSULT", frozenset({"MYS"}), frozenset({"KHM", "THA"})) in found
+
+
+def test_an_embassy_opened_in_a_capital_is_opened_with_its_state() -> None:
+    cs = fired("event", "Uganda tahun lalu secara resmi membuka kedutaan besar di Jakarta.")
+    assert any(c.event is not None and parties(c) == ({"UGA"}, {"IDN"}) and c.event.type == "COOPERATE" for c in cs)
