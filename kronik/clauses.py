@@ -429,6 +429,10 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         subject, subject_how = clause_subject(sentence, mentions, start)
         agents = [m for m in subject if m not in targets]
         how += f"; doer is the {subject_how}" if subject_how else ""
+        if clitic and not agents and (owner := [m for m in mentions if m.end <= start and m not in targets
+                                                 and m.kind not in ("pronoun", "place")]):
+            # "disampaikan oleh X dalam kunjungannya ke Finlandia": "-nya" is the last actor named before it
+            agents, how = [owner[-1]], how + f"; doer is the owner of -nya ({owner[-1].text!r})"
     if received and targets and agents:
         return Parties(targets, agents, False, how + "; received (roles swapped)")
     if agents and not targets and _SUFFERED.search(sentence, max(0, start - 40), start):

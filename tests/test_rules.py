@@ -188,3 +188,8 @@ def test_a_mediator_is_no_party_of_the_truce_but_mediates_between_them() -> None
 def test_an_embassy_opened_in_a_capital_is_opened_with_its_state() -> None:
     cs = fired("event", "Uganda tahun lalu secara resmi membuka kedutaan besar di Jakarta.")
     assert any(c.event is not None and parties(c) == ({"UGA"}, {"IDN"}) and c.event.type == "COOPERATE" for c in cs)
+
+
+def test_the_owner_of_nya_is_the_last_actor_named_before_it() -> None:
+    cs = fired("event", "Usulan itu disampaikan oleh Menteri Luar Negeri Chili dalam kunjungannya ke Peru pada Kamis.")
+    assert any(c.event is not None and parties(c) == ({"CHL"}, {"PER"}) and c.event.type == "CONSULT" for c in cs)
