@@ -562,6 +562,7 @@ def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
 
 _HOSTILE_WORDS = frozenset({"THREATEN", "ACCUSE", "REJECT"})
 _SPEECH = re.compile(rf"\b{words('speech_verbs')}\b", _I)
+_THAT_WORD = re.compile(r"\bbahwa\b", _I)
 
 
 def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -574,8 +575,10 @@ def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     own = countries(codes(p.agents))
     # after the cue, "hubungan kedua negara" names both sides, the doer's among them: no other side of its own; nor
     # does a state named in what someone goes on to say ("..., seraya menyatakan bahwa ... dengan AS")
+    # a warning "bahwa" someone will suffer was judged by the clause grammar, which knows a threat from a forecast
     named = [m for m in s.mentions if not (m.start > c.end and (
-        countries(codes([m])) & own or _SPEECH.search(s.text, c.end, m.start)))]
+        countries(codes([m])) & own or _SPEECH.search(s.text, c.end, m.start)
+        or (c.cue.type == "THREATEN" and _THAT_WORD.search(s.text, c.end, m.start))))]
     others = countries(codes(named)) - own
     if len(others) != 1 or is_igo(next(iter(others))):
         return None
