@@ -198,6 +198,19 @@ def _sports(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_SCARE_QUOTED = re.compile(r"['‘][^'’\"“”]{0,40}$")
+_FORCE = frozenset({"ASSAULT", "COERCE"})
+
+
+def _scare_quoted(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"membalas 'serangan' AS", "'serangan Trump' itu" in a trade dispute: force in single quotes is a figure of
+    speech."""
+    if c.cue.type in _FORCE and c.cue.voice == "noun" and _SCARE_QUOTED.search(s.text, max(0, c.start - 40), c.start) and (
+            re.match(r"[^'’\"“”]{0,40}['’]", s.text[c.end:])):
+        return _drop(c, "force named in single quotes: a figure of speech")
+    return None
+
+
 def _setting(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.cue.voice == "noun" and _SETTING.search(s.text, max(0, c.start - 20), c.start):
         return _drop(c, "the setting of another act or part of a place name, not an event")
@@ -800,8 +813,9 @@ def _conditional_threat(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.event is None or c.cue.type not in _THREAT_MODES or c.status not in ("planned", "hypothetical"):
         return None
     text = s.text
-    if not _CONDITION.search(text, left_limit(text, c.start), right_limit(text, c.end)):
-        return None
+    if not _CONDITION.search(text, left_limit(text, c.start), right_limit(text, c.end)) or _CONDITION.search(
+            text, max(0, c.start - 40), c.start):
+        return None  # "... jika negara itu membalas": the act after "jika" is the condition, not what is promised
     threat = Candidate(c.start, c.end, c.text, dataclasses.replace(c.cue, type="THREATEN", mode=_THREAT_MODES[c.cue.type]),
                        c.index, c.parties, where=c.where)
     threat.fired.append(("conditional_threat", f"{c.cue.type} promised on a condition: a threat made now"))
@@ -819,6 +833,8 @@ RULES: tuple[Rule, ...] = (
          "(\"sepakat untuk membuka ...\", \"bertemu untuk membahas ...\") is no act of its own; the complement "
          "ends at a speech verb or an appositive relative clause", _complement),
     Rule("sports_report", "gate", "in a sports report teams and players are not states acting", _sports),
+    Rule("scare_quoted_force", "gate", "\"membalas 'serangan' AS\": force in single quotes is a figure of speech",
+         _scare_quoted),
     Rule("setting_noun", "gate", "a noun after \"di sela\", \"desa\", \"zona\" is a setting or place name", _setting),
     Rule("clause_parties", "parties", "active, passive and nominal clauses: subject, object, possessor, "
          "\"antara X dan Y\", \"dari X untuk Y\" (kronik.clauses)", _clause_parties),

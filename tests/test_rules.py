@@ -41,6 +41,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                                     dropped("complement")),
     "sports_report": (("Timnas Jepang menyerang pertahanan Korea Selatan sejak babak pertama di stadion itu.",),
                       dropped("sports")),
+    "scare_quoted_force": (("Kementerian Perdagangan Kanada akan menanggapi 'serangan' Meksiko itu dengan tarif serupa.",),
+                           dropped("figure of speech")),
     "setting_noun": (("Di sela KTT G20, Presiden Brasil berbincang dengan wartawan India.",), dropped("setting")),
     "clause_parties": (("Presiden Prancis mengecam Rusia atas serangan itu.",), coded({"FRA"}, {"RUS"}, type="ACCUSE")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
@@ -193,3 +195,9 @@ def test_an_embassy_opened_in_a_capital_is_opened_with_its_state() -> None:
 def test_the_owner_of_nya_is_the_last_actor_named_before_it() -> None:
     cs = fired("event", "Usulan itu disampaikan oleh Menteri Luar Negeri Chili dalam kunjungannya ke Peru pada Kamis.")
     assert any(c.event is not None and parties(c) == ({"CHL"}, {"PER"}) and c.event.type == "CONSULT" for c in cs)
+
+
+def test_the_act_a_condition_names_is_no_threat() -> None:
+    cs = fired("event", "Kanada akan mengenakan tarif atas baja Meksiko jika Meksiko menyerang kapal Kanada.")
+    assert not any(c.event is not None and c.event.type == "THREATEN" and parties(c) == ({"MEX"}, {"CAN"}) for c in cs)
+    assert any(c.event is not None and c.event.type == "THREATEN" and parties(c) == ({"CAN"}, {"MEX"}) for c in cs)
