@@ -85,6 +85,8 @@ _REASON = re.compile(rf"\b{words('reason_words')}\s+(?:[\w-]+\s+)?$", _I)
 PATIENT_MODES = frozenset({"expel", "release", "arrest", "seize", "deport", "abduct"})
 """Modes whose noun names its patient after it ("pengusiran diplomat X", "pembebasan sandera X"), not its doer."""
 DIRECTED_MATERIAL = frozenset({"AID", "SANCTION", "ASSAULT", "COERCE"})
+_SENDS = frozenset({"AID", "MOBILIZE"})
+"""Acts whose object may be the doer's own people sent ("mengirim 1.000 prajurit TNI ke Lebanon")."""
 """Material acts aimed at someone: a target may be named after a long object ("penjualan senjata ... ke Taiwan")."""
 _PLACE_NAME = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:selatan|utara|timur|barat|tengah)\b)?)"
 """Capitalised words, and a compass word the press writes in lower case ("Lebanon selatan", "Gaza utara")."""
@@ -307,9 +309,10 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
             objects = coordinated(sentence, mentions, with_[0][0], end, stop) if with_ else []
     elif after and not (cue.mutual and len(countries(codes(subject))) >= 2) and (
             not cue.adjacent or NEAR.match(sentence[end:after[0][1].start])):
-        # a visitor's own party after the verb ("memimpin rombongan pengusaha Australia ke Indonesia") is not the host
+        # the doer's own people after the verb are what it sends or leads, not its other side: "mengirim 1.000 prajurit
+        # TNI ke Lebanon", "memimpin rombongan pengusaha Australia ke Indonesia"
         own = countries(codes(subject))
-        first = next(((i, m) for i, m in after if cue.mode != "visit"
+        first = next(((i, m) for i, m in after if not (cue.mode == "visit" or cue.type in _SENDS)
                       or not (countries(codes([m])) <= own and oblique(sentence, m) is None)), after[0])
         objects = coordinated(sentence, mentions, first[0], end, stop)
     if not objects and cue.type == "THREATEN" and (that := _THAT.match(sentence, end)) is not None:

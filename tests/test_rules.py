@@ -201,3 +201,14 @@ def test_the_act_a_condition_names_is_no_threat() -> None:
     cs = fired("event", "Kanada akan mengenakan tarif atas baja Meksiko jika Meksiko menyerang kapal Kanada.")
     assert not any(c.event is not None and c.event.type == "THREATEN" and parties(c) == ({"MEX"}, {"CAN"}) for c in cs)
     assert any(c.event is not None and c.event.type == "THREATEN" and parties(c) == ({"CAN"}, {"MEX"}) for c in cs)
+
+
+def test_own_troops_sent_are_the_cargo_not_the_other_side() -> None:
+    cs = fired("event", "Pemerintah Kenya kembali mengirim 800 prajurit Kenya ke Somalia untuk misi perdamaian.")
+    assert any(c.event is not None and parties(c) == ({"KEN"}, {"SOM"}) and c.event.type == "AID" for c in cs)
+
+
+def test_a_sanctions_package_proposed_is_a_planned_sanction() -> None:
+    cs = fired("event", "Kanada juga akan mengajukan paket sanksi terhadap Venezuela pekan depan.")
+    assert any(c.event is not None and parties(c) == ({"CAN"}, {"VEN"}) and c.event.type == "SANCTION"
+               and c.status == "planned" for c in cs)
