@@ -157,6 +157,9 @@ _NOUN_GOVERNS = re.compile(r"\s+(?:(?:yang\s+)?(?:akan|untuk|agar|supaya|bahwa)\
 """After a governing noun ("ancaman akan memutus ...", "seruan agar ..."), what follows is only threatened or asked."""
 
 
+_RESOLUTION_SAYS = re.compile(rf"\b{words('resolution_words')}\b(?:\s+[\w()-]+){{0,5}}?\s+(?:yang|untuk)\s+$", _I)
+"""Before a cue in a complement: what a resolution itself does ("menyetujui resolusi PBB untuk mendesak Rusia ..."),
+an act of its own once the resolution is adopted."""
 _RELATIVE_PASSIVE = re.compile(r"\byang\s+(?:telah\s+|sudah\s+|pernah\s+)?$", _I)
 """Before a passive cue in a complement: a relative clause that tells what was done ("gencatan senjata yang
 ditengahi oleh Mesir"), a fact rather than part of what is wanted."""
@@ -177,12 +180,14 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
         # "menyetujui penjualan senjata ke Taiwan": a material act approved or agreed is itself the event
         inside.update(j for j, (s2, _, c2) in enumerate(hits) if j > i and s2 < stop and not (
             cue.type == "AGREE" and c2.voice == "noun" and c2.type in _MATERIAL and not sentence[e:s2].strip())
-            and not (c2.voice == "passive" and _RELATIVE_PASSIVE.search(sentence, max(0, s2 - 20), s2)))
+            and not (c2.voice == "passive" and _RELATIVE_PASSIVE.search(sentence, max(0, s2 - 20), s2))
+            and not _RESOLUTION_SAYS.search(sentence, max(0, s2 - 60), s2))
     for i, (_, e, _) in enumerate(hits[:-1]):
         stop = right_limit(sentence, e)
         purpose = PURPOSE.search(sentence, e, stop)
         if purpose is not None:
-            inside.update(j for j, (s2, _, _) in enumerate(hits) if j > i and purpose.start() <= s2 < stop)
+            inside.update(j for j, (s2, _, _) in enumerate(hits) if j > i and purpose.start() <= s2 < stop
+                          and not _RESOLUTION_SAYS.search(sentence, max(0, s2 - 60), s2))
     return inside
 
 
@@ -248,6 +253,19 @@ _RETALIATE = re.compile(rf"\b{words('retaliation_words')}\b", _I)
 def _clause_parties(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     c.parties = find_parties(s.text, s.mentions, c.start, c.end, c.cue)
     return c.parties.how
+
+
+def _resolution_acts(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"menyetujui resolusi PBB untuk mendesak Rusia ...": the resolution's owner is the one who urges."""
+    p = c.parties
+    assert p is not None
+    says = _RESOLUTION_SAYS.search(s.text, max(0, c.start - 60), c.start)
+    owner = [m for m in s.mentions if says is not None and says.start() <= m.start and m.end <= c.start]
+    if not owner:
+        return None
+    p.agents = owner[-1:]
+    p.targets = [m for m in p.targets if m not in p.agents]
+    return f"doer is the owner of the resolution ({owner[-1].text!r})"
 
 
 def _only_wished(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -838,6 +856,8 @@ RULES: tuple[Rule, ...] = (
     Rule("setting_noun", "gate", "a noun after \"di sela\", \"desa\", \"zona\" is a setting or place name", _setting),
     Rule("clause_parties", "parties", "active, passive and nominal clauses: subject, object, possessor, "
          "\"antara X dan Y\", \"dari X untuk Y\" (kronik.clauses)", _clause_parties),
+    Rule("resolution_acts", "parties", "\"resolusi PBB untuk mendesak Rusia ...\": the resolution's owner urges",
+         _resolution_acts),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),
     Rule("cargo_arrival", "parties", "an aircraft or shipment arriving is no visit", _cargo),
     Rule("other_side_is_place_state", "parties", "a visit, attack, seizure or call for peace with no named other side "

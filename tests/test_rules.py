@@ -45,6 +45,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                            dropped("figure of speech")),
     "setting_noun": (("Di sela KTT G20, Presiden Brasil berbincang dengan wartawan India.",), dropped("setting")),
     "clause_parties": (("Presiden Prancis mengecam Rusia atas serangan itu.",), coded({"FRA"}, {"RUS"}, type="ACCUSE")),
+    "resolution_acts": (("Chili memutuskan menyetujui resolusi PBB untuk mendesak Peru menarik pasukannya dari perbatasan.",),
+                        coded({"UNO"}, {"PER"}, type="REQUEST")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
     "cargo_arrival": (("Pesawat bantuan dari Malaysia tiba di Mesir pada Senin.",), dropped("shipment")),
     "other_side_is_place_state": (("Perdana Menteri Belanda tiba di Jakarta untuk kunjungan tiga hari.",),
