@@ -123,6 +123,8 @@ class DocContext:
     """Sentences of the body read so far."""
     seen: dict[str, int] = field(default_factory=dict)
     """How often each state was named so far: the states the document is about."""
+    pair: list[Mention] = field(default_factory=list)
+    """Both sides of the latest event between exactly two states: whom a mediator stands between."""
     planned: set[tuple[str, frozenset[str]]] = field(default_factory=set)
     """Type and states of the acts told of as ahead so far ("akan melakukan latihan bersama")."""
 
@@ -622,6 +624,20 @@ def _sentence_states(s: Sentence) -> list[str]:
     return [country(x) for m in s.mentions for x in (m.members or (m.code,)) if x]
 
 
+def _mediated_pair(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Kesepakatan itu terwujud berkat mediasi Mesir": a mediator with no named sides, or one side only, stands
+    between the two sides of the latest event between two states."""
+    p = c.parties
+    assert p is not None
+    if c.cue.mode != "third-party" or not p.agents or not d.pair:
+        return None
+    own, sides = countries(codes(p.agents)), countries(codes(d.pair))
+    if own & sides or (p.targets and not countries(codes(p.targets)) < sides):
+        return None
+    p.targets = d.pair
+    return f"between the sides of the latest two-state event ({', '.join(sorted(sides))})"
+
+
 def _each_host(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """A trip to several states is a visit to each: "mengunjungi Kenya, Tanzania dan Mozambik" is three visits."""
     p = c.parties
@@ -889,6 +905,8 @@ RULES: tuple[Rule, ...] = (
          "at the one other state its sentence names", _sentence_counterpart),
     Rule("document_counterpart", "parties", "a directed act in a sentence naming only its doer's side is aimed at the "
          "other state the document is about", _document_counterpart),
+    Rule("mediated_pair", "parties", "a mediator with one side or none named stands between the two sides of the "
+         "latest two-state event", _mediated_pair),
     Rule("each_host", "parties", "a trip to several states is a visit to each", _each_host),
     Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),
     Rule("date_in_sentence", "date", "the nearest date expression of the cue's clause, else of its sentence",
@@ -943,6 +961,8 @@ def remember(d: DocContext, s: Sentence) -> None:
             d.targets_by_type[c.cue.type] = c.parties.targets
     d.last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
     d.last_stem = coded[-1].cue.stem.split()[0] if coded else ""
+    two = [c for c in coded if len(countries(codes(c.parties.agents + c.parties.targets))) == 2]
+    d.pair = two[-1].parties.agents + two[-1].parties.targets if two else d.pair
     d.planned.update((c.cue.type, frozenset(countries(codes(c.parties.agents + c.parties.targets))))
                      for c in coded if c.status == "planned" and c.cue.mutual)
     usable = [x for x in s.dates if x.value and not x.reporting]

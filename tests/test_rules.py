@@ -84,6 +84,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                               "menutup perbatasan.",), coded({"KEN"}, {"UGA"}, type="THREATEN")),
     "document_counterpart": (("Kapal Vietnam memasuki perairan Filipina pada Senin.", "Filipina memanggil duta besar Vietnam.",
                               "Pekan lalu Vietnam juga membantah adanya kapal militer di sana."), coded({"VNM"}, {"PHL"}, type="REJECT")),
+    "mediated_pair": (("Kamboja dan Thailand menandatangani gencatan senjata di perbatasan.",
+                       "Kesepakatan itu tercapai berkat mediasi Malaysia."), coded({"MYS"}, {"KHM", "THA"}, type="CONSULT")),
     "each_host": (("Presiden Brasil akan mengunjungi Kenya, Tanzania dan Mozambik pekan depan.",),
                   lambda cs: bool(cs) and all(c.parties is not None and len(c.parties.also) == 2 for c in cs)),
     "two_states": (("Pemerintah Brasil mengecam keputusan itu.",), dropped("fewer than two")),
