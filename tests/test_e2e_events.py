@@ -21,7 +21,7 @@ FLOORS = {
     # set: (dyad F1, dyad precision, strict F1)
     "dev": (0.90, 0.93, 0.78),
     "corpus": (0.76, 0.92, 0.67),
-    "train": (0.67, 0.80, 0.57),
+    "train": (0.68, 0.80, 0.58),
 }
 
 
