@@ -508,6 +508,22 @@ def _speaker_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"doer is the speaker {speaker[0].text!r} of the report it is joined to"
 
 
+_THIS_IS = re.compile(r"(?:^|[\"“])\W*(?:ini|itu)\s+(?:adalah|merupakan)\s+$", _I)
+
+
+def _this_joint_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """""Ini adalah pertemuan pertama sejak ...": a joint act pointed at with no parties named is between the two
+    sides of the latest two-state event. ("Pertemuan ini ..." names the act already coded again: no new event.)"""
+    p = c.parties
+    assert p is not None
+    if p.agents or p.targets or c.cue.voice != "noun" or not c.cue.mutual or not d.pair:
+        return None
+    if not _THIS_IS.search(s.text, 0, c.start):
+        return None
+    p.agents, p.reciprocal = list(d.pair), True
+    return f"the sides of the latest two-state event ({', '.join(sorted(countries(codes(d.pair))))})"
+
+
 def _same_parties_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"Pertemuan AS-Korut ini yang pertama sejak KTT di Hanoi": a joint-act noun with no parties of its own in a
     sentence about a joint act of the same type between two states is another such act between them."""
@@ -895,6 +911,8 @@ RULES: tuple[Rule, ...] = (
     Rule("threat_to_retaliate", "parties", "a threat to retaliate is aimed at whoever sanctioned or attacked the threatener",
          _retaliation),
     Rule("speaker_goes_on", "parties", "\"X mengatakan bahwa ..., dan menuduh Y\": the speaker accuses", _speaker_goes_on),
+    Rule("this_joint_act", "parties", "\"Ini adalah pertemuan ...\": between the sides of the latest two-state event",
+         _this_joint_act),
     Rule("same_parties_again", "parties", "\"pertemuan X-Y yang pertama sejak KTT di Hanoi\": the summit was theirs too",
          _same_parties_again),
     Rule("proposer", "parties", "\"menolak rancangan ... yang diajukan X\": the answer is aimed at the proposer X",
