@@ -219,3 +219,10 @@ def test_a_sanctions_package_proposed_is_a_planned_sanction() -> None:
     cs = fired("event", "Kanada juga akan mengajukan paket sanksi terhadap Venezuela pekan depan.")
     assert any(c.event is not None and parties(c) == ({"CAN"}, {"VEN"}) and c.event.type == "SANCTION"
                and c.status == "planned" for c in cs)
+
+
+def test_help_needed_is_not_help_given_and_what_we_know_has_its_own_subject() -> None:
+    cs = fired("event", "\"Saat kami butuh bantuan dari Kenya, kami tahu Uganda mendorong Kenya untuk membantu Sudan Selatan,\" "
+               "ujarnya.")
+    assert not any(c.event is not None and c.event.type == "AID" for c in cs)
+    assert any(c.event is not None and parties(c) == ({"UGA"}, {"KEN"}) and c.event.type == "REQUEST" for c in cs)
