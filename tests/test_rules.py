@@ -226,3 +226,8 @@ def test_help_needed_is_not_help_given_and_what_we_know_has_its_own_subject() ->
                "ujarnya.")
     assert not any(c.event is not None and c.event.type == "AID" for c in cs)
     assert any(c.event is not None and parties(c) == ({"UGA"}, {"KEN"}) and c.event.type == "REQUEST" for c in cs)
+
+
+def test_declaring_an_envoy_persona_non_grata_expels_him() -> None:
+    cs = fired("event", "Pemerintah Kanada menetapkan Duta Besar Venezuela sebagai persona non grata pada Senin.")
+    assert any(c.event is not None and parties(c) == ({"CAN"}, {"VEN"}) and c.event.mode == "expel" for c in cs)
