@@ -35,6 +35,14 @@ PRONOUNS = {
     "negeri tersebut": "state",
     "negaranya": "own",
     "pemerintahnya": "own",
+    "blok itu": "body",
+    "blok tersebut": "body",
+    "organisasi itu": "body",
+    "organisasi tersebut": "body",
+    "aliansi itu": "body",
+    "aliansi tersebut": "body",
+    "perhimpunan itu": "body",
+    "perhimpunan tersebut": "body",
     "tetangganya": "other",
     "negara tetangganya": "other",
     "lawannya": "other",
@@ -42,8 +50,9 @@ PRONOUNS = {
     "seterunya": "other",
 }
 """Pronouns and what they refer back to: the last person, the last actor, the last group, the last state named,
-the state of the last person named ("negaranya": his country, whatever state was named after him), or the other
-side of the latest two-state event from the last state named ("Moskow menyerang tetangganya")."""
+the state of the last person named ("negaranya": his country, whatever state was named after him), the last
+international body named ("blok tersebut"), or the other side of the latest two-state event from the last state
+named ("Moskow menyerang tetangganya")."""
 
 STATE_PAIRS = (
     "kedua negara",
@@ -505,6 +514,9 @@ class DocumentActors:
         if e.role == "state":
             state = next((c for c in reversed(self.countries) if not is_igo(c)), None)
             return _Unit(u.i, u.j, state, "pronoun", f"'{text}' → last state named {state}") if state else None
+        if e.role == "body":
+            body = next((c for c in reversed(self.countries) if is_igo(c)), None)
+            return _Unit(u.i, u.j, body, "pronoun", f"'{text}' → last body named {body}") if body else None
         if e.role == "other" and self.pair is not None:
             state = next((c for c in reversed(self.countries) if not is_igo(c)), None)
             if state not in self.pair:

@@ -382,3 +382,9 @@ def test_its_neighbour_is_the_other_side_of_the_latest_pair() -> None:
     doc.mentions("Utusan Armenia dan Azerbaijan bertemu di Jenewa.")
     found = codes(doc, "Setahun lalu Baku menyerang tetangganya.")
     assert found[-1] == ("tetangganya", "ARM")
+
+
+def test_the_bloc_is_the_last_international_body_named() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Para menteri Uni Afrika bertemu di Addis Ababa.")
+    assert codes(doc, "Kecaman dari blok tersebut mengejutkan banyak pihak.")[-1][1] == "IGO:AU"

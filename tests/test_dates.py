@@ -129,3 +129,7 @@ def test_date_a_press_statement_was_received_is_the_report() -> None:
     found = find_dates("Dalam keterangan tertulis yang diterima di Jakarta, Senin (2/8), kedua tentara berlatih bersama.",
                        dt.date(2021, 8, 3))
     assert [(x.value, x.reporting) for x in found] == [("2021-08-02", True)]
+
+
+def test_a_month_named_with_bulan_is_a_date_without_pada() -> None:
+    assert value("Pertemuan para menteri bulan Agustus berakhir tanpa hasil.", dt.date(2022, 10, 6)) == "2022-08"
