@@ -48,7 +48,7 @@ _THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)
 _TOPIC_BEFORE = re.compile(rf"\b{words('topic_markers')}(?:\s+(?:nuklir|rudal|senjata))?\s+$", _I)
 """Before a state named as the topic of talks, not a party ("pertemuan perwakilan urusan nuklir Korea Utara"), or
 as what others are not members of ("negara-negara yang bukan anggota ASEAN")."""
-_FRONTED_PHRASE = re.compile(rf"\W*{words('fronted_phrase_openers')}\b", _I)
+_FRONTED_PHRASE = re.compile(rf"\W*{words('fronted_phrase_openers', 'fronted_clause_openers')}\b", _I)
 """Open a fronted phrase that ends at a comma and names no subject ("Selain Kenya, Jokowi akan mengunjungi ...")."""
 CAUSE = re.compile(rf"\b{words('cause_links')}\b", _I)
 """After a cue: what follows names its cause ("duka cita kepada korban akibat serangan X"), not its other side."""

@@ -231,3 +231,8 @@ def test_help_needed_is_not_help_given_and_what_we_know_has_its_own_subject() ->
 def test_declaring_an_envoy_persona_non_grata_expels_him() -> None:
     cs = fired("event", "Pemerintah Kanada menetapkan Duta Besar Venezuela sebagai persona non grata pada Senin.")
     assert any(c.event is not None and parties(c) == ({"CAN"}, {"VEN"}) and c.event.mode == "expel" for c in cs)
+
+
+def test_the_main_clause_after_a_fronted_subordinate_clause_has_its_own_subject() -> None:
+    cs = fired("event", "Setelah Presiden Peru tiba, dua jet tempur Chili menerobos wilayah udara Bolivia.")
+    assert any(c.event is not None and parties(c) == ({"CHL"}, {"BOL"}) and c.event.type == "MOBILIZE" for c in cs)
