@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kronik.events import trace
-from kronik.lexicon import lexicon
+from kronik.lexicon import cue_hits, lexicon
 from kronik.model import Article, Event
 from kronik.plover import plover
 from kronik.settings import DEFAULT
@@ -153,3 +153,9 @@ def test_the_reading_whose_word_comes_first() -> None:
     events = trace(Article(id="t", published="2024-05-08", paragraphs=[
         "Kolombia memanggil pulang dubesnya dari Israel pada Rabu."]), DEFAULT).events
     assert [(e.type, e.mode) for e in events] == [("SANCTION", "withdraw")]
+
+
+def test_seizing_power_is_no_attack_but_seizing_a_place_is() -> None:
+    assert not [c for _, _, c in cue_hits("junta yang merebut kekuasaan melalui kudeta pada Juli") if c.type == "ASSAULT"]
+    assert [c for _, _, c in cue_hits("Vietnam merebut pulau karang itu dari Kamboja") if c.type == "ASSAULT"]
+    assert [c for _, _, c in cue_hits("Vietnam merebut Karang Barat dari Kamboja") if c.type == "ASSAULT"]
