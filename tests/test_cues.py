@@ -156,6 +156,6 @@ def test_the_reading_whose_word_comes_first() -> None:
 
 
 def test_seizing_power_is_no_attack_but_seizing_a_place_is() -> None:
-    assert not [c for _, _, c in cue_hits("junta yang merebut kekuasaan melalui kudeta pada Juli") if c.type == "ASSAULT"]
+    assert not [c for _, _, c in cue_hits("para jenderal itu merebut kekuasaan lewat kudeta pada Juli") if c.type == "ASSAULT"]
     assert [c for _, _, c in cue_hits("Vietnam merebut pulau karang itu dari Kamboja") if c.type == "ASSAULT"]
     assert [c for _, _, c in cue_hits("Vietnam merebut Karang Barat dari Kamboja") if c.type == "ASSAULT"]
