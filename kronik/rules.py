@@ -123,6 +123,9 @@ class DocContext:
     """Sentences of the body read so far."""
     seen: dict[str, int] = field(default_factory=dict)
     """How often each state was named so far: the states the document is about."""
+    doers: dict[tuple[str, str | None], list[Mention]] = field(default_factory=dict)
+    """The doer of the latest event of each type and mode: "Kunjungan ini juga mencakup pertemuan dengan X" is the
+    visitor's."""
     pair: list[Mention] = field(default_factory=list)
     """Both sides of the latest event between exactly two states: whom a mediator stands between."""
     planned: set[tuple[str, frozenset[str]]] = field(default_factory=set)
@@ -509,6 +512,27 @@ def _speaker_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 _THIS_IS = re.compile(r"(?:^|[\"“])\W*(?:ini|itu)\s+(?:adalah|merupakan)\s+$", _I)
+
+
+_THIS_ACT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:ini|itu|tersebut)\b", _I)
+
+
+def _act_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Kunjungan kenegaraan ini juga mencakup pertemuan dengan Presiden X": a clause whose subject points back at
+    an act told of before ("kunjungan ini") continues it, and its doer is that act's doer."""
+    p = c.parties
+    assert p is not None
+    if p.agents or not p.targets or any(m.start < c.end for m in p.targets):
+        return None
+    lo = left_limit(s.text, c.start)
+    head = next(((hs, he, hc) for hs, he, hc in s.hits if lo <= hs < c.start and hc.voice == "noun"), None)
+    if head is None or s.text[lo:head[0]].strip(" ,\"“") or not _THIS_ACT.match(s.text, head[1]):
+        return None
+    doer = d.doers.get((head[2].type, head[2].mode))
+    if not doer or countries(codes(doer)) & countries(codes(p.targets)):
+        return None
+    p.agents = doer
+    return f"the doer of the {head[2].stem!r} the clause points back at"
 
 
 def _this_joint_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -911,6 +935,8 @@ RULES: tuple[Rule, ...] = (
     Rule("threat_to_retaliate", "parties", "a threat to retaliate is aimed at whoever sanctioned or attacked the threatener",
          _retaliation),
     Rule("speaker_goes_on", "parties", "\"X mengatakan bahwa ..., dan menuduh Y\": the speaker accuses", _speaker_goes_on),
+    Rule("act_goes_on", "parties", "\"Kunjungan ini juga mencakup pertemuan dengan X\": the doer of the act pointed "
+         "back at", _act_goes_on),
     Rule("this_joint_act", "parties", "\"Ini adalah pertemuan ...\": between the sides of the latest two-state event",
          _this_joint_act),
     Rule("same_parties_again", "parties", "\"pertemuan X-Y yang pertama sejak KTT di Hanoi\": the summit was theirs too",
@@ -979,6 +1005,9 @@ def remember(d: DocContext, s: Sentence) -> None:
             d.targets_by_type[c.cue.type] = c.parties.targets
     d.last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
     d.last_stem = coded[-1].cue.stem.split()[0] if coded else ""
+    for c in coded:
+        if c.parties.agents and not c.cue.host and not c.parties.reciprocal:
+            d.doers[(c.cue.type, c.cue.mode)] = c.parties.agents
     two = [c for c in coded if len(countries(codes(c.parties.agents + c.parties.targets))) == 2]
     d.pair = two[-1].parties.agents + two[-1].parties.targets if two else d.pair
     d.planned.update((c.cue.type, frozenset(countries(codes(c.parties.agents + c.parties.targets))))

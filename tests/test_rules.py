@@ -74,6 +74,9 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                              "Moskow mengancam akan membalas."), coded({"RUS"}, {"AUS"}, type="THREATEN")),
     "speaker_goes_on": (("Kolombia mengatakan pada Senin bahwa pasukan Venezuela melintasi perbatasan, dan menuduh Caracas "
                          "melanggar kedaulatannya.",), coded({"COL"}, {"VEN"}, type="ACCUSE")),
+    "act_goes_on": (("Presiden Chili tiba di Lima pada Senin untuk kunjungan tiga hari.",
+                     "Kunjungan kenegaraan ini juga dijadwalkan mencakup pertemuan dengan Presiden Peru."),
+                    coded({"CHL"}, {"PER"}, type="CONSULT", status="planned")),
     "this_joint_act": (("Menteri Luar Negeri Chili bertemu Menteri Luar Negeri Peru di Lima pada Senin.",
                         "\"Ini adalah pertemuan pertama sejak pertemuan di Santiago dua bulan lalu,\" kata Menteri Luar Negeri Chili."),
                        coded({"CHL", "PER"}, set(), type="CONSULT", date="2024-03")),
