@@ -123,8 +123,8 @@ class DocContext:
     """Sentences of the body read so far."""
     seen: dict[str, int] = field(default_factory=dict)
     """How often each state was named so far: the states the document is about."""
-    doers: dict[tuple[str, str | None], list[Mention]] = field(default_factory=dict)
-    """The doer of the latest event of each type and mode: "Kunjungan ini juga mencakup pertemuan dengan X" is the
+    doers: dict[str, list[Mention]] = field(default_factory=dict)
+    """The doer of the latest event of each type: "Kunjungan ini juga mencakup pertemuan dengan X" is the
     visitor's."""
     pair: list[Mention] = field(default_factory=list)
     """Both sides of the latest event between exactly two states: whom a mediator stands between."""
@@ -528,7 +528,7 @@ def _act_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     head = next(((hs, he, hc) for hs, he, hc in s.hits if lo <= hs < c.start and hc.voice == "noun"), None)
     if head is None or s.text[lo:head[0]].strip(" ,\"“") or not _THIS_ACT.match(s.text, head[1]):
         return None
-    doer = d.doers.get((head[2].type, head[2].mode))
+    doer = d.doers.get(head[2].type)
     if not doer or countries(codes(doer)) & countries(codes(p.targets)):
         return None
     p.agents = doer
@@ -1007,7 +1007,7 @@ def remember(d: DocContext, s: Sentence) -> None:
     d.last_stem = coded[-1].cue.stem.split()[0] if coded else ""
     for c in coded:
         if c.parties.agents and not c.cue.host and not c.parties.reciprocal:
-            d.doers[(c.cue.type, c.cue.mode)] = c.parties.agents
+            d.doers[c.cue.type] = c.parties.agents
     two = [c for c in coded if len(countries(codes(c.parties.agents + c.parties.targets))) == 2]
     d.pair = two[-1].parties.agents + two[-1].parties.targets if two else d.pair
     d.planned.update((c.cue.type, frozenset(countries(codes(c.parties.agents + c.parties.targets))))
