@@ -62,7 +62,7 @@ _PATTERN = re.compile(
         (?P<tw>lalu|kemarin|silam|ini|depan|mendatang)\b)
   | (?P<mrel>\b(?:(?:pertengahan|awal|akhir)\s+)?(?:bulan\s+)?(?P<rmon2>{_MONTH_WORDS})\s+
         (?:(?P<mpast>{_PAST})|{_FUTURE})\b)
-  | (?P<mbare>(?:\bpada\s+(?:bulan\s+)?|\bbulan\s+)(?P<bmon>{_MONTH_WORDS})\b
+  | (?P<mbare>(?:\bpada\s+(?:(?:pertengahan|awal|akhir)\s+)?(?:bulan\s+)?|\bbulan\s+)(?P<bmon>{_MONTH_WORDS})\b
         (?!\s+(?:tahun\s+)?\d{{4}}|\s+tahun\s+\w|\s+{_PAST}|\s+{_FUTURE}))
   | (?P<nago>\b(?P<nn>\d{{1,2}}|{_NUMBER_WORDS}|se)\s*(?P<nunit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam)\b)
   | (?P<rel>\b(?P<runit>pekan|minggu|bulan|tahun)\s+(?P<rwhich>lalu|kemarin|silam|ini|depan|mendatang)\b)

@@ -133,3 +133,7 @@ def test_date_a_press_statement_was_received_is_the_report() -> None:
 
 def test_a_month_named_with_bulan_is_a_date_without_pada() -> None:
     assert value("Pertemuan para menteri bulan Agustus berakhir tanpa hasil.", dt.date(2022, 10, 6)) == "2022-08"
+
+
+def test_part_of_a_month_after_pada() -> None:
+    assert value("kedua negara bertemu pada akhir Juli", dt.date(2021, 10, 4)) == "2021-07"
