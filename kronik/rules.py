@@ -548,13 +548,16 @@ def _this_joint_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"the sides of the latest two-state event ({', '.join(sorted(countries(codes(d.pair))))})"
 
 
+_NAMED_AFTER = re.compile(r"\s+(?-i:[A-Z])[\w-]+")
+
+
 def _same_parties_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"Pertemuan AS-Korut ini yang pertama sejak KTT di Hanoi": a joint-act noun with no parties of its own in a
     sentence about a joint act of the same type between two states is another such act between them."""
     p = c.parties
     assert p is not None
-    if p.agents or p.targets or c.cue.voice != "noun" or not c.cue.mutual:
-        return None
+    if p.agents or p.targets or c.cue.voice != "noun" or not c.cue.mutual or _NAMED_AFTER.match(s.text, c.end):
+        return None  # "pembicaraan Trump-Kim": a possessor kronik could not resolve is still its own
     twin = next((x for x in s.candidates if x.event is not None and x.parties is not None and x.cue.type == c.cue.type
                  and x.parties.reciprocal), None)
     if twin is None or twin.parties is None:
@@ -603,6 +606,7 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
                  and not countries(codes([m])) & own and oblique(text, m, s.mentions) not in _NOT_A_SIDE
                  and not owner_of_thing(text, m) and not named_as_topic(text, m)
                  and not CAUSE.search(text, c.end, m.start)
+                 and not _PROPOSED_BY.search(text, max(c.end, m.start - 40), m.start)
                  and len(_WORD.findall(text[c.end:m.start])) <= _NEAREST_WORDS), None)
     if pick is None:
         return None

@@ -239,3 +239,13 @@ def test_declaring_an_envoy_persona_non_grata_expels_him() -> None:
 def test_the_main_clause_after_a_fronted_subordinate_clause_has_its_own_subject() -> None:
     cs = fired("event", "Setelah Presiden Peru tiba, dua jet tempur Chili menerobos wilayah udara Bolivia.")
     assert any(c.event is not None and parties(c) == ({"CHL"}, {"BOL"}) and c.event.type == "MOBILIZE" for c in cs)
+
+
+def test_an_unresolved_possessor_keeps_a_joint_act_its_own() -> None:
+    cs = fired("event", "Ia menambahkan bahwa KTT Peru-Chili akan berlangsung setelah pembicaraan Xavier-Lopez di Lima.")
+    assert not any(c.event is not None and c.event.status == "occurred" for c in cs)
+
+
+def test_the_state_that_initiated_a_sanction_is_not_its_target() -> None:
+    cs = fired("event", "Sanksi baru PBB yang diprakarsai Kanada itu melarang Venezuela mengekspor minyak.")
+    assert not any(c.event is not None and "CAN" in parties(c)[1] for c in cs)
