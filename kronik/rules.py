@@ -809,12 +809,18 @@ def _noun_status(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return c.status_why
 
 
+_SAID_THAT = re.compile(rf"\b{words('speech_verbs')}\s+(?:kalau|jika|bila)\b", _I)
+""""Retno menuturkan kalau protes itu ...": after a speech verb "kalau" is "that", not "if"."""
+
+
 def _status_words(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.status_why:
         return None
-    window = s.text[left_limit(s.text, c.start):c.start]
+    lo = left_limit(s.text, c.start)
+    window = s.text[lo:c.start]
     for status, rx in (("negated", _NEGATED), ("hypothetical", _HYPOTHETICAL), ("planned", _PLANNED)):
-        if (m := rx.search(window)) is not None:
+        if (m := rx.search(window)) is not None and not (
+                status == "hypothetical" and _SAID_THAT.search(s.text, max(0, lo + m.start() - 30), lo + m.end())):
             c.status, c.status_why = status, m.group(0).strip()
             return c.status_why
     return None

@@ -249,3 +249,8 @@ def test_an_unresolved_possessor_keeps_a_joint_act_its_own() -> None:
 def test_the_state_that_initiated_a_sanction_is_not_its_target() -> None:
     cs = fired("event", "Sanksi baru PBB yang diprakarsai Kanada itu melarang Venezuela mengekspor minyak.")
     assert not any(c.event is not None and "CAN" in parties(c)[1] for c in cs)
+
+
+def test_kalau_after_a_speech_verb_is_that_not_if() -> None:
+    cs = fired("event", "Menteri itu menuturkan kalau Chili mengecam keras Peru atas insiden di perbatasan.")
+    assert any(c.event is not None and parties(c) == ({"CHL"}, {"PER"}) and c.status == "occurred" for c in cs)
