@@ -837,9 +837,14 @@ def _still_ahead(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_JUDGED_OBJECT = re.compile(r"\b(?:atas|terhadap)\b", _I)
+
+
 def _date_ahead(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.status_why or c.picked is None or not c.picked.value:
         return None
+    if c.cue.type in _RESPONSES and c.picked.start >= c.end and _JUDGED_OBJECT.search(s.text, c.end, c.picked.start):
+        return None  # "mengucapkan selamat atas perayaan ... pada 17 Agustus mendatang": the object is ahead
     if _AHEAD.search(c.picked.text):
         c.status, c.status_why = "planned", c.picked.text
         return c.status_why

@@ -254,3 +254,8 @@ def test_the_state_that_initiated_a_sanction_is_not_its_target() -> None:
 def test_kalau_after_a_speech_verb_is_that_not_if() -> None:
     cs = fired("event", "Menteri itu menuturkan kalau Chili mengecam keras Peru atas insiden di perbatasan.")
     assert any(c.event is not None and parties(c) == ({"CHL"}, {"PER"}) and c.status == "occurred" for c in cs)
+
+
+def test_congratulations_on_a_day_ahead_are_given_now() -> None:
+    cs = fired("event", "Raja Belanda mengucapkan selamat kepada Chili atas perayaan kemerdekaan Chili pada 18 September mendatang.")
+    assert any(c.event is not None and parties(c) == ({"NLD"}, {"CHL"}) and c.status == "occurred" for c in cs)
