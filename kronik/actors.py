@@ -87,10 +87,24 @@ PEOPLE_PAIRS = (
     "kedua menlu",
     "kedua menteri luar negeri",
     "kedua delegasi",
+    "kedua perwakilan",
+    "kedua perwakilan itu",
+    "kedua perwakilan tersebut",
+    "kedua utusan",
+    "kedua utusan itu",
+    "kedua diplomat",
+    "kedua juru runding",
+    "kedua negosiator",
+    "kedua presiden",
+    "kedua perdana menteri",
+    "kedua pemimpin itu",
+    "kedua menteri itu",
+    "kedua menteri tersebut",
     "keduanya",
 )
 """Words for "the two of them" that usually take up two people: the two states named earlier in the sentence, else
-the parties of the latest event between two states, else the states of the last two people named, else states."""
+the sides of the latest meeting, agreement or coordination of two states, else the states of the last two people
+named, else the parties of the latest event between two states."""
 
 KOREAS = ("kedua korea", "dua korea", "antar-korea", "antar korea", "antarkorea", "inter-korea", "korea-korea")
 """Words for both Koreas at once."""
@@ -208,14 +222,18 @@ class DocumentActors:
         self.last_actor: tuple[str, str] | None = None
         self.last_group: tuple[str, ...] = ()
         self.pair: tuple[str, str] | None = None
+        self.meeting_pair: tuple[str, str] | None = None
         self._sentence_start = 0
         self._covered: set[int] = set()
 
-    def note_pair(self, codes: list[str]) -> None:
-        """The parties of an event just coded: with exactly two states, what "kedua negara" will mean next."""
+    def note_pair(self, codes: list[str], meeting: bool = False) -> None:
+        """The parties of an event just coded: with exactly two states, what "kedua negara" will mean next, and for a
+        meeting or agreement what "kedua juru runding" will."""
         pair = _last_two([_country(c) for c in codes])
         if pair is not None and len({_country(c) for c in codes}) == 2:
             self.pair = pair
+            if meeting:
+                self.meeting_pair = pair
 
     def mentions(self, sentence: str) -> list[Mention]:
         """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
@@ -494,12 +512,12 @@ class DocumentActors:
                 return _Unit(u.i, u.j, "PRK", "group", f"'{text}': both Koreas", ("PRK", "KOR"))
             here = _last_two(self.countries[self._sentence_start :]), "the two states named before in the sentence"
             latest = self.pair, "parties of the latest event between two states"
-            # "keduanya" after two people in the sentence means them; "kedua pihak" after a mediator who
-            # calls on them means the two sides of the latest event
-            pair, what = (here if here[0] or self.pair is None else latest) if e.role == "people" else (
+            met = self.meeting_pair, "parties of the latest meeting or agreement between two states"
+            # "keduanya" after two people in the sentence means them, "kedua juru runding" the sides of the latest
+            # meeting; "kedua pihak" after a mediator who calls on them means the two sides of the latest event
+            people = _last_two(self.person_countries), "states of the last two people"
+            pair, what = next((x for x in (here, met, people) if x[0]), latest) if e.role == "people" else (
                 latest if self.pair is not None else here)
-            if pair is None and e.role == "people":
-                pair, what = _last_two(self.person_countries), "states of the last two people"
             if pair is None:
                 pair, what = _last_two(self.countries), "last two states"
             if pair is None:
@@ -584,7 +602,7 @@ class DocumentActors:
             self._remember(part)
         if u.parts:
             self.last_group = u.members
-            self.note_pair(list(u.members))
+            self.note_pair(list(u.members), meeting=True)
             return
         for c in u.members or (u.code,):
             self.countries.append(_country(c))

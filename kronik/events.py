@@ -192,11 +192,15 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
             # act names four
             two = [c for c in coded if len(countries(c.event.actors + c.event.recipients)) == 2]
             if two:
-                actors.note_pair(two[-1].event.actors + two[-1].event.recipients)
+                actors.note_pair(two[-1].event.actors + two[-1].event.recipients, two[-1].event.type in _MEETING_TYPES)
             sentences.append(SentenceTrace(p, text, mentions, s.dates, s.candidates))
             found.extend((c.event, c.fallback, people(c)) for c in coded)
     events, merged = _merge(found, settings.event_cluster_days)
     return DocumentTrace(anchor.day, sentences, events, merged)
+
+
+_MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+"""Acts whose two sides "kedua juru runding", "kedua pemimpin" point back at."""
 
 
 def code_events(article: Article, settings: Settings) -> list[Event]:

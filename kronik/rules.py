@@ -753,7 +753,12 @@ def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: 
 
 
 def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    c.picked = pick_date(s.dates, *c.near, s.text, [h[0] for h in s.hits], c.cue.type in _RESPONSES)
+    dates = s.dates
+    if c.cue.governs:
+        # "sepakat untuk melanjutkan pertemuan ... pada akhir Mei mendatang": a date after an act this cue governs
+        # is that act's, not the agreement's
+        dates = [x for x in dates if not any(c.end <= hs < x.start and j in s.governed for j, (hs, _, _) in enumerate(s.hits))]
+    c.picked = pick_date(dates, *c.near, s.text, [h[0] for h in s.hits], c.cue.type in _RESPONSES)
     if c.picked is None:
         return None
     c.date, c.date_why = c.picked.value, f"{c.picked.text!r} in the sentence"

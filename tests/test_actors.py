@@ -244,8 +244,11 @@ def test_two_of_them_prefers_the_latest_pair_of_parties() -> None:
     doc.mentions("Perdana Menteri Jepang Fumio Kishida dan Presiden Korea Selatan Yoon Suk Yeol bertemu di Tokyo.")
     doc.mentions("Pemimpin Korea Utara Kim Jong-un pada hari yang sama mengawasi uji coba rudal.")
     assert set(one(doc, "Kedua pemimpin negara sepakat memperkuat kerja sama.").members) == {"JPN", "KOR"}
-    doc.note_pair(["IDNGOV", "AUS"])
+    doc.note_pair(["IDNGOV", "AUS"], meeting=True)
     assert set(one(doc, "Keduanya membahas kerja sama pertahanan.").members) == {"IDN", "AUS"}
+    # a condemnation since is no pair of negotiators: "kedua juru runding" are still the sides that met
+    doc.note_pair(["AUSGOV", "CHN"])
+    assert set(one(doc, "Kedua juru runding itu sepakat bertemu lagi.").members) == {"IDN", "AUS"}
     m = DocumentActors(D2021).mentions("Presiden Moon mengatakan Kim Jong-un berkomitmen saat keduanya bertemu.")[-1]
     assert set(m.members) == {"KOR", "PRK"}
 

@@ -259,3 +259,9 @@ def test_kalau_after_a_speech_verb_is_that_not_if() -> None:
 def test_congratulations_on_a_day_ahead_are_given_now() -> None:
     cs = fired("event", "Raja Belanda mengucapkan selamat kepada Chili atas perayaan kemerdekaan Chili pada 18 September mendatang.")
     assert any(c.event is not None and parties(c) == ({"NLD"}, {"CHL"}) and c.status == "occurred" for c in cs)
+
+
+def test_an_agreement_takes_no_date_from_the_act_it_agrees_to() -> None:
+    cs = fired("event", "Chili dan Peru sepakat untuk menggelar pertemuan puncak pada akhir bulan Juni mendatang.")
+    assert any(c.event is not None and c.event.type == "AGREE" and c.status == "occurred" and c.date == "2024-05-08"
+               for c in cs)
