@@ -701,6 +701,26 @@ def _each_host(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 # ---------------------------------------------------------------- check
 
 
+def _joint_stance(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Brasil dan Argentina setuju untuk menjatuhkan sanksi terhadap Venezuela": two states that agree to act against
+    a third take a stance together; they do not agree with each other."""
+    p = c.parties
+    assert p is not None
+    if c.cue.type != "AGREE" or not p.reciprocal or p.targets:
+        return None
+    own = countries(codes(p.agents))
+    later = [j for j, (hs, _, hc) in enumerate(s.hits) if hs >= c.end and j in s.governed and hc.type not in
+             _JOINT_TYPES]
+    hi = right_limit(s.text, c.end)
+    third = [m for m in s.mentions if c.end <= m.start < hi and not countries(codes([m])) & own]
+    if not later or not third:
+        return None
+    return _drop(c, "two states agreeing to act against a third: a joint stance, not an agreement between them")
+
+
+_JOINT_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "RETREAT", "AID"})
+
+
 def _two_states(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     p = c.parties
     assert p is not None
@@ -972,6 +992,8 @@ RULES: tuple[Rule, ...] = (
     Rule("mediated_pair", "parties", "a mediator with one side or none named stands between the two sides of the "
          "latest two-state event", _mediated_pair),
     Rule("each_host", "parties", "a trip to several states is a visit to each", _each_host),
+    Rule("joint_stance", "check", "two states that agree to act against a third take a stance together, not an "
+         "agreement between them", _joint_stance),
     Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),
     Rule("date_in_sentence", "date", "the nearest date expression of the cue's clause, else of its sentence",
          _date_in_sentence),

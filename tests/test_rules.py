@@ -94,6 +94,7 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                        "Kesepakatan itu tercapai berkat mediasi Malaysia."), coded({"MYS"}, {"KHM", "THA"}, type="CONSULT")),
     "each_host": (("Presiden Brasil akan mengunjungi Kenya, Tanzania dan Mozambik pekan depan.",),
                   lambda cs: bool(cs) and all(c.parties is not None and len(c.parties.also) == 2 for c in cs)),
+    "joint_stance": (("Brasil dan Argentina setuju untuk menjatuhkan sanksi terhadap Venezuela.",), dropped("joint stance")),
     "two_states": (("Pemerintah Brasil mengecam keputusan itu.",), dropped("fewer than two")),
     "date_in_sentence": (("Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Vietnam pada Jumat (3/5).",),
                          coded({"JPN"}, {"VNM"}, date="2024-05-03")),
