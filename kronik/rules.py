@@ -130,6 +130,8 @@ class DocContext:
     """Both sides of the latest event between exactly two states: whom a mediator stands between."""
     planned: set[tuple[str, frozenset[str]]] = field(default_factory=set)
     """Type and states of the acts told of as ahead so far ("akan melakukan latihan bersama")."""
+    partners: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    """For each state and event type, how often each other state was on the other side of its events so far."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -619,7 +621,8 @@ _TO_SOMEWHERE = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:ke|kepada|untuk|bagi)\s+\w
 
 def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """A directed act whose sentence names only its doer's side is aimed at the state the document is about on
-    the other side: the other state named most often so far, if named more than once."""
+    the other side: the one most often on the other side of the doer's events of the same type so far, then of any
+    type, then the other state named most often, if named more than once."""
     p = c.parties
     assert p is not None
     if not p.agents or p.targets or p.reciprocal or c.cue.mutual or c.cue.governs:
@@ -629,10 +632,15 @@ def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
         return None
     if c.cue.type in ("AID", "MOBILIZE", "COOPERATE") and _TO_SOMEWHERE.match(s.text, c.end):
         return None  # "mengirimkan pasukan ke empat negara di Eropa timur": the other side is named, not a state
-    ranked = sorted(((n, k) for k, n in d.seen.items() if k not in own), reverse=True)
-    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+    # the doer's own partners so far come first: Israel attacks whom it attacked before, not the state most named
+    # for condemning it
+    doer = next(iter(own))
+    same = d.partners.get((doer, c.cue.type), {})
+    ranked = sorted(((same.get(k, 0), sum(n.get(k, 0) for (a, _), n in d.partners.items() if a == doer), seen, k)
+                     for k, seen in d.seen.items() if k not in own), reverse=True)
+    if not ranked or ranked[0][:3] < (0, 1, 2) or (len(ranked) > 1 and ranked[1][:3] == ranked[0][:3]):
         return None
-    other = ranked[0][1]
+    other = ranked[0][3]
     p.targets = [Mention(-1, -1, "", other, "document", f"the other state the document is about ({other})")]
     return f"target is the other state the document is about ({other})"
 
@@ -1056,6 +1064,12 @@ def remember(d: DocContext, s: Sentence) -> None:
                      for c in coded if c.status == "planned" and c.cue.mutual)
     usable = [x for x in s.dates if x.value and not x.reporting]
     d.previous_date = usable[-1] if usable else d.previous_date
+    for c in coded:
+        sides = countries(codes(c.parties.agents + c.parties.targets))
+        for a in sides:
+            for b in sides - {a}:
+                n = d.partners.setdefault((a, c.cue.type), {})
+                n[b] = n.get(b, 0) + 1
     for m in s.mentions:
         for code in m.members or (m.code,):
             if code:

@@ -266,3 +266,11 @@ def test_an_agreement_takes_no_date_from_the_act_it_agrees_to() -> None:
     cs = fired("event", "Chili dan Peru sepakat untuk menggelar pertemuan puncak pada akhir bulan Juni mendatang.")
     assert any(c.event is not None and c.event.type == "AGREE" and c.status == "occurred" and c.date == "2024-05-08"
                for c in cs)
+
+
+def test_the_document_counterpart_is_the_doer_s_own_partner_first() -> None:
+    """Kenya, named most for condemning, is not whom Ethiopia's forces fight: Eritrea, its earlier target, is."""
+    cs = fired("document_counterpart", "Kenya mengecam Etiopia. Kenya juga meminta Etiopia menahan diri.",
+               "Pasukan Etiopia menembaki pos perbatasan Eritrea pada Selasa.", "Kenya menyerukan dialog.",
+               "Pasukan Etiopia kembali menyerang pada Rabu malam.")
+    assert any(c.text == "menyerang" and parties(c) == ({"ETH"}, {"ERI"}) for c in cs)
