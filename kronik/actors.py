@@ -247,7 +247,7 @@ class DocumentActors:
         out = []
         for u in units:
             if u.refer is not None:
-                resolved = self._refer(u)
+                resolved = self._refer(u, out[-1].code if out and _MOVED_ON.fullmatch(sentence, out[-1].end, spans[u.i][0]) else "")
                 if resolved is None:
                     continue
                 u = resolved
@@ -502,8 +502,9 @@ class DocumentActors:
         code, why = p.code_at(self.when)
         return code, f"surname {surface} → {p.name}: {why} → {code}", p
 
-    def _refer(self, u: _Unit) -> _Unit | None:
-        """Pronouns and group words, from what the document introduced before."""
+    def _refer(self, u: _Unit, mover: str = "") -> _Unit | None:
+        """Pronouns and group words, from what the document introduced before. ``mover``: the actor just before, whose
+        own move "ke/dari/di negara itu" points at another state ("tentara Prancis keluar dari negara itu")."""
         e = u.refer
         assert e is not None
         text = u.how
@@ -530,7 +531,7 @@ class DocumentActors:
                 return None
             return _Unit(u.i, u.j, state + e.sector, "org", f"'{text}' → the junta of {state}, the last junta-ruled state named")
         if e.role == "state":
-            state = next((c for c in reversed(self.countries) if not is_igo(c)), None)
+            state = next((c for c in reversed(self.countries) if not is_igo(c) and c != _country(mover)), None)
             return _Unit(u.i, u.j, state, "pronoun", f"'{text}' → last state named {state}") if state else None
         if e.role == "body":
             body = next((c for c in reversed(self.countries) if is_igo(c)), None)
@@ -634,6 +635,11 @@ def _rank(p: Person, when: dt.date | None) -> int:
     """Rank of the office held on the date (active people only)."""
     office = p.office_at(when)
     return office.rank if office else 99
+
+
+_MOVED_ON = re.compile(r"\s+(?:(?:juga|pun|akan|telah|sudah|harus|segera|dipastikan|diperintahkan|diminta)\s+){0,2}"
+                       r"(?:keluar|pergi|mundur|pulang|tiba|datang|masuk|kembali|ditarik)\s+(?:dari|ke|di)\s+", re.IGNORECASE)
+"""Between an actor and "negara itu": the actor's own move out of, into or to a state, which is then another one."""
 
 
 def _last_two(codes: list[str]) -> tuple[str, str] | None:

@@ -43,7 +43,7 @@ from kronik.clauses import (
 )
 from kronik.dates import Anchor, DateExpr, parse_iso
 from kronik.gazetteer import is_igo
-from kronik.lexicon import Cue, words
+from kronik.lexicon import Cue, word_lists, words
 from kronik.model import Event
 from kronik.plover import plover
 
@@ -200,7 +200,7 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
 
 def _complement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.index in s.governed:
-        return _drop(c, "inside the complement of an earlier cue (wanted or asked for, not done)")
+        return _drop(c, "inside the complement of an earlier cue (wanted, asked for or left out of: not done)")
     return None
 
 
@@ -273,6 +273,33 @@ def _resolution_acts(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     p.agents = owner[-1:]
     p.targets = [m for m in p.targets if m not in p.agents]
     return f"doer is the owner of the resolution ({owner[-1].text!r})"
+
+
+_EXCLUSION_STEMS = frozenset(word_lists()["exclusion_stems"])
+_GATHERING = re.compile(rf"\b{words('gathering_nouns')}\b", _I)
+
+
+def _excluded(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"ASEAN memutuskan tidak mengundang junta Myanmar ke KTT": leaving a state out of a gathering is a sanction
+    that is done, not an invitation that is not; a passive with no doer ("tak diundang dalam KTT ASEAN") is left out
+    by the gathering's owner."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if c.cue.stem not in _EXCLUSION_STEMS or not _NEGATED.search(text, left_limit(text, c.start), c.start):
+        return None
+    hi = right_limit(text, c.end)
+    gathering = _GATHERING.search(text, c.end, hi)
+    if gathering is None:
+        return None
+    if not p.agents:
+        owner = next((m for m in s.mentions if gathering.end() <= m.start <= gathering.end() + 2 and m not in p.targets), None)
+        if owner is None:
+            return None
+        p.agents = [owner]
+    c.cue = dataclasses.replace(c.cue, type="SANCTION", mode="discontinue")
+    c.status, c.status_why = "occurred", "left out of a gathering: done"
+    s.governed.update(j for j, (hs, _, _) in enumerate(s.hits) if hs == gathering.start())
+    return f"left out of {gathering.group(0)!r}: a sanction"
 
 
 def _only_wished(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -962,6 +989,8 @@ RULES: tuple[Rule, ...] = (
          "\"antara X dan Y\", \"dari X untuk Y\" (kronik.clauses)", _clause_parties),
     Rule("resolution_acts", "parties", "\"resolusi PBB untuk mendesak Rusia ...\": the resolution's owner urges",
          _resolution_acts),
+    Rule("excluded_from_gathering", "parties", "\"tidak mengundang X ke KTT\": leaving a state out is a sanction done",
+         _excluded),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),
     Rule("cargo_arrival", "parties", "an aircraft or shipment arriving is no visit", _cargo),
     Rule("other_side_is_place_state", "parties", "a visit, attack, seizure or call for peace with no named other side "

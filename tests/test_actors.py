@@ -391,3 +391,11 @@ def test_the_bloc_is_the_last_international_body_named() -> None:
     doc = DocumentActors(D2021)
     doc.mentions("Para menteri Uni Afrika bertemu di Addis Ababa.")
     assert codes(doc, "Kecaman dari blok tersebut mengejutkan banyak pihak.")[-1][1] == "IGO:AU"
+
+
+def test_the_state_a_force_moves_out_of_is_another_one() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Mali meminta pasukan asing pergi.")
+    assert codes(doc, "Tentara Jerman akan keluar dari negara itu bulan depan.")[-1] == ("negara itu", "MLI")
+    # with no move of its own between them, "negara itu" is still the last state named
+    assert codes(doc, "Presiden Jerman mengatakan negara itu akan membantu.")[-1] == ("negara itu", "DEU")

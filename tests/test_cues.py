@@ -159,3 +159,9 @@ def test_seizing_power_is_no_attack_but_seizing_a_place_is() -> None:
     assert not [c for _, _, c in cue_hits("para jenderal itu merebut kekuasaan lewat kudeta pada Juli") if c.type == "ASSAULT"]
     assert [c for _, _, c in cue_hits("Vietnam merebut pulau karang itu dari Kamboja") if c.type == "ASSAULT"]
     assert [c for _, _, c in cue_hits("Vietnam merebut Karang Barat dari Kamboja") if c.type == "ASSAULT"]
+
+
+def test_judging_a_step_unlawful_is_an_accusation() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Brasil menilai kebijakan Argentina itu melanggar perjanjian dagang kawasan."]), DEFAULT).events
+    assert [(e.type, e.actors, e.recipients) for e in events] == [("ACCUSE", ["BRA"], ["ARG"])]

@@ -47,6 +47,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "clause_parties": (("Presiden Prancis mengecam Rusia atas serangan itu.",), coded({"FRA"}, {"RUS"}, type="ACCUSE")),
     "resolution_acts": (("Chili memutuskan menyetujui resolusi PBB untuk mendesak Peru menarik pasukannya dari perbatasan.",),
                         coded({"UNO"}, {"PER"}, type="REQUEST")),
+    "excluded_from_gathering": (("Uni Afrika memutuskan tidak mengundang pemimpin junta Guinea ke KTT di Addis Ababa.",),
+                                coded({"IGO:AU"}, {"GIN"}, type="SANCTION", status="occurred")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
     "cargo_arrival": (("Pesawat bantuan dari Malaysia tiba di Mesir pada Senin.",), dropped("shipment")),
     "other_side_is_place_state": (("Perdana Menteri Belanda tiba di Jakarta untuk kunjungan tiga hari.",),
@@ -274,3 +276,10 @@ def test_the_document_counterpart_is_the_doer_s_own_partner_first() -> None:
                "Pasukan Etiopia menembaki pos perbatasan Eritrea pada Selasa.", "Kenya menyerukan dialog.",
                "Pasukan Etiopia kembali menyerang pada Rabu malam.")
     assert any(c.text == "menyerang" and parties(c) == ({"ETH"}, {"ERI"}) for c in cs)
+
+
+def test_a_state_left_out_by_a_passive_is_left_out_by_the_gathering_s_owner() -> None:
+    cs = fired("excluded_from_gathering", "Delegasi Niger tidak diundang dalam KTT ECOWAS pekan ini.")
+    assert any(c.event is not None and parties(c) == ({"IGO:ECOWAS"}, {"NER"}) for c in cs)
+    # the gathering it is left out of is no meeting of its own
+    assert not [e for e in fired("event", "Delegasi Niger tidak diundang dalam KTT ECOWAS pekan ini.") if e.cue.type == "CONSULT"]
