@@ -315,6 +315,59 @@ def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
     return found
 
 
+_SEQUEL = re.compile(
+    rf"""\b(?:(?P<next_day>keesokan\s+harinya|esok\s+harinya)
+      | (?P<n>\d{{1,2}}|{_NUMBER_WORDS}|se|beberapa)\s*(?P<unit>hari|pekan|minggu|bulan|tahun)\s+
+        (?:(?P<later>kemudian|setelahnya|sesudahnya|berikutnya)|(?P<earlier>sebelumnya))
+      | (?P<unit1>hari|pekan|minggu|bulan|tahun)\s+(?:berikutnya|selanjutnya))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_UNIT_DAYS = {"hari": 1, "pekan": 7, "minggu": 7}
+
+
+class Sequel(NamedTuple):
+    """A time told relative to the event told of before ("sehari kemudian", "bulan berikutnya"): ``n`` units later
+    (negative: earlier)."""
+
+    start: int
+    end: int
+    text: str
+    n: int
+    unit: str
+
+
+def find_sequel(sentence: str) -> Sequel | None:
+    """The first time in the sentence told relative to the event before it; "beberapa hari kemudian" counts as
+    no fixed time and is left out."""
+    m = _SEQUEL.search(sentence)
+    if m is None:
+        return None
+    if m["next_day"]:
+        return Sequel(m.start(), m.end(), m.group(0), 1, "hari")
+    if m["unit1"]:
+        return Sequel(m.start(), m.end(), m.group(0), 1, m["unit1"].lower())
+    word = m["n"].lower()
+    if word == "beberapa":
+        return None
+    n = 1 if word == "se" else int(word) if word.isdigit() else _NUMBERS.get(re.sub(r"\s+", " ", word), 0)
+    return Sequel(m.start(), m.end(), m.group(0), -n if m["earlier"] else n, m["unit"].lower()) if n else None
+
+
+def shift_iso(value: str, sequel: Sequel) -> str | None:
+    """``value`` moved by the sequel, at the value's own precision; None where the unit is finer than what the value
+    tells (a month told of, then "dua hari kemudian": no day to count from)."""
+    first = value.split("/")[0] if sequel.n < 0 else value.split("/")[-1]
+    day = parse_iso(first)
+    if day is None:
+        return None
+    precision = first.count("-")
+    if sequel.unit in _UNIT_DAYS:
+        return _iso(day + dt.timedelta(days=sequel.n * _UNIT_DAYS[sequel.unit])) if precision == 2 else None
+    if sequel.unit == "bulan":
+        return _shift_month(day, sequel.n) if precision >= 1 else None
+    return f"{day.year + sequel.n:04d}"
+
+
 _FULL_DATE = re.compile(
     rf"\b(\d{{1,2}})\s+({_MONTH_WORDS})\.?\s*,?\s*(\d{{4}})\b|\((\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\)", re.IGNORECASE)
 

@@ -41,7 +41,7 @@ from kronik.clauses import (
     place_after,
     right_limit,
 )
-from kronik.dates import Anchor, DateExpr, parse_iso
+from kronik.dates import Anchor, DateExpr, find_sequel, parse_iso, shift_iso
 from kronik.gazetteer import is_igo
 from kronik.lexicon import Cue, word_lists, words
 from kronik.model import Event
@@ -820,6 +820,17 @@ def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return c.date_why
 
 
+def _date_after_previous(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    if c.date is not None or d.previous_date is None or not d.previous_date.value:
+        return None
+    sequel = find_sequel(s.text)
+    value = shift_iso(d.previous_date.value, sequel) if sequel else None
+    if sequel is None or value is None:
+        return None
+    c.date, c.date_why = value, f"{sequel.text!r} from {d.previous_date.text!r} told of before"
+    return c.date_why
+
+
 def _date_before(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.date is None and d.previous_date is not None and (_ANAPHORIC_TIME.match(s.text) or _SAME_TIME.search(s.text)):
         c.date, c.date_why = d.previous_date.value, f"{d.previous_date.text!r} of the sentence the connective refers back to"
@@ -863,8 +874,8 @@ def _noun_status(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.cue.voice != "noun":
         return None
     m = _NOUN_STATUS.match(s.text, c.end) or _NOUN_PLANNED.match(s.text, c.end)
-    if m is None:
-        return None
+    if m is None or (c.cue.governs and m.group(0).split()[0].lower() == "akan"):
+        return None  # "ancaman akan memutus bantuan": what follows is what is threatened, not the threat's time
     c.status, c.status_why = ("negated" if m.groupdict().get("neg") else "planned"), m.group(0).strip()
     return c.status_why
 
@@ -1034,6 +1045,8 @@ RULES: tuple[Rule, ...] = (
     Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),
     Rule("date_in_sentence", "date", "the nearest date expression of the cue's clause, else of its sentence",
          _date_in_sentence),
+    Rule("date_after_previous", "date", "\"sehari kemudian\", \"bulan berikutnya\": counted from the time told of before",
+         _date_after_previous),
     Rule("date_of_sentence_before", "date", "\"Sebagai balasan\", \"Saat itu\": the time of the sentence before", _date_before),
     Rule("article_date", "date", "no date in the sentence: the article's date", _article_date),
     Rule("past_reference", "status", "a noun after \"pasca\", \"sejak\", \"setelah\" names an act that has happened",

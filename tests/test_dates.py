@@ -137,3 +137,15 @@ def test_a_month_named_with_bulan_is_a_date_without_pada() -> None:
 
 def test_part_of_a_month_after_pada() -> None:
     assert value("kedua negara bertemu pada akhir Juli", dt.date(2021, 10, 4)) == "2021-07"
+
+
+def test_times_told_relative_to_the_event_before() -> None:
+    from kronik.dates import find_sequel, shift_iso
+    cases = {"Sehari sebelumnya, menteri itu tiba": ("2024-03-01", "2024-02-29"),
+             "tarif itu dinaikkan bulan berikutnya": ("2024-11-20", "2024-12"),
+             "tiga pekan kemudian kapal itu kembali": ("2024-01-01", "2024-01-22"),
+             "keesokan harinya": ("2024-12-31", "2025-01-01")}
+    for text, (before, after) in cases.items():
+        sequel = find_sequel(text)
+        assert sequel is not None and shift_iso(before, sequel) == after, text
+    assert find_sequel("beberapa hari kemudian mereka bertemu") is None

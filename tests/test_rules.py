@@ -100,6 +100,9 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "two_states": (("Pemerintah Brasil mengecam keputusan itu.",), dropped("fewer than two")),
     "date_in_sentence": (("Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri Vietnam pada Jumat (3/5).",),
                          coded({"JPN"}, {"VNM"}, date="2024-05-03")),
+    "date_after_previous": (("Pada 2 Mei, Presiden Kenya berkunjung ke Uganda.",
+                             "Dua hari kemudian Presiden Kenya bertemu Presiden Tanzania di Arusha."),
+                            coded({"KEN"}, {"TZA"}, date="2024-05-04")),
     "date_of_sentence_before": (("Pada 2 Mei, Presiden Kenya berkunjung ke Uganda.",
                                  "Saat itu Presiden Kenya juga bertemu Presiden Tanzania."),
                                 coded({"KEN"}, {"TZA"}, date="2024-05-02")),
@@ -283,3 +286,14 @@ def test_a_state_left_out_by_a_passive_is_left_out_by_the_gathering_s_owner() ->
     assert any(c.event is not None and parties(c) == ({"IGO:ECOWAS"}, {"NER"}) for c in cs)
     # the gathering it is left out of is no meeting of its own
     assert not [e for e in fired("event", "Delegasi Niger tidak diundang dalam KTT ECOWAS pekan ini.") if e.cue.type == "CONSULT"]
+
+
+def test_a_month_told_of_gives_no_day_to_count_from() -> None:
+    cs = fired("event", "Pada Maret, Ghana dan Togo menggelar pembicaraan.", "Dua hari kemudian Ghana menuduh Togo.")
+    assert [c.event.date for c in cs if c.event is not None and c.event.type == "ACCUSE"] == ["2024-05-08"]
+
+
+def test_what_a_threat_threatens_gives_the_threat_no_time() -> None:
+    """"ancaman akan memutus bantuan": the threat is made, the cut is what would follow."""
+    cs = fired("event", "Presiden AS mengeluarkan ancaman akan memutus bantuan kepada Kolombia.")
+    assert [c.event.status for c in cs if c.event is not None and c.event.type == "THREATEN"] == ["occurred"]
