@@ -187,6 +187,8 @@ class _Unit:
     short: tuple[str, ...] = ()
     parts: tuple[_Unit, ...] = ()
     refer: Entry | None = None
+    envoy: bool = False
+    """Named with an envoy's role ("Duta Besar Korea Utara"): what a later bare "duta besar" points back to."""
 
 
 @cache
@@ -221,6 +223,7 @@ class DocumentActors:
         self.last_person: tuple[str, str] | None = None
         self.last_actor: tuple[str, str] | None = None
         self.last_group: tuple[str, ...] = ()
+        self.last_envoy: tuple[str, str] | None = None
         self.pair: tuple[str, str] | None = None
         self.meeting_pair: tuple[str, str] | None = None
         self._sentence_start = 0
@@ -344,6 +347,11 @@ class DocumentActors:
                 return _Unit(start, end, "", "refer", " ".join(raw[start:end]), refer=regime), k
             last = atoms[k - 1] if k > 0 and atoms[k - 1].kind == "role" else None
             org = next((e for e in last.entries if e.kind == "org"), None) if last else None
+            if (last is None or org is None) and roles and roles[-1].name in BARE_ENVOYS and self.last_envoy and (
+                    start == 0 or low[start - 1] not in PLURAL_MARKERS) and self._new_name(raw, low, end) == end:
+                # "duta besar itu dinyatakan persona non grata": a bare ambassador is the one named before
+                code, how = self.last_envoy
+                return _Unit(start, end, code, "pronoun", f"'{' '.join(raw[start:end])}' → the envoy named before: {how}"), k
             if last is None or org is None:
                 return None, k
             # a role word that is also one state's organisation ("DPR", "Tentara Pembebasan Rakyat (PLA)")
@@ -384,7 +392,8 @@ class DocumentActors:
             if former and not is_igo(code):
                 code, how = _country(code) + "ELI", f"mantan {how} → {_country(code)}ELI"
             short = tuple(raw[head.i : head.j]) if person and e.kind == "person" else ()
-            return _Unit(start, end, code, "person" if e.kind == "person" else "surname", how, person=person, short=short), k
+            return _Unit(start, end, code, "person" if e.kind == "person" else "surname", how, person=person, short=short,
+                         envoy=any(r.role == "envoy" for r in roles)), k
         base = e.code
         own = "" if e.kind == "igo" else e.sector
         how = f"{e.kind} {e.name}"
@@ -447,7 +456,7 @@ class DocumentActors:
         while k < len(atoms) and atoms[k].i < end:
             k += 1
         how = how if how.endswith(f"→ {code}") else f"{how} → {code}"
-        return _Unit(start, end, code, kind, how, person=person, short=short), k
+        return _Unit(start, end, code, kind, how, person=person, short=short, envoy=any(r.role == "envoy" for r in roles)), k
 
     def _portfolio(self, raw: list[str], i: int, j: int) -> bool:
         """Tokens i..j name a portfolio the gazetteer does not list ("Kementerian Kesehatan Gaza")."""
@@ -613,6 +622,8 @@ class DocumentActors:
         if u.kind == "pronoun":
             return
         self.last_actor = (u.code, u.how)
+        if u.envoy and not is_igo(u.code):
+            self.last_envoy = (u.code, u.how)
         if u.kind in ("person", "surname"):
             self.last_person = (u.code, u.how)
             self.person_countries.append(_country(u.code))
@@ -637,8 +648,13 @@ def _rank(p: Person, when: dt.date | None) -> int:
     return office.rank if office else 99
 
 
+BARE_ENVOYS = frozenset({"duta besar", "dubes", "duta"})
+"""Envoy roles that, with no state after them, mean the ambassador named before ("duta besar itu")."""
+PLURAL_MARKERS = frozenset({"para", "semua", "seluruh", "beberapa", "sejumlah", "banyak"})
+"""Before a bare role: several envoys, not the one named before."""
 _MOVED_ON = re.compile(r"\s+(?:(?:juga|pun|akan|telah|sudah|harus|segera|dipastikan|diperintahkan|diminta)\s+){0,2}"
-                       r"(?:keluar|pergi|mundur|pulang|tiba|datang|masuk|kembali|ditarik)\s+(?:dari|ke|di)\s+", re.IGNORECASE)
+                       r"(?:(?:keluar|pergi|mundur|pulang|tiba|datang|masuk|kembali|ditarik)\s+(?:dari|ke|di)|meninggalkan)\s+",
+                       re.IGNORECASE)
 """Between an actor and "negara itu": the actor's own move out of, into or to a state, which is then another one."""
 
 

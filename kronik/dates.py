@@ -83,6 +83,9 @@ _REPORTING = re.compile(r"\b(?:mengutip|dikutip|melansir|dilansir|dilaporkan|sep
                         re.IGNORECASE)
 """Before a date, a citation of the source ("dilansir AFP", "Menurut CNN (9/4/2025)", "dalam keterangan tertulis
 yang diterima di Jakarta, Senin"): the report's date, not the event's."""
+_DEADLINE = re.compile(r"\b(?:paling\s+lambat|selambat-lambatnya|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)"
+                       r"(?:\s+(?:pada|hingga|sampai|tanggal|hari))?\s*$", re.IGNORECASE)
+"""Before a date, a deadline: the time something must be done by."""
 _FUTURE_CUE = re.compile(r"\b(?:akan|dijadwalkan|berencana|rencananya|mendatang|hendak)\b", re.IGNORECASE)
 
 
@@ -96,6 +99,8 @@ class DateExpr:
     value: str | None
     reporting: bool = False
     """True for the date a source was quoted on ("dikutip dari AFP, Jumat (14/9)"), not an event date."""
+    deadline: bool = False
+    """True for a deadline ("paling lambat pada Jumat (21/3)"): when something must be done by, not when it was."""
 
 
 def parse_iso(value: str | None) -> dt.date | None:
@@ -301,7 +306,8 @@ def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
             continue
         value = _resolve(m, ref, future)
         reporting = bool(_REPORTING.search(sentence[max(0, m.start() - 80):m.start()]))
-        expr = DateExpr(m.start(), m.end(), m.group(0), value, reporting)
+        deadline = bool(_DEADLINE.search(sentence, max(0, m.start() - 30), m.start()))
+        expr = DateExpr(m.start(), m.end(), m.group(0), value, reporting, deadline)
         gap = sentence[found[-1].end:m.start()] if found else ""
         between = bool(found) and gap.strip().lower() == "dan" and bool(
             _BETWEEN.search(sentence[max(0, found[-1].start - 8):found[-1].start]))

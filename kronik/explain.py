@@ -48,7 +48,8 @@ def _sentence_lines(s: SentenceTrace, number: int) -> list[str]:
         members = f" = {'+'.join(m.members)}" if m.members else ""
         out.append(f"  actor {m.text!r} -> {m.code}{members} ({m.kind}; {m.how})")
     for d in s.dates:
-        out.append(f"  date {d.text!r} -> {d.value or 'unresolved'}{' (date of the quoted source)' if d.reporting else ''}")
+        note = " (date of the quoted source)" if d.reporting else " (a deadline)" if d.deadline else ""
+        out.append(f"  date {d.text!r} -> {d.value or 'unresolved'}{note}")
     for c in s.candidates:
         out.extend(_candidate_lines(c))
     return out

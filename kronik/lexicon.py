@@ -119,6 +119,9 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
 
 THEN_BEFORE = 60
 """How far before a passive cue its `then` word may stand ("tarif yang dikenakan")."""
+THEN_AFTER = 120
+"""How much text after a cue its `then` pattern may span: the word itself starts within four words, but a pattern
+may reach further ("memerintahkan duta besar Y, Z, untuk meninggalkan ...")."""
 
 
 def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
@@ -129,7 +132,7 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     hits: list[tuple[int, int, Cue]] = []
     for m in pattern.finditer(sentence):
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
-        after = sentence[m.end():m.end() + 60]
+        after = sentence[m.end():m.end() + THEN_AFTER]
         best: tuple[int, Cue] | None = None
         for cue in cues.get(key) or cues[key[:-3]]:
             if cue.then is None:

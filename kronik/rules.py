@@ -791,7 +791,7 @@ def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: 
     A ``judgement`` (condemning, rejecting, welcoming) does not take a date that follows the act it judges
     ("mengecam serangan Israel pada 31 Januari ..., Minggu (1/2)": the attack's date, not the condemnation's) when
     the sentence has another."""
-    usable = [x for x in dates if x.value and not x.reporting]
+    usable = [x for x in dates if x.value and not x.reporting and not x.deadline]
     if not usable:
         return None
     lo, hi = left_limit(sentence, start), right_limit(sentence, end)
@@ -1104,7 +1104,7 @@ def remember(d: DocContext, s: Sentence) -> None:
     d.pair = two[-1].parties.agents + two[-1].parties.targets if two else d.pair
     d.planned.update((c.cue.type, frozenset(countries(codes(c.parties.agents + c.parties.targets))))
                      for c in coded if c.status == "planned" and c.cue.mutual)
-    usable = [x for x in s.dates if x.value and not x.reporting]
+    usable = [x for x in s.dates if x.value and not x.reporting and not x.deadline]
     d.previous_date = usable[-1] if usable else d.previous_date
     for c in coded:
         sides = countries(codes(c.parties.agents + c.parties.targets))

@@ -399,3 +399,12 @@ def test_the_state_a_force_moves_out_of_is_another_one() -> None:
     assert codes(doc, "Tentara Jerman akan keluar dari negara itu bulan depan.")[-1] == ("negara itu", "MLI")
     # with no move of its own between them, "negara itu" is still the last state named
     assert codes(doc, "Presiden Jerman mengatakan negara itu akan membantu.")[-1] == ("negara itu", "DEU")
+
+
+def test_a_bare_ambassador_is_the_one_named_before() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Peru memanggil Duta Besar Bolivia untuk Peru.")
+    assert codes(doc, "Duta besar itu kemudian dinyatakan tidak diterima.")[0] == ("Duta besar", "BOLGOV")
+    # several envoys, or a new one named, are not the one before
+    assert codes(doc, "Para duta besar negara sahabat hadir.") == []
+    assert codes(doc, "Dubes Quispe tiba kemarin.") == []

@@ -165,3 +165,11 @@ def test_judging_a_step_unlawful_is_an_accusation() -> None:
     events = trace(Article(id="t", published="2024-05-08", paragraphs=[
         "Brasil menilai kebijakan Argentina itu melanggar perjanjian dagang kawasan."]), DEFAULT).events
     assert [(e.type, e.actors, e.recipients) for e in events] == [("ACCUSE", ["BRA"], ["ARG"])]
+
+
+def test_declaring_that_an_envoy_must_leave_is_an_expulsion() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Pemerintah Chili menyatakan Duta Besar Venezuela untuk Chili, seorang mantan menteri, harus meninggalkan "
+        "negara tersebut dalam 72 jam.", "Chili juga meminta para diplomat itu untuk meninggalkan ruang sidang."]),
+        DEFAULT).events
+    assert [(e.type, e.mode, e.status) for e in events] == [("SANCTION", "expel", "occurred")]

@@ -149,3 +149,8 @@ def test_times_told_relative_to_the_event_before() -> None:
         sequel = find_sequel(text)
         assert sequel is not None and shift_iso(before, sequel) == after, text
     assert find_sequel("beberapa hari kemudian mereka bertemu") is None
+
+
+def test_a_deadline_is_no_event_date() -> None:
+    found = find_dates("Diplomat itu harus pergi paling lambat pada Jumat (21/3).", dt.date(2025, 3, 18))
+    assert [(x.value, x.deadline) for x in found] == [("2025-03-21", True)]
