@@ -348,7 +348,7 @@ class DocumentActors:
             last = atoms[k - 1] if k > 0 and atoms[k - 1].kind == "role" else None
             org = next((e for e in last.entries if e.kind == "org"), None) if last else None
             if (last is None or org is None) and roles and roles[-1].name in BARE_ENVOYS and self.last_envoy and (
-                    start == 0 or low[start - 1] not in PLURAL_MARKERS) and self._new_name(raw, low, end) == end:
+                    start == 0 or low[start - 1] not in PLURAL_MARKERS) and (end == len(low) or low[end] in AFTER_BARE_ENVOY):
                 # "duta besar itu dinyatakan persona non grata": a bare ambassador is the one named before
                 code, how = self.last_envoy
                 return _Unit(start, end, code, "pronoun", f"'{' '.join(raw[start:end])}' → the envoy named before: {how}"), k
@@ -650,6 +650,10 @@ def _rank(p: Person, when: dt.date | None) -> int:
 
 BARE_ENVOYS = frozenset({"duta besar", "dubes", "duta"})
 """Envoy roles that, with no state after them, mean the ambassador named before ("duta besar itu")."""
+AFTER_BARE_ENVOY = frozenset({"itu", "tersebut", "tadi", "telah", "sudah", "akan", "juga", "kemudian", "pun", "yang",
+                              "mengatakan", "menyatakan", "menegaskan", ",", ".", '"', "”"})
+"""What may follow a bare "duta besar" that points back: a demonstrative, an auxiliary, a speech verb or the clause's
+end, not a name or a lower-case state ("dubes brasil")."""
 PLURAL_MARKERS = frozenset({"para", "semua", "seluruh", "beberapa", "sejumlah", "banyak"})
 """Before a bare role: several envoys, not the one named before."""
 _MOVED_ON = re.compile(r"\s+(?:(?:juga|pun|akan|telah|sudah|harus|segera|dipastikan|diperintahkan|diminta)\s+){0,2}"

@@ -30,6 +30,8 @@ class Cue:
     governs: bool
     adjacent: bool
     then: re.Pattern[str] | None
+    then_before: re.Pattern[str] | None = None
+    """For a passive: the `then` word standing shortly before it instead ("tarif yang dikenakan")."""
 
 
 _VOWELS = "aeiou"
@@ -106,11 +108,12 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
         stem, forms, type_, mode, frame, then = (row + [""] * 6)[:6]
         flags = set(frame.split(","))
         then_rx = re.compile(rf"^(?:[^\w]+[\w.-]+){{0,4}}?[^\w]+(?P<then>{then})", re.IGNORECASE) if then else None
+        before_rx = re.compile(rf"(?<![\w-])(?P<then>{then})(?:[^\w]+[\w.-]+){{0,3}}[^\w]*$", re.IGNORECASE) if then else None
         for form in forms.split():
             surface, voice = inflect(stem, form)
             cues.setdefault(surface.lower(), []).append(Cue(
                 surface.lower(), stem, type_, mode or None, voice, "mutual" in flags, "host" in flags, "topic" in flags,
-                "governs" in flags, "adjacent" in flags, then_rx))
+                "governs" in flags, "adjacent" in flags, then_rx, before_rx if voice == "passive" else None))
     for readings in cues.values():
         readings.sort(key=lambda c: -len(c.then.pattern) if c.then else 1)
     return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
@@ -140,7 +143,7 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
             elif (found := cue.then.match(after)) is not None:
                 if best is None or found.start("then") < best[0]:
                     best = (found.start("then"), cue)
-            elif cue.voice == "passive" and cue.then.search(" " + sentence[max(0, m.start() - THEN_BEFORE):m.start()]):
+            elif cue.then_before is not None and cue.then_before.search(sentence, max(0, m.start() - THEN_BEFORE), m.start()):
                 best = best if best and best[0] < 10_000 else (5_000, cue)
         if best is not None:
             hits.append((m.start(), m.end(), best[1]))

@@ -302,6 +302,25 @@ def _excluded(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"left out of {gathering.group(0)!r}: a sanction"
 
 
+def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"memanggil pulang dubesnya yang bertugas di Peru": a state recalling its own envoy acts against the state
+    the envoy was posted to, not against its envoy."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if (c.cue.type, c.cue.mode) != ("SANCTION", "withdraw") or not p.agents or not p.targets:
+        return None
+    own = countries(codes(p.agents))
+    if not countries(codes(p.targets)) <= own:
+        return None
+    hi = right_limit(text, c.end)
+    posted = next((m for m in s.mentions if p.targets[-1].end <= m.start and m.end <= hi
+                   and not countries(codes([m])) & own), None)
+    p.targets = [posted] if posted is not None else []
+    if posted is None:
+        return "recalls its own envoy: the envoy is no target"
+    return f"recalls its own envoy: aimed at the state it was posted to ({posted.text!r})"
+
+
 def _only_wished(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     assert c.parties is not None
     # from the doer (or the clause start) to the cue: "X menginginkan ... sebelum memulai perundingan"
@@ -1000,6 +1019,8 @@ RULES: tuple[Rule, ...] = (
          "\"antara X dan Y\", \"dari X untuk Y\" (kronik.clauses)", _clause_parties),
     Rule("resolution_acts", "parties", "\"resolusi PBB untuk mendesak Rusia ...\": the resolution's owner urges",
          _resolution_acts),
+    Rule("recalled_envoy", "parties", "\"memanggil pulang dubesnya di Peru\": aimed at the state the envoy "
+         "was posted to", _recalled_envoy),
     Rule("excluded_from_gathering", "parties", "\"tidak mengundang X ke KTT\": leaving a state out is a sanction done",
          _excluded),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),

@@ -173,3 +173,9 @@ def test_declaring_that_an_envoy_must_leave_is_an_expulsion() -> None:
         "negara tersebut dalam 72 jam.", "Chili juga meminta para diplomat itu untuk meninggalkan ruang sidang."]),
         DEFAULT).events
     assert [(e.type, e.mode, e.status) for e in events] == [("SANCTION", "expel", "occurred")]
+
+
+def test_a_passive_takes_its_word_from_just_before_it() -> None:
+    # "duta besarnya ditarik": the recall's word stands before the passive verb, several words into the sentence
+    hits = cue_hits("Pada akhir pekan, Presiden Chili mengatakan duta besarnya ditarik dari Lima.")
+    assert [(c.type, c.mode) for _, _, c in hits] == [("SANCTION", "withdraw")]

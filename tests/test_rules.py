@@ -47,6 +47,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "clause_parties": (("Presiden Prancis mengecam Rusia atas serangan itu.",), coded({"FRA"}, {"RUS"}, type="ACCUSE")),
     "resolution_acts": (("Chili memutuskan menyetujui resolusi PBB untuk mendesak Peru menarik pasukannya dari perbatasan.",),
                         coded({"UNO"}, {"PER"}, type="REQUEST")),
+    "recalled_envoy": (("Menlu Chili memanggil pulang dubes Chili yang bertugas di Peru sampai waktu yang belum ditentukan.",),
+                       coded({"CHL"}, {"PER"}, type="SANCTION")),
     "excluded_from_gathering": (("Uni Afrika memutuskan tidak mengundang pemimpin junta Guinea ke KTT di Addis Ababa.",),
                                 coded({"IGO:AU"}, {"GIN"}, type="SANCTION", status="occurred")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
