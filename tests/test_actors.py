@@ -408,3 +408,9 @@ def test_a_bare_ambassador_is_the_one_named_before() -> None:
     # several envoys, or a new one named, are not the one before
     assert codes(doc, "Para duta besar negara sahabat hadir.") == []
     assert codes(doc, "Dubes Quispe tiba kemarin.") == []
+
+
+def test_a_state_s_mission_and_korea_s_official_names() -> None:
+    doc = DocumentActors(D2021)
+    assert codes(doc, "Misi Iran untuk PBB menolak tuduhan itu.") == [("Misi Iran untuk PBB", "IRNGOV")]
+    assert codes(doc, "Delegasi RDRK tiba di Seoul.")[0] == ("Delegasi RDRK", "PRKGOV")
