@@ -299,3 +299,8 @@ def test_what_a_threat_threatens_gives_the_threat_no_time() -> None:
     """"ancaman akan memutus bantuan": the threat is made, the cut is what would follow."""
     cs = fired("event", "Presiden AS mengeluarkan ancaman akan memutus bantuan kepada Kolombia.")
     assert [c.event.status for c in cs if c.event is not None and c.event.type == "THREATEN"] == ["occurred"]
+
+
+def test_what_a_state_must_do_is_not_done() -> None:
+    cs = fired("only_wished_or_needed", "Menurut Ghana, Togo harus menarik pasukannya dari perbatasan.")
+    assert cs and all(c.event is None for c in cs)
