@@ -304,3 +304,8 @@ def test_what_a_threat_threatens_gives_the_threat_no_time() -> None:
 def test_what_a_state_must_do_is_not_done() -> None:
     cs = fired("only_wished_or_needed", "Menurut Ghana, Togo harus menarik pasukannya dari perbatasan.")
     assert cs and all(c.event is None for c in cs)
+
+
+def test_the_sides_of_a_conflict_named_as_a_topic_are_no_target() -> None:
+    cs = fired("event", "Brasil mendukung solusi damai bagi konflik Armenia-Azerbaijan.")
+    assert not [c for c in cs if c.event is not None and c.event.type == "SUPPORT"]
