@@ -192,6 +192,11 @@ def right_limit(sentence: str, pos: int) -> int:
     return starts[k] if k < len(starts) else len(sentence)
 
 
+_PLAIN_RELATIVE = re.compile(
+    rf"\b({words('place_heads')})\s+yang\s+(?:(?:telah|sudah|pernah|juga|kini|masih)\s+)?$", _I)
+"""Right before a passive verb: a relative clause about a place ("daerah sengketa yang diduduki")."""
+
+
 def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Mention], str]:
     """The clause subject before ``pos``: a relative clause's head, else the leftmost bare noun phrase of the
     clause, else the subject of the clause before (an elided subject), else the speaker of ", kata X"."""
@@ -277,6 +282,10 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
                       and not (cue.voice == "noun" and NEAR.match(sentence[end:m.start])))]
     if cue.voice == "passive":
         targets, how = clause_subject(sentence, mentions, start)
+        if (rel := _PLAIN_RELATIVE.search(sentence, max(0, start - 40), start)) is not None and not any(
+                m.end == rel.end(1) for m in mentions):
+            # "daerah yang diduduki oleh X": what is occupied is that place, not the clause's subject
+            targets, how = [], "thing the relative clause is about"
         by = next(((i, m) for i, m in after if oblique(sentence, m) == "oleh"),
                   next(((i, m) for i, m in after if oblique(sentence, m) is None and NEAR.match(sentence[end:m.start])), None))
         agents = coordinated(sentence, mentions, by[0], end, stop) if by else []

@@ -302,6 +302,20 @@ def _excluded(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"left out of {gathering.group(0)!r}: a sanction"
 
 
+def _own_side(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"mengancam akan memberikan sanksi atas masuknya imigran ke negaranya": a target of the doer's own state is no
+    other side; later rules look for one."""
+    p = c.parties
+    assert p is not None
+    if not p.agents or not p.targets or p.reciprocal or c.cue.host:
+        return None
+    own = countries(codes(p.agents))
+    if not countries(codes(p.targets)) <= own:
+        return None
+    p.targets = []
+    return "the target named is the doer's own side: no other side yet"
+
+
 def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"memanggil pulang dubesnya yang bertugas di Peru": a state recalling its own envoy acts against the state
     the envoy was posted to, not against its envoy."""
@@ -671,8 +685,9 @@ def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     type, then the other state named most often, if named more than once."""
     p = c.parties
     assert p is not None
-    if not p.agents or p.targets or p.reciprocal or c.cue.mutual or c.cue.governs:
-        return None
+    if not p.agents or p.targets or p.reciprocal or c.cue.mutual or c.cue.governs or any(
+            name == "own_side_is_no_target" for name, _ in c.fired):
+        return None  # an act aimed at something of the doer's own side names no other state to guess
     own = countries(codes(p.agents))
     if len(own) != 1 or len(set(_sentence_states(s)) - own) > 0:
         return None
@@ -707,7 +722,7 @@ def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     # after the cue, "hubungan kedua negara" names both sides, the doer's among them: no other side of its own; nor
     # does a state named in what someone goes on to say ("..., seraya menyatakan bahwa ... dengan AS")
     # a warning "bahwa" someone will suffer was judged by the clause grammar, which knows a threat from a forecast
-    named = [m for m in s.mentions if not (m.start > c.end and (
+    named = [m for m in s.mentions if not owner_of_thing(s.text, m) and not (m.start > c.end and (
         countries(codes([m])) & own or _SPEECH.search(s.text, c.end, m.start)
         or (c.cue.type == "THREATEN" and _THAT_WORD.search(s.text, c.end, m.start))))]
     others = countries(codes(named)) - own
@@ -1023,6 +1038,8 @@ RULES: tuple[Rule, ...] = (
          "was posted to", _recalled_envoy),
     Rule("excluded_from_gathering", "parties", "\"tidak mengundang X ke KTT\": leaving a state out is a sanction done",
          _excluded),
+    Rule("own_side_is_no_target", "parties", "\"... ke negaranya\": a target of the doer's own state is left for later "
+         "rules to find", _own_side),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),
     Rule("cargo_arrival", "parties", "an aircraft or shipment arriving is no visit", _cargo),
     Rule("other_side_is_place_state", "parties", "a visit, attack, seizure or call for peace with no named other side "

@@ -51,6 +51,9 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                        coded({"CHL"}, {"PER"}, type="SANCTION")),
     "excluded_from_gathering": (("Uni Afrika memutuskan tidak mengundang pemimpin junta Guinea ke KTT di Addis Ababa.",),
                                 coded({"IGO:AU"}, {"GIN"}, type="SANCTION", status="occurred")),
+    "own_side_is_no_target": (("Kenya dan Somalia berunding, setelah Presiden Kenya William Ruto mengancam akan menjatuhkan sanksi "
+                               "atas masuknya pengungsi ke negaranya.",),
+                              coded({"KEN"}, {"SOM"}, type="THREATEN")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
     "cargo_arrival": (("Pesawat bantuan dari Malaysia tiba di Mesir pada Senin.",), dropped("shipment")),
     "other_side_is_place_state": (("Perdana Menteri Belanda tiba di Jakarta untuk kunjungan tiga hari.",),
@@ -309,3 +312,13 @@ def test_what_a_state_must_do_is_not_done() -> None:
 def test_the_sides_of_a_conflict_named_as_a_topic_are_no_target() -> None:
     cs = fired("event", "Brasil mendukung solusi damai bagi konflik Armenia-Azerbaijan.")
     assert not [c for c in cs if c.event is not None and c.event.type == "SUPPORT"]
+
+
+def test_what_is_occupied_in_a_relative_clause_is_the_place() -> None:
+    cs = fired("event", "Kapal Vietnam menabrak kapal nelayan Malaysia di perairan yang diklaim oleh Malaysia.")
+    assert not [c for c in cs if c.event is not None and countries(c.event.recipients) == {"VNM"}]
+
+
+def test_the_owner_of_a_trade_surplus_is_no_counterpart() -> None:
+    cs = fired("event", "Presiden Meksiko mengeluhkan aturan itu, termasuk surplus perdagangan Korea Selatan.")
+    assert not [c for c in cs if c.event is not None]
