@@ -192,6 +192,8 @@ def right_limit(sentence: str, pos: int) -> int:
     return starts[k] if k < len(starts) else len(sentence)
 
 
+_GOODS_FROM = re.compile(rf"\b{words('goods_words')}(?:[\s-]+\w+){{0,2}}\s+dari\s+$", _I)
+"""Before "dari X": goods, so X is where they come from ("produk impor dari AS")."""
 _PLAIN_RELATIVE = re.compile(
     rf"\b({words('place_heads')})\s+yang\s+(?:(?:telah|sudah|pernah|juga|kini|masih)\s+)?$", _I)
 """Right before a passive verb: a relative clause about a place ("daerah sengketa yang diduduki")."""
@@ -415,6 +417,9 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
             # "pengusiran diplomat Rusia", "penangkapan nelayan Vietnam": the people named after the noun undergo it
             # ("pengepungan Israel", a state itself, is the doer)
             targets, how = group, "noun: its possessor undergoes it"
+        elif prep == "dari" and _GOODS_FROM.search(sentence, max(0, first.start - 30), first.start):
+            # "bea masuk atas produk impor dari Kanada": where the goods come from is hit, not the doer
+            targets, how = group, "noun: the origin of the goods it hits is its target"
         elif prep is None or prep in ("oleh", "dari"):
             agents, how = group, f"noun: doer {'after ' + prep if prep else 'is its possessor'}"
             if received and prep == "dari":

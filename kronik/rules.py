@@ -886,7 +886,7 @@ _NEGATED = re.compile(rf"\b{words('negation_words')}\b(?:\s+\w+){{0,2}}\s*$", _I
 _HYPOTHETICAL = re.compile(rf"\b{words('hypothetical_words')}\b(?:\s+\S+){{0,4}}\s*$", _I)
 _PLANNED = re.compile(rf"\b{words('planned_words')}\b(?:\s+\S+){{0,6}}\s*$", _I)
 _NOUN_STATUS = re.compile(
-    rf"(?:\s+(?!yang\b)[\w-]+){{0,6}}?\s+(?:(?P<plan>{words('plan_words')})|(?P<neg>{words('cancel_words')}))\b", _I)
+    rf"(?:\s+(?!yang\b)[\w-]+){{0,6}}?\s+['\"‘“]?(?:(?P<plan>{words('plan_words')})|(?P<neg>{words('cancel_words')}))\b", _I)
 _NOUN_PLANNED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+yang\s+(?P<plan>akan|direncanakan|dijadwalkan|rencananya)\b", _I)
 """A meeting described as ahead ("KTT yang direncanakan dengan Korea Selatan")."""
 _AHEAD = re.compile(rf"\b{words('ahead_words')}\b", _I)

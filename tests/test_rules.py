@@ -322,3 +322,13 @@ def test_what_is_occupied_in_a_relative_clause_is_the_place() -> None:
 def test_the_owner_of_a_trade_surplus_is_no_counterpart() -> None:
     cs = fired("event", "Presiden Meksiko mengeluhkan aturan itu, termasuk surplus perdagangan Korea Selatan.")
     assert not [c for c in cs if c.event is not None]
+
+
+def test_the_origin_of_goods_hit_is_the_target() -> None:
+    cs = fired("event", "Pemerintah Kanada mengenakan tarif balasan terhadap produk impor dari Brasil.")
+    assert any(c.event is not None and parties(c) == ({"CAN"}, {"BRA"}) for c in cs)
+
+
+def test_a_suspended_tariff_did_not_take_effect() -> None:
+    cs = fired("event", "Presiden Chili mengatakan tarif impor dari Peru telah 'ditangguhkan' sampai akhir tahun.")
+    assert [c.event.status for c in cs if c.event is not None] == ["negated"]
