@@ -257,6 +257,26 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
     return [], ""
 
 
+_SPEECH_VERB = re.compile(rf"\b{words('speech_verbs')}\b", _I)
+_ACCORDING_TO = re.compile(r"\bmenurut\s+$", _I)
+
+
+def speaker(sentence: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Who voices what is said at ``start``..``end``: the subject of the speech verb before it ("X mengatakan ..."),
+    the source after "menurut", or the speaker of ", kata X" after it; empty when the narrator says it."""
+    verbs = list(_SPEECH_VERB.finditer(sentence, 0, start))
+    if verbs:
+        subject, _ = clause_subject(sentence, mentions, verbs[-1].start())
+        if subject:
+            return subject
+    for i, m in enumerate(mentions):
+        if m.end <= start and _ACCORDING_TO.search(sentence, max(0, m.start - 10), m.start):
+            return coordinated(sentence, mentions, i)
+        if m.start >= end and _ATTRIBUTION.search(sentence[max(0, m.start - 30):m.start]):
+            return coordinated(sentence, mentions, i)
+    return []
+
+
 def mentions_between(mentions: list[Mention], start: int, end: int) -> list[tuple[int, Mention]]:
     return [(i, m) for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
 

@@ -32,6 +32,9 @@ class Cue:
     then: re.Pattern[str] | None
     then_before: re.Pattern[str] | None = None
     """For a passive: the `then` word standing shortly before it instead ("tarif yang dikenakan")."""
+    voiced: bool = False
+    """A judgement that is an act only when someone voices it ("X mengatakan langkah Y melanggar ..."): the speaker
+    accuses whoever the judged act belongs to."""
 
 
 _VOWELS = "aeiou"
@@ -113,7 +116,8 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
             surface, voice = inflect(stem, form)
             cues.setdefault(surface.lower(), []).append(Cue(
                 surface.lower(), stem, type_, mode or None, voice, "mutual" in flags, "host" in flags, "topic" in flags,
-                "governs" in flags, "adjacent" in flags, then_rx, before_rx if voice == "passive" else None))
+                "governs" in flags, "adjacent" in flags, then_rx, before_rx if voice == "passive" else None,
+                "voiced" in flags))
     for readings in cues.values():
         readings.sort(key=lambda c: -len(c.then.pattern) if c.then else 1)
     return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)

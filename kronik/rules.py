@@ -40,6 +40,7 @@ from kronik.clauses import (
     owner_of_thing,
     place_after,
     right_limit,
+    speaker,
 )
 from kronik.dates import Anchor, DateExpr, find_sequel, parse_iso, shift_iso
 from kronik.gazetteer import is_igo
@@ -300,6 +301,32 @@ def _excluded(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     c.status, c.status_why = "occurred", "left out of a gathering: done"
     s.governed.update(j for j, (hs, _, _) in enumerate(s.hits) if hs == gathering.start())
     return f"left out of {gathering.group(0)!r}: a sanction"
+
+
+_RELATIVE_HEAD = re.compile(r"\s+yang\b", _I)
+
+
+def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Menhan Taiwan mengatakan latihan militer China itu melanggar ...": a judgement voiced by a state is its
+    accusation against the state whose act is judged; said by the narrator it is no event."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if not c.cue.voiced:
+        return None
+    who = speaker(text, s.mentions, c.start, c.end)
+    if not who:
+        return _drop(c, "a judgement nobody in the sentence voices")
+    own = countries(codes(who))
+    lo = who[-1].end if who[-1].end <= c.start else 0  # ", kata X" after it: the judged act may open the sentence
+    before = [m for m in s.mentions if lo <= m.start < c.start and not countries(codes([m])) & own
+              and not named_as_topic(text, m)]
+    # whose act is judged: the head of "X yang secara ilegal ..." right before it, else the last state named bare (the owner of
+    # "langkah AS itu"), not where the act happened or whom it hit ("ke Gaza", "di Palestina")
+    judged = next((m for m in before if (rel := _RELATIVE_HEAD.match(text, m.end)) is not None
+                   and len(_WORD.findall(text, rel.end(), c.start)) <= 3), None) or next(
+        (m for m in reversed(before) if oblique(text, m, s.mentions) is None), None)
+    p.agents, p.targets = who, [judged] if judged is not None else []
+    return f"voiced by {who[0].text!r}" + (f" against {judged.text!r}, whose act it judges" if judged else "")
 
 
 def _own_side(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1034,6 +1061,8 @@ RULES: tuple[Rule, ...] = (
          "\"antara X dan Y\", \"dari X untuk Y\" (kronik.clauses)", _clause_parties),
     Rule("resolution_acts", "parties", "\"resolusi PBB untuk mendesak Rusia ...\": the resolution's owner urges",
          _resolution_acts),
+    Rule("voiced_judgement", "parties", "\"X mengatakan langkah Y melanggar ...\": the speaker accuses Y; unvoiced, no "
+         "event", _voiced),
     Rule("recalled_envoy", "parties", "\"memanggil pulang dubesnya di Peru\": aimed at the state the envoy "
          "was posted to", _recalled_envoy),
     Rule("excluded_from_gathering", "parties", "\"tidak mengundang X ke KTT\": leaving a state out is a sanction done",

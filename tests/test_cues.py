@@ -39,7 +39,7 @@ def test_types_and_modes_are_plover_ones() -> None:
     known = set(plover())
     used = {(r["type"], r["mode"] or None) for r in rows()}
     assert used <= known, used - known
-    frames = {"directed", "mutual", "host", "topic", "adjacent", "governs"}
+    frames = {"directed", "mutual", "host", "topic", "adjacent", "governs", "voiced"}
     assert all(set(r["frame"].split(",")) <= frames for r in rows())
 
 

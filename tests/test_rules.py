@@ -47,6 +47,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "clause_parties": (("Presiden Prancis mengecam Rusia atas serangan itu.",), coded({"FRA"}, {"RUS"}, type="ACCUSE")),
     "resolution_acts": (("Chili memutuskan menyetujui resolusi PBB untuk mendesak Peru menarik pasukannya dari perbatasan.",),
                         coded({"UNO"}, {"PER"}, type="REQUEST")),
+    "voiced_judgement": (("Menteri Luar Negeri Ghana mengatakan pengerahan pasukan Togo di perbatasan itu melanggar perjanjian.",),
+                         coded({"GHA"}, {"TGO"}, type="ACCUSE")),
     "recalled_envoy": (("Menlu Chili memanggil pulang dubes Chili yang bertugas di Peru sampai waktu yang belum ditentukan.",),
                        coded({"CHL"}, {"PER"}, type="SANCTION")),
     "excluded_from_gathering": (("Uni Afrika memutuskan tidak mengundang pemimpin junta Guinea ke KTT di Addis Ababa.",),
@@ -332,3 +334,12 @@ def test_the_origin_of_goods_hit_is_the_target() -> None:
 def test_a_suspended_tariff_did_not_take_effect() -> None:
     cs = fired("event", "Presiden Chili mengatakan tarif impor dari Peru telah 'ditangguhkan' sampai akhir tahun.")
     assert [c.event.status for c in cs if c.event is not None] == ["negated"]
+
+
+def test_a_judgement_the_narrator_makes_is_no_event() -> None:
+    assert dropped("nobody")(fired("voiced_judgement", "Pengerahan pasukan Togo itu melanggar perjanjian dengan Ghana."))
+
+
+def test_a_judgement_voiced_after_it_by_a_speaker() -> None:
+    cs = fired("voiced_judgement", "Latihan angkatan laut Vietnam itu ilegal, kata juru bicara Kemlu China.")
+    assert any(c.event is not None and parties(c) == ({"CHN"}, {"VNM"}) for c in cs)
