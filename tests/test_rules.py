@@ -343,3 +343,8 @@ def test_a_judgement_the_narrator_makes_is_no_event() -> None:
 def test_a_judgement_voiced_after_it_by_a_speaker() -> None:
     cs = fired("voiced_judgement", "Latihan angkatan laut Vietnam itu ilegal, kata juru bicara Kemlu China.")
     assert any(c.event is not None and parties(c) == ({"CHN"}, {"VNM"}) for c in cs)
+
+
+def test_a_voiced_provocation_names_its_owner() -> None:
+    cs = fired("voiced_judgement", "Menurut Menlu Jepang, peluncuran itu adalah provokasi Korea Utara.")
+    assert any(c.event is not None and parties(c) == ({"JPN"}, {"PRK"}) for c in cs)
