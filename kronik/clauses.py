@@ -37,7 +37,8 @@ may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is no
 _RELATIVE = re.compile(r"^\s*,?\s*(?:[\w-]+\s+)?yang\b[^,]*$", _I)
 _RECEIVE = re.compile(rf"\b{words('receive_verbs')}\s+(?:\w+\s+)?$", _I)
 _POSSESSOR_GAP = re.compile(
-    rf"^\s*(?:(?!(?:me|di|ber|ter|yang|adalah|ini|itu|tersebut)\w*\b|{words('prepositions')}\b)[\w-]+\s+){{0,3}}$", _I)
+    rf"^\s*(?:(?!(?!{words('noun_modifiers')}\b)(?:me|di|ber|ter|yang|adalah|ini|itu|tersebut)\w*\b|{words('prepositions')}\b)"
+    rf"[\w-]+\s+){{0,3}}$", _I)
 LIGHT_VERB = re.compile(rf"\b{words('light_verbs')}\s+[\"“]?(?:[\w-]+\s+){{0,2}}$", _I)
 _THING_BEFORE = re.compile(rf"\b{words('owned_things')}(?:[\s-]+(?!{words('prepositions')}\b)\w+)?\s+$", _I)
 NEAR_SUBJECT = re.compile(rf"\s+(?:{words('subject_adverbs')}\s+){{0,2}}$", _I)

@@ -44,7 +44,7 @@ from kronik.clauses import (
 )
 from kronik.dates import Anchor, DateExpr, find_sequel, parse_iso, shift_iso
 from kronik.gazetteer import is_igo
-from kronik.lexicon import Cue, word_lists, words
+from kronik.lexicon import Cue, lexicon, word_lists, words
 from kronik.model import Event
 from kronik.plover import plover
 
@@ -303,6 +303,8 @@ def _excluded(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"left out of {gathering.group(0)!r}: a sanction"
 
 
+_VOICED_STEMS = frozenset(c.stem for readings in lexicon()[0].values() for c in readings if c.voiced)
+"""Roots with a voiced reading ("langgar"): said by someone, any of their readings is that accusation."""
 _RELATIVE_HEAD = re.compile(r"\s+yang\b", _I)
 
 
@@ -311,9 +313,14 @@ def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     accusation against the state whose act is judged; said by the narrator it is no event."""
     p, text = c.parties, s.text
     assert p is not None
-    if not c.cue.voiced:
+    if not c.cue.voiced and c.cue.stem not in _VOICED_STEMS:
         return None
     who = speaker(text, s.mentions, c.start, c.end)
+    if not c.cue.voiced:
+        if not who:
+            return None  # "Israel melanggar gencatan senjata", told by the narrator: the act itself
+        # "Kemlu menilai serangan itu melanggar gencatan senjata": voiced, the violation is an accusation
+        c.cue = dataclasses.replace(c.cue, type="ACCUSE", mode="allege", voiced=True)
     if not who:
         return _drop(c, "a judgement nobody in the sentence voices")
     own = countries(codes(who))
@@ -328,6 +335,24 @@ def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
         (m for m in p.agents if c.cue.voice == "noun" and not countries(codes([m])) & own), None)  # "provokasi X"
     p.agents, p.targets = who, [judged] if judged is not None else []
     return f"voiced by {who[0].text!r}" + (f" against {judged.text!r}, whose act it judges" if judged else "")
+
+
+_INSTANCE = re.compile(rf"\b{words('instance_words')}\s+$", _I)
+
+
+def _instance(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"mengecam serangan Israel di Gaza, termasuk serangan terbaru pada 31 Januari": one instance of the act named
+    before it in the sentence, with the same parties and its own time."""
+    p = c.parties
+    assert p is not None
+    if c.cue.voice != "noun" or p.agents or p.targets or not _INSTANCE.search(s.text, max(0, c.start - 40), c.start):
+        return None
+    earlier = next((x for x in reversed(s.candidates) if x.cue.type == c.cue.type and x.parties is not None
+                    and x.parties.agents and x.start < c.start), None)
+    if earlier is None or earlier.parties is None:
+        return None
+    p.agents, p.targets, p.reciprocal = earlier.parties.agents, earlier.parties.targets, earlier.parties.reciprocal
+    return f"an instance of {earlier.text!r} named before: its parties"
 
 
 def _own_side(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1068,6 +1093,8 @@ RULES: tuple[Rule, ...] = (
          "was posted to", _recalled_envoy),
     Rule("excluded_from_gathering", "parties", "\"tidak mengundang X ke KTT\": leaving a state out is a sanction done",
          _excluded),
+    Rule("instance_of_act", "parties", "\"serangan X, termasuk serangan terbaru pada ...\": the same parties, its own time",
+         _instance),
     Rule("own_side_is_no_target", "parties", "\"... ke negaranya\": a target of the doer's own state is left for later "
          "rules to find", _own_side),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),

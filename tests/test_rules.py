@@ -53,6 +53,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                        coded({"CHL"}, {"PER"}, type="SANCTION")),
     "excluded_from_gathering": (("Uni Afrika memutuskan tidak mengundang pemimpin junta Guinea ke KTT di Addis Ababa.",),
                                 coded({"IGO:AU"}, {"GIN"}, type="SANCTION", status="occurred")),
+    "instance_of_act": (("Kenya mengecam serangan Somalia ke wilayah Kenya, termasuk serangan terbaru pada 3 Mei.",),
+                        coded({"SOM"}, {"KEN"}, type="ASSAULT", date="2024-05-03")),
     "own_side_is_no_target": (("Kenya dan Somalia berunding, setelah Presiden Kenya William Ruto mengancam akan menjatuhkan sanksi "
                                "atas masuknya pengungsi ke negaranya.",),
                               coded({"KEN"}, {"SOM"}, type="THREATEN")),
@@ -348,3 +350,16 @@ def test_a_judgement_voiced_after_it_by_a_speaker() -> None:
 def test_a_voiced_provocation_names_its_owner() -> None:
     cs = fired("voiced_judgement", "Menurut Menlu Jepang, peluncuran itu adalah provokasi Korea Utara.")
     assert any(c.event is not None and parties(c) == ({"JPN"}, {"PRK"}) for c in cs)
+
+
+def test_a_voiced_violation_of_a_truce_is_an_accusation() -> None:
+    cs = fired("voiced_judgement", "Kemlu Mesir menilai serangan Sudan itu melanggar gencatan senjata di Darfur.")
+    assert any(c.event is not None and c.event.type == "ACCUSE" and parties(c) == ({"EGY"}, {"SDN"}) for c in cs)
+    # told by the narrator, the violation is the act itself
+    cs = fired("event", "Sudan melanggar gencatan senjata di perbatasan Chad pada Selasa.")
+    assert [c.event.type for c in cs if c.event is not None] == ["ASSAULT"]
+
+
+def test_an_act_noun_s_possessor_may_follow_its_modifier() -> None:
+    cs = fired("event", "Chad mengecam serangan berulang Sudan ke wilayah Chad.")
+    assert any(c.event is not None and c.event.type == "ASSAULT" and countries(c.event.actors) == {"SDN"} for c in cs)
