@@ -290,15 +290,17 @@ def _excluded(c: Candidate, s: Sentence, d: DocContext) -> str | None:
         return None
     hi = right_limit(text, c.end)
     gathering = _GATHERING.search(text, c.end, hi)
-    if gathering is None:
-        return None
-    if not p.agents:
+    if gathering is None and c.cue.stem == "undang":
+        return None  # not inviting someone to visit is no sanction; not including them in something is
+    if not p.agents and gathering is not None:
         owner = next((m for m in s.mentions if gathering.end() <= m.start <= gathering.end() + 2 and m not in p.targets), None)
         if owner is None:
             return None
         p.agents = [owner]
     c.cue = dataclasses.replace(c.cue, type="SANCTION", mode="discontinue")
     c.status, c.status_why = "occurred", "left out of a gathering: done"
+    if gathering is None:
+        return "left out: a sanction"
     s.governed.update(j for j, (hs, _, _) in enumerate(s.hits) if hs == gathering.start())
     return f"left out of {gathering.group(0)!r}: a sanction"
 

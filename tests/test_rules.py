@@ -363,3 +363,14 @@ def test_a_voiced_violation_of_a_truce_is_an_accusation() -> None:
 def test_an_act_noun_s_possessor_may_follow_its_modifier() -> None:
     cs = fired("event", "Chad mengecam serangan berulang Sudan ke wilayah Chad.")
     assert any(c.event is not None and c.event.type == "ASSAULT" and countries(c.event.actors) == {"SDN"} for c in cs)
+
+
+def test_not_including_a_state_is_leaving_it_out() -> None:
+    cs = fired("excluded_from_gathering", "Uni Afrika memutuskan untuk tidak mengikutsertakan pemimpin junta Mali dalam "
+               "perundingan itu.", "Uni Afrika juga tidak mengikutsertakan Guinea dalam misi pemantau itu, kata diplomat.")
+    assert sum(c.event is not None and c.event.type == "SANCTION" for c in cs) == 2
+
+
+def test_menyebut_jika_is_said_that() -> None:
+    cs = fired("event", "Chile menyebut jika Peru akan menyerang perbatasan itu pekan depan.")
+    assert all(c.event.status != "hypothetical" for c in cs if c.event is not None)
