@@ -122,8 +122,9 @@ NAMED_ROLES = frozenset({"title", "envoy", ""})
 """Roles a person's name may follow (Presiden ..., Duta Besar ..., mitranya ...); bodies (pemerintah) take none."""
 
 CONJUNCTIONS = frozenset({"dan", "serta", "maupun", "-", "&", "atau"})
-LINKS = frozenset({"dari", "asal"})
-"""Words allowed between a role and its state: "mitranya dari Korea Selatan"."""
+LINKS = frozenset({"dari", "asal", "penjaga", "sementara", "interim", "transisi", "terpilih"})
+"""Words allowed between a role and its state: "mitranya dari Korea Selatan", "Perdana Menteri Penjaga Lebanon"
+(caretaker, interim, elect)."""
 
 DATELINE_MARKS = frozenset({"-", "–", "—", "(", ","})
 """After a capital that opens a sentence, these make it a dateline ("JAKARTA - ..."), not an actor."""

@@ -414,3 +414,9 @@ def test_a_state_s_mission_and_korea_s_official_names() -> None:
     doc = DocumentActors(D2021)
     assert codes(doc, "Misi Iran untuk PBB menolak tuduhan itu.") == [("Misi Iran untuk PBB", "IRNGOV")]
     assert codes(doc, "Delegasi RDRK tiba di Seoul.")[0] == ("Delegasi RDRK", "PRKGOV")
+
+
+def test_caretaker_interim_and_elect_stay_with_their_office() -> None:
+    doc = DocumentActors(D2021)
+    assert codes(doc, "Ia bertemu Perdana Menteri Penjaga Lebanon.") == [("Perdana Menteri Penjaga Lebanon", "LBNGOV")]
+    assert codes(doc, "Presiden interim Mali tiba.") == [("Presiden interim Mali", "MLIGOV")]
