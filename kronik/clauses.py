@@ -186,6 +186,19 @@ def _right_boundaries(sentence: str) -> tuple[int, ...]:
     return tuple(b.start() for b in _RIGHT_BOUNDARY.finditer(sentence) if b.start() not in quotes)
 
 
+_FRONTED_CLAUSE = re.compile(rf"\W*{words('fronted_clause_openers')}\b[^,]*,", _I)
+"""A subordinate clause opening the sentence, up to its comma ("Setelah Pelosi tiba, ...")."""
+
+
+def target_limit(sentence: str, end: int, cue: Cue) -> int:
+    """Where the search for a cue's other side stops: the clause boundary; for a visit told in a fronted subordinate
+    clause, its comma ("Setelah Pelosi tiba, jet China ...": the jets are no host of the visit)."""
+    stop = right_limit(sentence, end)
+    if cue.mode == "visit" and (front := _FRONTED_CLAUSE.match(sentence)) is not None and end < front.end():
+        stop = min(stop, front.end() - 1)
+    return stop
+
+
 def right_limit(sentence: str, pos: int) -> int:
     """Where the search for a target after ``pos`` stops."""
     starts = _right_boundaries(sentence)
@@ -284,7 +297,7 @@ def mentions_between(mentions: list[Mention], start: int, end: int) -> list[tupl
 
 def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: Cue) -> Parties:
     """Apply the clause rules of the cue's voice; the result may still lack a side (checked by the caller)."""
-    stop = right_limit(sentence, end)
+    stop = target_limit(sentence, end, cue)
     wish = _WISH.search(sentence, end, stop) if cue.type == "REQUEST" else None
     if wish is not None:
         stop = wish.start()  # "menyerukan agar penduduk negara itu ...": who is asked comes before "agar"

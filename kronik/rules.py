@@ -41,6 +41,7 @@ from kronik.clauses import (
     place_after,
     right_limit,
     speaker,
+    target_limit,
 )
 from kronik.dates import Anchor, DateExpr, find_sequel, parse_iso, shift_iso
 from kronik.gazetteer import is_igo
@@ -718,7 +719,7 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
             or cue.type == "PROTEST"):
         return None
     own = countries(codes(p.agents))
-    hi = right_limit(text, c.end)
+    hi = target_limit(text, c.end, cue)
     pick = next((m for m in s.mentions if c.end <= m.start and m.end <= hi and m not in p.agents
                  and not countries(codes([m])) & own and oblique(text, m, s.mentions) not in _NOT_A_SIDE
                  and not owner_of_thing(text, m) and not named_as_topic(text, m)

@@ -374,3 +374,8 @@ def test_not_including_a_state_is_leaving_it_out() -> None:
 def test_menyebut_jika_is_said_that() -> None:
     cs = fired("event", "Chile menyebut jika Peru akan menyerang perbatasan itu pekan depan.")
     assert all(c.event.status != "hypothetical" for c in cs if c.event is not None)
+
+
+def test_a_visit_in_a_fronted_clause_has_no_host_in_the_main_clause() -> None:
+    cs = fired("event", "Setelah Menlu Jerman tiba, kapal perang Rusia memasuki perairan Estonia.")
+    assert not [c for c in cs if c.event is not None and c.event.type == "CONSULT"]
