@@ -870,6 +870,7 @@ _SAME_TIME = re.compile(rf"\b{words('same_time_phrases')}\b", _I)
 """Anywhere in a sentence: its event happens at the time of the one before ("pada hari yang sama")."""
 
 
+_COUNT_BACK = re.compile(r"\s*\S+\s*(?:bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam)\s*$", _I)
 _DATE_OF_NOUN_WORDS = 7
 """A date this few words after a cue noun ("serangan terbaru pada 31 Januari") is that act's own."""
 
@@ -894,7 +895,9 @@ def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: 
                                      if not start <= k < end)]
     if not own:
         return None
-    return min(own, key=lambda x: start - x.end if x.end <= start else max(0, x.start - end))
+    # a count back in months or years ("12 bulan yang lalu") is rounder than a calendar date in the same clause
+    return min(own, key=lambda x: (bool(_COUNT_BACK.match(x.text)) and len(own) > 1,
+                                   start - x.end if x.end <= start else max(0, x.start - end)))
 
 
 def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:

@@ -379,3 +379,8 @@ def test_menyebut_jika_is_said_that() -> None:
 def test_a_visit_in_a_fronted_clause_has_no_host_in_the_main_clause() -> None:
     cs = fired("event", "Setelah Menlu Jerman tiba, kapal perang Rusia memasuki perairan Estonia.")
     assert not [c for c in cs if c.event is not None and c.event.type == "CONSULT"]
+
+
+def test_a_calendar_month_beats_a_round_count_back() -> None:
+    cs = fired("event", "Presiden Chili dan Presiden Peru bertemu 12 bulan yang lalu di Lima pada bulan Mei.", published="2024-04-10")
+    assert [c.event.date for c in cs if c.event is not None] == ["2023-05"]
