@@ -372,6 +372,29 @@ def _own_side(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return "the target named is the doer's own side: no other side yet"
 
 
+_HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "SUPPORT"})
+"""Acts done to or about a thing: what the doer destroys, seizes, cuts off or backs that it shares with another state
+concerns that state."""
+
+
+def _shared_thing(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Korea Utara meledakkan kantor penghubung antar-Korea": an attack, seizure, sanction or support of something the doer
+    shares with one other state ("antar-Korea", "kedua negara") is aimed at that other state."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if not p.agents or p.targets or p.reciprocal or c.cue.mutual or c.cue.voice == "noun" or c.cue.type not in _HARMS:
+        return None
+    own = countries(codes(p.agents))
+    hi = target_limit(text, c.end, c.cue)
+    shared = next((m for m in s.mentions if c.end <= m.start and m.end <= hi and m.members
+                   and own < countries(list(m.members)) and len(countries(list(m.members)) - own) == 1), None)
+    if shared is None:
+        return None
+    other = next(iter(countries(list(shared.members)) - own))
+    p.targets = [Mention(shared.start, shared.end, shared.text, other, shared.kind, shared.how)]
+    return f"target is the other state of the shared {shared.text!r} ({other})"
+
+
 def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"memanggil pulang dubesnya yang bertugas di Peru": a state recalling its own envoy acts against the state
     the envoy was posted to, not against its envoy."""
@@ -1103,6 +1126,8 @@ RULES: tuple[Rule, ...] = (
          _instance),
     Rule("own_side_is_no_target", "parties", "\"... ke negaranya\": a target of the doer's own state is left for later "
          "rules to find", _own_side),
+    Rule("shared_with_other_side", "parties", "\"meledakkan kantor penghubung antar-Korea\": aimed at the other state "
+         "it is shared with", _shared_thing),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),
     Rule("cargo_arrival", "parties", "an aircraft or shipment arriving is no visit", _cargo),
     Rule("other_side_is_place_state", "parties", "a visit, attack, seizure or call for peace with no named other side "

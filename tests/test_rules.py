@@ -58,6 +58,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "own_side_is_no_target": (("Kenya dan Somalia berunding, setelah Presiden Kenya William Ruto mengancam akan menjatuhkan sanksi "
                                "atas masuknya pengungsi ke negaranya.",),
                               coded({"KEN"}, {"SOM"}, type="THREATEN")),
+    "shared_with_other_side": (("Sudan menutup pos perbatasan bersama antara Sudan dan Chad pada Senin.",),
+                               coded({"SDN"}, {"TCD"}, type="SANCTION")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
     "cargo_arrival": (("Pesawat bantuan dari Malaysia tiba di Mesir pada Senin.",), dropped("shipment")),
     "other_side_is_place_state": (("Perdana Menteri Belanda tiba di Jakarta untuk kunjungan tiga hari.",),
