@@ -21,7 +21,8 @@ from kronik.lexicon import Cue, word_lists, words
 
 _I = re.IGNORECASE
 _LEFT_BOUNDARY = re.compile(
-    rf"\b{words('speech_verbs')}\b\s*,?|[;:\"“”]|\.\s|\s[-–—]\s|\b{words('clause_conjunctions', 'purpose_links')}\b|"
+    rf"\b{words('speech_verbs')}\b\s*,?|\b{words('speech_verbs_before_comma')}\s*,|[;:\"“”]|\.\s|\s[-–—]\s|"
+    rf"\b{words('clause_conjunctions', 'purpose_links')}\b|"
     rf"(?:^|,)\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the clause of a cue begins: a speech verb or conjunction opens a new clause with its own subject."""
 _RIGHT_BOUNDARY = re.compile(

@@ -386,3 +386,8 @@ def test_a_visit_in_a_fronted_clause_has_no_host_in_the_main_clause() -> None:
 def test_a_calendar_month_beats_a_round_count_back() -> None:
     cs = fired("event", "Presiden Chili dan Presiden Peru bertemu 12 bulan yang lalu di Lima pada bulan Mei.", published="2024-04-10")
     assert [c.event.date for c in cs if c.event is not None] == ["2023-05"]
+
+
+def test_a_speech_verb_before_a_comma_opens_a_clause_of_its_own() -> None:
+    cs = fired("event", "Presiden Chili melanjutkan, Peru juga membuka kedutaan besar di Santiago tahun lalu.")
+    assert any(c.event is not None and parties(c) == ({"PER"}, {"CHL"}) for c in cs)
