@@ -414,8 +414,33 @@ def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"recalls its own envoy: aimed at the state it was posted to ({posted.text!r})"
 
 
+_WISH_NOUN = re.compile(r"\b(?:harapan|keinginan)(?:nya)?\b", _I)
+_JOINED = re.compile(r"\b(?:resmi|telah|sudah|akhirnya)\s+(?:[\w-]+\s+)?$", _I)
+
+
+def _join_body(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Timor Leste berharap bisa bergabung dengan ASEAN": wishing to join a body is asking to be let in, made now;
+    a join is an act only once done ("resmi bergabung dengan NATO"), not as a prospect."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if c.cue.stem != "gabung" or c.cue.mutual:
+        return None
+    lo = min([m.start for m in p.agents if m.end <= c.start] + [left_limit(text, c.start)])
+    wish = _DESIRE.search(text, lo, c.start) or _WISH_NOUN.search(text, lo, c.start)
+    if wish is not None and p.targets and all(is_igo(m.code) for m in p.targets):
+        c.cue = dataclasses.replace(c.cue, type="REQUEST", mode=None)
+        c.status, c.status_why = "occurred", "the wish is voiced now"
+        c.where = (wish.start(), wish.end())  # its time is the wish's, not that of the join hoped for
+        return f"wishes to join ({wish.group(0)!r}): asks the body to let it in"
+    if _JOINED.search(text, max(0, c.start - 30), c.start):
+        return "joined: done"
+    return _drop(c, "joining told of as a prospect, not done")
+
+
 def _only_wished(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     assert c.parties is not None
+    if c.status_why:
+        return None  # a rule before already read the wish (a request to join)
     # from the doer (or the clause start) to the cue: "X menginginkan ... sebelum memulai perundingan"
     lo = min([m.start for m in c.parties.agents if m.end <= c.start] + [left_limit(s.text, c.start)])
     wish = _DESIRE.search(s.text, lo, c.start) or _NEED.search(s.text, max(0, c.start - 40), c.start)
@@ -1128,6 +1153,8 @@ RULES: tuple[Rule, ...] = (
          "rules to find", _own_side),
     Rule("shared_with_other_side", "parties", "\"meledakkan kantor penghubung antar-Korea\": aimed at the other state "
          "it is shared with", _shared_thing),
+    Rule("join_body", "parties", "\"berharap bisa bergabung dengan ASEAN\": a request to join; a join counts once done",
+         _join_body),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),
     Rule("cargo_arrival", "parties", "an aircraft or shipment arriving is no visit", _cargo),
     Rule("other_side_is_place_state", "parties", "a visit, attack, seizure or call for peace with no named other side "

@@ -60,6 +60,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                               coded({"KEN"}, {"SOM"}, type="THREATEN")),
     "shared_with_other_side": (("Sudan menutup pos perbatasan bersama antara Sudan dan Chad pada Senin.",),
                                coded({"SDN"}, {"TCD"}, type="SANCTION")),
+    "join_body": (("Presiden Bosnia mengatakan Bosnia berharap bisa bergabung dengan NATO dalam lima tahun.",),
+                  coded({"BIH"}, {"IGO:NATO"}, type="REQUEST", status="occurred")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
     "cargo_arrival": (("Pesawat bantuan dari Malaysia tiba di Mesir pada Senin.",), dropped("shipment")),
     "other_side_is_place_state": (("Perdana Menteri Belanda tiba di Jakarta untuk kunjungan tiga hari.",),
@@ -391,3 +393,9 @@ def test_a_calendar_month_beats_a_round_count_back() -> None:
 def test_a_speech_verb_before_a_comma_opens_a_clause_of_its_own() -> None:
     cs = fired("event", "Presiden Chili melanjutkan, Peru juga membuka kedutaan besar di Santiago tahun lalu.")
     assert any(c.event is not None and parties(c) == ({"PER"}, {"CHL"}) for c in cs)
+
+
+def test_a_join_counts_once_done() -> None:
+    assert dropped("prospect")(fired("join_body", "Bergabung dengan NATO akan memperkuat keamanan Finlandia."))
+    cs = fired("join_body", "Finlandia resmi bergabung dengan NATO pada April.")
+    assert cs and all(c.event is not None for c in cs)
