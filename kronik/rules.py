@@ -214,6 +214,7 @@ def _sports(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 _SCARE_QUOTED = re.compile(r"['‘][^'’\"“”]{0,40}$")
 _FORCE = frozenset({"ASSAULT", "COERCE"})
+_WAR_BEFORE = re.compile(rf"\b{words('war_nouns')}\s+(?:antara\s+)?$", _I)
 
 
 def _scare_quoted(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -377,16 +378,23 @@ _HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "SUPPORT"})
 concerns that state."""
 
 
+_FORCE = frozenset({"ASSAULT", "COERCE"})
+_WAR_BEFORE = re.compile(rf"\b{words('war_nouns')}\s+(?:antara\s+)?$", _I)
+
+
 def _shared_thing(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"Korea Utara meledakkan kantor penghubung antar-Korea": an attack, seizure, sanction or support of something the doer
     shares with one other state ("antar-Korea", "kedua negara") is aimed at that other state."""
     p, text = c.parties, s.text
     assert p is not None
-    if not p.agents or p.targets or p.reciprocal or c.cue.mutual or c.cue.voice == "noun" or c.cue.type not in _HARMS:
+    if not p.agents or p.targets or p.reciprocal or c.cue.mutual or c.cue.type not in _HARMS or (
+            c.cue.voice == "noun" and c.cue.type not in _FORCE):
         return None
     own = countries(codes(p.agents))
     hi = target_limit(text, c.end, c.cue)
-    shared = next((m for m in s.mentions if c.end <= m.start and m.end <= hi and m.members
+    # force has its other side in the war the sentence names ("perang Israel dan Palestina ... serangan Hamas")
+    shared = next((m for m in s.mentions if m.members and ((c.end <= m.start and m.end <= hi) or (
+        c.cue.type in _FORCE and _WAR_BEFORE.search(text, max(0, m.start - 30), m.start)))
                    and own < countries(list(m.members)) and len(countries(list(m.members)) - own) == 1), None)
     if shared is None:
         return None

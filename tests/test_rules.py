@@ -399,3 +399,8 @@ def test_a_join_counts_once_done() -> None:
     assert dropped("prospect")(fired("join_body", "Bergabung dengan NATO akan memperkuat keamanan Finlandia."))
     cs = fired("join_body", "Finlandia resmi bergabung dengan NATO pada April.")
     assert cs and all(c.event is not None for c in cs)
+
+
+def test_an_attack_by_one_side_of_a_war_the_sentence_names_hits_the_other() -> None:
+    cs = fired("shared_with_other_side", "Perang Armenia dan Azerbaijan berlanjut setelah serangan Azerbaijan pada 3 Mei.")
+    assert any(c.event is not None and parties(c) == ({"AZE"}, {"ARM"}) for c in cs)
