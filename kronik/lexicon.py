@@ -66,11 +66,16 @@ def _r_prefix(stem: str, prefix: str) -> str:
     return (prefix[:-1] if stem.startswith("r") or re.match(r"[^aeiou]er", stem) else prefix) + stem
 
 
+_AUXILIARIES = frozenset({"tidak", "tak", "akan", "pernah", "bukan", "belum", "telah", "sudah"})
+"""Words an irregular phrase may open with before its verb ("tidak akan pernah mengizinkan")."""
+
+
 def inflect(stem: str, form: str) -> tuple[str, str]:
     """The surface form and voice of ``stem`` under an affix pattern of event_cues.tsv."""
     if form.startswith("!"):
         word = form[1:].replace("_", " ")
-        voice = "passive" if word.startswith(("di", "ter")) else "active" if word.startswith(("me", "be")) else "noun"
+        verb = next((w for w in word.split() if w not in _AUXILIARIES), word)  # "tidak akan mengizinkan": the verb's
+        voice = "passive" if verb.startswith(("di", "ter")) else "active" if verb.startswith(("me", "be")) else "noun"
         return word, voice
     head, _, tail = stem.partition(" ")
     tail = " " + tail if tail else ""

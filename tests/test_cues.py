@@ -179,3 +179,10 @@ def test_a_passive_takes_its_word_from_just_before_it() -> None:
     # "duta besarnya ditarik": the recall's word stands before the passive verb, several words into the sentence
     hits = cue_hits("Pada akhir pekan, Presiden Chili mengatakan duta besarnya ditarik dari Lima.")
     assert [(c.type, c.mode) for _, _, c in hits] == [("SANCTION", "withdraw")]
+
+
+def test_vowing_never_to_allow_is_a_threat() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Menlu Israel mengatakan Israel tidak akan pernah mengizinkan Lebanon memasang rudal di perbatasan."]),
+        DEFAULT).events
+    assert [(e.type, e.actors, e.recipients) for e in events] == [("THREATEN", ["ISR"], ["LBN"])]
