@@ -186,3 +186,9 @@ def test_vowing_never_to_allow_is_a_threat() -> None:
         "Menlu Israel mengatakan Israel tidak akan pernah mengizinkan Lebanon memasang rudal di perbatasan."]),
         DEFAULT).events
     assert [(e.type, e.actors, e.recipients) for e in events] == [("THREATEN", ["ISR"], ["LBN"])]
+
+
+def test_calling_a_state_a_villain_is_an_accusation() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Presiden Venezuela menyebut Kolombia adalah musuh rakyat Venezuela."]), DEFAULT).events
+    assert [(e.type, e.actors, e.recipients) for e in events] == [("ACCUSE", ["VENGOV"], ["COL"])]
