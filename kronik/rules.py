@@ -201,9 +201,19 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
 
 
 def _complement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    if c.index in s.governed:
+    if c.index in s.governed and not _scheduled_meeting(c, s):
         return _drop(c, "inside the complement of an earlier cue (wanted, asked for or left out of: not done)")
     return None
+
+
+_AHEAD_DATE = re.compile(rf"(?:\s+[\w-]+){{0,6}}?\s+(?:pada\s+)?(?:[\w-]+\s+){{0,3}}?{words('ahead_words')}\b", _I)
+
+
+def _scheduled_meeting(c: Candidate, s: Sentence) -> bool:
+    """"sepakat ... untuk menyukseskan KTT Korea Selatan dan AS pada akhir Mei mendatang": a meeting with its own
+    time ahead is scheduled, an event of its own (planned), not only what someone wants."""
+    return c.cue.type == "CONSULT" and c.cue.voice == "noun" and c.cue.mutual and bool(
+        _AHEAD_DATE.match(s.text, c.end)) and any(d.value for d in s.dates if d.start >= c.end)
 
 
 def _sports(c: Candidate, s: Sentence, d: DocContext) -> str | None:

@@ -404,3 +404,10 @@ def test_a_join_counts_once_done() -> None:
 def test_an_attack_by_one_side_of_a_war_the_sentence_names_hits_the_other() -> None:
     cs = fired("shared_with_other_side", "Perang Armenia dan Azerbaijan berlanjut setelah serangan Azerbaijan pada 3 Mei.")
     assert any(c.event is not None and parties(c) == ({"AZE"}, {"ARM"}) for c in cs)
+
+
+def test_a_meeting_with_its_own_time_ahead_is_scheduled_not_only_wanted() -> None:
+    cs = fired("event", "Kedua menteri sepakat untuk menyukseskan KTT Chili dan Peru pada akhir bulan Juni mendatang.")
+    assert any(c.event is not None and c.event.type == "CONSULT" and c.event.status == "planned" for c in cs)
+    cs = fired("event", "Kedua menteri sepakat untuk menggelar KTT Chili dan Peru.")
+    assert not [c for c in cs if c.event is not None and c.event.type == "CONSULT"]
