@@ -413,6 +413,20 @@ def _shared_thing(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"target is the other state of the shared {shared.text!r} ({other})"
 
 
+_AT_STATE = re.compile(rf"\b{words('aimed_at_words')}\s+(?:[\w-]+\s+){{0,2}}$", _I)
+
+
+def _launched_at(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"meluncurkan ratusan rudal ke arah Israel": missiles fired at a state are an attack, not a weapons test."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if (c.cue.type, c.cue.mode) != ("MOBILIZE", "weapons") or not p.targets or not _AT_STATE.search(
+            text, max(c.end, p.targets[0].start - 40), p.targets[0].start):
+        return None
+    c.cue = dataclasses.replace(c.cue, type="ASSAULT", mode=None)
+    return f"fired at {p.targets[0].text!r}: an attack"
+
+
 def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"memanggil pulang dubesnya yang bertugas di Peru": a state recalling its own envoy acts against the state
     the envoy was posted to, not against its envoy."""
@@ -1161,6 +1175,7 @@ RULES: tuple[Rule, ...] = (
          _resolution_acts),
     Rule("voiced_judgement", "parties", "\"X mengatakan langkah Y melanggar ...\": the speaker accuses Y; unvoiced, no "
          "event", _voiced),
+    Rule("launched_at_state", "parties", "\"meluncurkan rudal ke arah Israel\": fired at a state, an attack", _launched_at),
     Rule("recalled_envoy", "parties", "\"memanggil pulang dubesnya di Peru\": aimed at the state the envoy "
          "was posted to", _recalled_envoy),
     Rule("excluded_from_gathering", "parties", "\"tidak mengundang X ke KTT\": leaving a state out is a sanction done",

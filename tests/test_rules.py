@@ -49,6 +49,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                         coded({"UNO"}, {"PER"}, type="REQUEST")),
     "voiced_judgement": (("Menteri Luar Negeri Ghana mengatakan pengerahan pasukan Togo di perbatasan itu melanggar perjanjian.",),
                          coded({"GHA"}, {"TGO"}, type="ACCUSE")),
+    "launched_at_state": (("Azerbaijan meluncurkan puluhan rudal ke arah Armenia pada Senin malam.",),
+                          coded({"AZE"}, {"ARM"}, type="ASSAULT")),
     "recalled_envoy": (("Menlu Chili memanggil pulang dubes Chili yang bertugas di Peru sampai waktu yang belum ditentukan.",),
                        coded({"CHL"}, {"PER"}, type="SANCTION")),
     "excluded_from_gathering": (("Uni Afrika memutuskan tidak mengundang pemimpin junta Guinea ke KTT di Addis Ababa.",),
