@@ -427,6 +427,25 @@ def _launched_at(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"fired at {p.targets[0].text!r}: an attack"
 
 
+_VICTIMS = re.compile(rf"\b{words('victim_words')}\b", _I)
+
+
+def _victims(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"menyampaikan duka cita kepada korban serangan itu": sympathy for the victims goes to the state the latest
+    attack or sanction hit."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if c.cue.type != "SUPPORT" or not p.agents or p.targets or not d.last_blow or not _VICTIMS.search(
+            text, c.end, target_limit(text, c.end, c.cue)):
+        return None
+    own = countries(codes(p.agents))
+    hit = [m for m in d.last_blow[1] if not countries(codes([m])) & own]
+    if not hit:
+        return None
+    p.targets = hit
+    return f"target is whom the latest attack hit ({hit[0].text!r}): the victims' state"
+
+
 def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"memanggil pulang dubesnya yang bertugas di Peru": a state recalling its own envoy acts against the state
     the envoy was posted to, not against its envoy."""
@@ -1176,6 +1195,7 @@ RULES: tuple[Rule, ...] = (
     Rule("voiced_judgement", "parties", "\"X mengatakan langkah Y melanggar ...\": the speaker accuses Y; unvoiced, no "
          "event", _voiced),
     Rule("launched_at_state", "parties", "\"meluncurkan rudal ke arah Israel\": fired at a state, an attack", _launched_at),
+    Rule("sympathy_for_victims", "parties", "\"duka cita kepada korban\": to the state the latest attack hit", _victims),
     Rule("recalled_envoy", "parties", "\"memanggil pulang dubesnya di Peru\": aimed at the state the envoy "
          "was posted to", _recalled_envoy),
     Rule("excluded_from_gathering", "parties", "\"tidak mengundang X ke KTT\": leaving a state out is a sanction done",
