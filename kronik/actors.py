@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kronik.datafiles import rows
 from kronik.gazetteer import FAMILY_NAME_FIRST, TOKEN, Entry, Index, Person, index, is_igo, junta_states, norm, short_names
 from kronik.gazetteer import party as _country
 
@@ -33,6 +34,8 @@ PRONOUNS = {
     "negara ini": "state",
     "negeri itu": "state",
     "negeri tersebut": "state",
+    "pulau itu": "island",
+    "pulau tersebut": "island",
     "negaranya": "own",
     "pemerintahnya": "own",
     "blok itu": "body",
@@ -543,6 +546,9 @@ class DocumentActors:
         if e.role == "state":
             state = next((c for c in reversed(self.countries) if not is_igo(c) and c != _country(mover)), None)
             return _Unit(u.i, u.j, state, "pronoun", f"'{text}' → last state named {state}") if state else None
+        if e.role == "island":
+            state = next((c for c in reversed(self.countries) if c in _islands()), None)
+            return _Unit(u.i, u.j, state, "pronoun", f"'{text}' → last island state named {state}") if state else None
         if e.role == "body":
             body = next((c for c in reversed(self.countries) if is_igo(c)), None)
             return _Unit(u.i, u.j, body, "pronoun", f"'{text}' → last body named {body}") if body else None
@@ -661,6 +667,12 @@ _MOVED_ON = re.compile(r"\s+(?:(?:juga|pun|akan|telah|sudah|harus|segera|dipasti
                        r"(?:(?:keluar|pergi|mundur|pulang|tiba|datang|masuk|kembali|ditarik)\s+(?:dari|ke|di)|meninggalkan)\s+",
                        re.IGNORECASE)
 """Between an actor and "negara itu": the actor's own move out of, into or to a state, which is then another one."""
+
+
+@cache
+def _islands() -> frozenset[str]:
+    """kronik/data/islands.tsv: the states "pulau itu" may point back to."""
+    return frozenset(row[0] for row in rows("islands.tsv"))
 
 
 def _last_two(codes: list[str]) -> tuple[str, str] | None:

@@ -420,3 +420,9 @@ def test_caretaker_interim_and_elect_stay_with_their_office() -> None:
     doc = DocumentActors(D2021)
     assert codes(doc, "Ia bertemu Perdana Menteri Penjaga Lebanon.") == [("Perdana Menteri Penjaga Lebanon", "LBNGOV")]
     assert codes(doc, "Presiden interim Mali tiba.") == [("Presiden interim Mali", "MLIGOV")]
+
+
+def test_the_island_is_the_last_island_state_named() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("China mengerahkan kapal perang ke dekat Taiwan.")
+    assert codes(doc, "Menlu AS akan berkunjung ke pulau itu pekan depan.")[-1] == ("pulau itu", "TWN")

@@ -98,7 +98,7 @@ def test_actor_data_codes_are_known_states_or_igos() -> None:
 def test_every_actor_data_file_says_what_it_holds_and_where_from() -> None:
     from importlib.resources import files
 
-    for name in ("countries.tsv", "igos.tsv", "sectors.tsv", "people.tsv", "places.tsv", "regimes.tsv"):
+    for name in ("countries.tsv", "igos.tsv", "sectors.tsv", "people.tsv", "places.tsv", "regimes.tsv", "islands.tsv"):
         head = [ln for ln in files("kronik").joinpath("data", name).read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
         assert head and any("Source" in ln for ln in head), name
 
