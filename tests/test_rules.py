@@ -416,3 +416,8 @@ def test_a_meeting_with_its_own_time_ahead_is_scheduled_not_only_wanted() -> Non
     assert any(c.event is not None and c.event.type == "CONSULT" and c.event.status == "planned" for c in cs)
     cs = fired("event", "Kedua menteri sepakat untuk menggelar KTT Chili dan Peru.")
     assert not [c for c in cs if c.event is not None and c.event.type == "CONSULT"]
+
+
+def test_di_mana_opens_a_clause_with_its_own_time() -> None:
+    cs = fired("event", "Pasukan Sudan menyerang tentara Chad di perbatasan, di mana milisi itu bertahan sejak Maret lalu.")
+    assert [c.event.date for c in cs if c.event is not None and c.event.type == "ASSAULT"] == ["2024-05-08"]
