@@ -419,5 +419,5 @@ def test_a_meeting_with_its_own_time_ahead_is_scheduled_not_only_wanted() -> Non
 
 
 def test_di_mana_opens_a_clause_with_its_own_time() -> None:
-    cs = fired("event", "Pasukan Sudan menyerang tentara Chad di perbatasan, di mana milisi itu bertahan sejak Maret lalu.")
+    cs = fired("event", "Pasukan Sudan menyerang tentara Chad di perbatasan, di mana milisi itu menguasai desa sejak Maret lalu.")
     assert [c.event.date for c in cs if c.event is not None and c.event.type == "ASSAULT"] == ["2024-05-08"]
