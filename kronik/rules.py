@@ -413,14 +413,15 @@ def _shared_thing(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"target is the other state of the shared {shared.text!r} ({other})"
 
 
-_AT_STATE = re.compile(rf"\b{words('aimed_at_words')}\s+(?:[\w-]+\s+){{0,2}}$", _I)
+_AT_STATE = re.compile(rf"\b{words('aimed_at_words')}\s+(?:(?!{words('near_words')}\b)[\w-]+\s+){{0,2}}$", _I)
+_LAUNCH_STEMS = frozenset(word_lists()["launch_stems"])
 
 
 def _launched_at(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"meluncurkan ratusan rudal ke arah Israel": missiles fired at a state are an attack, not a weapons test."""
     p, text = c.parties, s.text
     assert p is not None
-    if (c.cue.type, c.cue.mode) != ("MOBILIZE", "weapons") or not p.targets or not _AT_STATE.search(
+    if (c.cue.type, c.cue.mode) != ("MOBILIZE", "weapons") or c.cue.stem not in _LAUNCH_STEMS or not p.targets or not _AT_STATE.search(
             text, max(c.end, p.targets[0].start - 40), p.targets[0].start):
         return None
     c.cue = dataclasses.replace(c.cue, type="ASSAULT", mode=None)
