@@ -424,7 +424,7 @@ def _launched_at(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if (c.cue.type, c.cue.mode) != ("MOBILIZE", "weapons") or c.cue.stem not in _LAUNCH_STEMS or not p.targets or not _AT_STATE.search(
             text, max(c.end, p.targets[0].start - 40), p.targets[0].start):
         return None
-    c.cue = dataclasses.replace(c.cue, type="ASSAULT", mode=None)
+    c.cue = dataclasses.replace(c.cue, type="ASSAULT", mode="aerial")
     return f"fired at {p.targets[0].text!r}: an attack"
 
 

@@ -329,7 +329,7 @@ def test_very_long_sentence_is_coded_in_pieces_quickly() -> None:
 
 @pytest.mark.parametrize(("sentence", "type_", "actors", "recipients"), [
     ("Israel melancarkan serangan udara ke Rafah pada Selasa malam.", "ASSAULT", {"ISR"}, {"PSE"}),
-    ("Rusia meluncurkan rudal ke Kyiv pada Senin dini hari.", "MOBILIZE", {"RUS"}, {"UKR"}),
+    ("Rusia meluncurkan rudal ke Kyiv pada Senin dini hari.", "ASSAULT", {"RUS"}, {"UKR"}),  # a missile strike (PLOVER)
     ("Kapal patroli Vietnam menembakkan meriam air ke perahu nelayan Kamboja.", "ASSAULT", {"VNM"}, {"KHM"}),
     ("Menlu Retno mengecam serangan Israel terhadap kamp pengungsi di Jabalia.", "ACCUSE", {"IDN"}, {"ISR"}),
     ("ASEAN menyerukan gencatan senjata segera di Gaza.", "REQUEST", {"IGO:ASEAN"}, {"PSE"}),
