@@ -93,8 +93,72 @@ def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
     return {label: tuple(patterns) for label, patterns in by_label.items()}
 
 
+def _required(items: list[tuple[object, object]], ignore_case: bool) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed pattern (re's parse tree) holds, or None when none are found.
+
+    A literal counts where it can only match itself: outside case-insensitive parts, or an ASCII non-letter; a group
+    or a repeat of at least one counts by what it requires, an alternation when every branch requires something.
+    Of several candidates the one whose shortest string is longest is kept (the rarest, so the best filter)."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and isinstance(av, int) and (not ignore_case or (chr(av).isascii() and not chr(av).isalpha())):
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        found: frozenset[str] | None = None
+        if name == "SUBPATTERN" and isinstance(av, tuple):
+            _, add, drop, sub = av
+            found = _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
+        elif name == "BRANCH" and isinstance(av, tuple):
+            branches = [_required(list(branch), ignore_case) for branch in av[1]]
+            found = frozenset().union(*branches) if all(branches) else None
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and isinstance(av, tuple) and av[0] >= 1:
+            found = _required(list(av[2]), ignore_case)
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset({run}))
+    return max(options, key=lambda o: min(map(len, o)), default=None)
+
+
+def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of the pattern holds: a line without any of them cannot match, and `in` is
+    much cheaper than a search. None for a pattern anchored at the line's start (its search fails at once there), and
+    when none are found or re's parser, a private module, cannot be read."""
+    try:
+        from re import _parser
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        if len(tree) and str(tree[0][0]) == "AT" and str(tree[0][1]) == "AT_BEGINNING":
+            return None
+        found = _required(list(tree), bool(tree.state.flags & re.IGNORECASE))
+    except Exception:  # an unknown layout of the parse tree only costs the shortcut
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+@lru_cache(maxsize=1)
+def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | None], ...]]:
+    """_patterns() with each pattern's needles (`_needles`): most lines hold none of them, so most searches are skipped."""
+    return {label: tuple((p, cased, _needles(p)) for p, cased in patterns) for label, patterns in _patterns().items()}
+
+
 def _matches(label: str, text: str, lower: str) -> bool:
-    return any(p.search(text if cased else lower) for p, cased in _patterns()[label])
+    for pattern, cased, needles in _checks()[label]:
+        line = text if cased else lower
+        if needles:
+            for needle in needles:
+                if needle in line:
+                    break
+            else:
+                continue
+        if pattern.search(line):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)
