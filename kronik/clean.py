@@ -54,6 +54,7 @@ _EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[
 _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
+_ELLIPSES = ("...", "…")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _TRAILING_PUNCT = " \t.!?:;,…\"'“”‘’"
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
@@ -189,6 +190,12 @@ def _key(text: str) -> str:
     return key.rstrip(_TRAILING_PUNCT)
 
 
+def _truncated(text: str) -> bool:
+    """Whether _TRUNCATED matches: the line ends in an ellipsis but for whitespace (str.rstrip and re's \\s strip
+    the same characters), without a regex search tried at every position of the line."""
+    return text.rstrip().endswith(_ELLIPSES)
+
+
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     """Prose or not, and title-like or not, from the line alone."""
     text = line.text
@@ -196,7 +203,7 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     n = len(words)
     line.words = n
     line.caps = sum(w[0].isupper() for w in words) / n if n else 1.0
-    terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _TRUNCATED.search(text))
+    terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _truncated(text))
     glued = not conservative and not terminated and len(_GLUED_NAV.findall(text)) >= 2
     if indonesian and not conservative:
         function_words = _function_words()
@@ -356,7 +363,7 @@ def _is_echo(text: str, title_key: str) -> bool:
     key = _key(text)
     if key == title_key:
         return True
-    if _TRUNCATED.search(text):
+    if _truncated(text):
         stem = _key(_TRUNCATED.sub("", text))
         return len(stem) >= 10 and title_key.startswith(stem)
     return False
@@ -462,7 +469,9 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
         if dateline is None and len(paragraphs) < 2:
             found, text = furniture.split_dateline(text)
             dateline = furniture.dateline_place(found) if found else None
-        text = _EDITOR_INITIALS.sub("", text).strip()
+        if text.rstrip().endswith((")", "]")):  # what _EDITOR_INITIALS needs; most lines do not end so
+            text = _EDITOR_INITIALS.sub("", text)
+        text = text.strip()
         if text:
             paragraphs.append(text)
     return paragraphs, dateline

@@ -125,6 +125,7 @@ def then_pattern(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
+_SPACING = re.compile(r"[\s-]+")
 THEN_BEFORE = 60
 """How far before a passive cue its `then` word may stand ("tarif yang dikenakan")."""
 
@@ -136,7 +137,7 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     cues, pattern = lexicon()
     hits: list[tuple[int, int, Cue]] = []
     for m in pattern.finditer(sentence):
-        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        key = _SPACING.sub(" ", m.group(0).lower())
         after = sentence[m.end():m.end() + 60]
         best: tuple[int, Cue] | None = None
         for cue in cues.get(key) or cues[key[:-3]]:
