@@ -221,7 +221,10 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     )
 
 
+@lru_cache(maxsize=8192)
 def _pattern_label(text: str, words: int) -> str | None:
+    """The label the furniture patterns give a line, if any. Cached: a site prints the same menus, notices and
+    credit lines on every page."""
     text = _LEADING_BULLET.sub("", text)
     lower = text.lower()
     if _matches(CAPTION, text, lower):
