@@ -244,7 +244,7 @@ class DocumentActors:
 
     def mentions(self, sentence: str) -> list[Mention]:
         """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
-        spans = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+        spans = [m.span() for m in TOKEN.finditer(sentence)]
         raw = [sentence[a:b] for a, b in spans]
         lowered = sentence.lower().replace("’", "'")
         low = [lowered[a:b] for a, b in spans] if len(lowered) == len(sentence) else [norm(t) for t in raw]

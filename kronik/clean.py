@@ -54,6 +54,7 @@ _EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[
 _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
+_ELLIPSES = ("...", "…")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _TRAILING_PUNCT = " \t.!?:;,…\"'“”‘’"
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
@@ -93,8 +94,89 @@ def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
     return {label: tuple(patterns) for label, patterns in by_label.items()}
 
 
+def _required(items: list[tuple[object, object]], ignore_case: bool) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed pattern (re's parse tree) holds, or None when none are found.
+
+    A literal counts where it can only match itself: outside case-insensitive parts, or an ASCII non-letter; a group
+    or a repeat of at least one counts by what it requires, an alternation when every branch requires something.
+    Of several candidates the one whose shortest string is longest is kept (the rarest, so the best filter)."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and isinstance(av, int) and (not ignore_case or (chr(av).isascii() and not chr(av).isalpha())):
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        found: frozenset[str] | None = None
+        if name == "SUBPATTERN" and isinstance(av, tuple):
+            _, add, drop, sub = av
+            found = _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
+        elif name == "BRANCH" and isinstance(av, tuple):
+            branches = [_required(list(branch), ignore_case) for branch in av[1]]
+            found = frozenset().union(*branches) if all(branches) else None
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and isinstance(av, tuple) and av[0] >= 1:
+            found = _required(list(av[2]), ignore_case)
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset({run}))
+    return max(options, key=lambda o: min(map(len, o)), default=None)
+
+
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether the whole pattern is anchored at the start ('^…' with no top-level alternation): its search is one
+    attempt at the line's start, and such patterns can share one."""
+    from re import _parser
+
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        return pattern.pattern.startswith("^") and str(tree[0][0]) == "AT" and str(tree[0][1]) == "AT_BEGINNING"
+    except Exception:  # re's parser is a private module: an unknown layout only costs the shortcut
+        return False
+
+
+def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of the pattern holds: a line without any of them cannot match, and `in` is
+    much cheaper than a search. None when none are found or re's parser, a private module, cannot be read."""
+    from re import _parser
+
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        found = _required(list(tree), bool(tree.state.flags & re.IGNORECASE))
+    except Exception:  # an unknown layout of the parse tree only costs the shortcut
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+@lru_cache(maxsize=1)
+def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | None], ...]]:
+    """_patterns() arranged for speed, with the same outcome (whether any pattern of a label matches): the label's
+    lower-case patterns anchored at the start are joined into one ('^(?:a|b)': still one attempt at the start, one
+    call instead of many), every other pattern comes with its needles (`_needles`), and most lines hold none of them."""
+    out: dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | None], ...]] = {}
+    for label, patterns in _patterns().items():
+        starts = [p for p, cased in patterns if not cased and _anchored(p)]
+        joined = [re.compile("^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p in starts) + ")")] if len(starts) > 1 else starts
+        rest = [(p, cased) for p, cased in patterns if cased or p not in starts]
+        out[label] = (*((p, False, None) for p in joined), *((p, cased, None if _anchored(p) else _needles(p)) for p, cased in rest))
+    return out
+
+
 def _matches(label: str, text: str, lower: str) -> bool:
-    return any(p.search(text if cased else lower) for p, cased in _patterns()[label])
+    for pattern, cased, needles in _checks()[label]:
+        line = text if cased else lower
+        if needles:
+            for needle in needles:
+                if needle in line:
+                    break
+            else:
+                continue
+        if pattern.search(line):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)
@@ -108,6 +190,12 @@ def _key(text: str) -> str:
     return key.rstrip(_TRAILING_PUNCT)
 
 
+def _truncated(text: str) -> bool:
+    """Whether _TRUNCATED matches: the line ends in an ellipsis but for whitespace (str.rstrip and re's \\s strip
+    the same characters), without a regex search tried at every position of the line."""
+    return text.rstrip().endswith(_ELLIPSES)
+
+
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     """Prose or not, and title-like or not, from the line alone."""
     text = line.text
@@ -115,7 +203,7 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     n = len(words)
     line.words = n
     line.caps = sum(w[0].isupper() for w in words) / n if n else 1.0
-    terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _TRUNCATED.search(text))
+    terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _truncated(text))
     glued = not conservative and not terminated and len(_GLUED_NAV.findall(text)) >= 2
     if indonesian and not conservative:
         function_words = _function_words()
@@ -133,7 +221,10 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     )
 
 
+@lru_cache(maxsize=8192)
 def _pattern_label(text: str, words: int) -> str | None:
+    """The label the furniture patterns give a line, if any. Cached: a site prints the same menus, notices and
+    credit lines on every page."""
     text = _LEADING_BULLET.sub("", text)
     lower = text.lower()
     if _matches(CAPTION, text, lower):
@@ -275,7 +366,7 @@ def _is_echo(text: str, title_key: str) -> bool:
     key = _key(text)
     if key == title_key:
         return True
-    if _TRUNCATED.search(text):
+    if _truncated(text):
         stem = _key(_TRUNCATED.sub("", text))
         return len(stem) >= 10 and title_key.startswith(stem)
     return False
@@ -381,7 +472,9 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[str], str | None]:
         if dateline is None and len(paragraphs) < 2:
             found, text = furniture.split_dateline(text)
             dateline = furniture.dateline_place(found) if found else None
-        text = _EDITOR_INITIALS.sub("", text).strip()
+        if text.rstrip().endswith((")", "]")):  # what _EDITOR_INITIALS needs; most lines do not end so
+            text = _EDITOR_INITIALS.sub("", text)
+        text = text.strip()
         if text:
             paragraphs.append(text)
     return paragraphs, dateline

@@ -194,6 +194,9 @@ class Index:
 
     by_first: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
     surface: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    by_length: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = field(default_factory=dict)
+    """The same names (the same entry lists) by first token, then by length, longest first, and token tuple: `match`
+    looks up one name per length instead of comparing every name of the bucket ("menteri" opens fifty)."""
 
     def add(self, name: str, entry: Entry) -> None:
         """Index a name under its normalised tokens; entries for the same tokens accumulate."""
@@ -201,23 +204,29 @@ class Index:
         if not toks:
             return
         key = tuple(norm(t) for t in toks)
+        n = len(key)
+        lengths = self.by_length.setdefault(key[0], [])
+        table = next((names for size, names in lengths if size == n), None)
+        if table is None:
+            table = {}
+            lengths.append((n, table))
+            lengths.sort(key=lambda sized: -sized[0])
+        if key in table:
+            table[key].append(entry)
+            return
+        table[key] = entries = [entry]
         bucket = self.by_first.setdefault(key[0], [])
-        for k, entries in bucket:
-            if k == key:
-                entries.append(entry)
-                return
-        bucket.append((key, [entry]))
-        bucket.sort(key=lambda kv: -len(kv[0]))
+        # after every name as long or longer: where a stable sort by length, longest first, puts a name added last
+        bucket.insert(next((j for j, (k, _) in enumerate(bucket) if len(k) < n), len(bucket)), (key, entries))
 
     def match(self, low: list[str], raw: list[str], i: int) -> tuple[int, list[Entry]] | None:
         """The longest name starting at token i whose case rules the surface satisfies: (end, entries)."""
-        for key, entries in self.by_first.get(low[i], ()):
-            n = len(key)
-            if tuple(low[i : i + n]) != key:
-                continue
-            ok = [e for e in entries if _case_ok(e, raw[i : i + n])]
-            if ok:
-                return i + n, ok
+        for n, table in self.by_length.get(low[i], ()):
+            entries = table.get(tuple(low[i : i + n]))
+            if entries:
+                ok = [e for e in entries if _case_ok(e, raw[i : i + n])]
+                if ok:
+                    return i + n, ok
         return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 LANGUAGES: tuple[str, ...] = (
@@ -16,6 +17,9 @@ MAX_CHARS = 1_200
 give the same language as 10,000 (800 turned one Indonesian page Malay); more only costs time."""
 MIN_SAMPLE = 200
 """Below this much prose, the whole start of the document is classified instead."""
+
+MIN_LETTERS = 20
+"""Fewer letters than this in the sample: nothing to judge by."""
 
 _LETTER = re.compile(r"[^\W\d_]")
 _identifier: Any = None
@@ -49,7 +53,7 @@ def _sample(text: str) -> str:
 def detect(text: str) -> str | None:
     """ISO 639-1 code of the document's language, or None when there are no letters to judge by."""
     sample = _sample(text)
-    if len(_LETTER.findall(sample, 0, 2000)) < 20:
+    if next(islice(_LETTER.finditer(sample, 0, 2000), MIN_LETTERS - 1, None), None) is None:  # stops at the 20th
         return None
     lang, _ = _model().classify(sample)
     return str(lang)

@@ -29,9 +29,11 @@ class Cue:
     topic: bool
     governs: bool
     adjacent: bool
-    then: re.Pattern[str] | None
-    then_before: re.Pattern[str] | None = None
-    """For a passive: the `then` word standing shortly before it instead ("tarif yang dikenakan")."""
+    then: str | None
+    """Source of the pattern of the word that must follow (see `then_pattern`), or None when none must."""
+    then_before: str | None = None
+    """For a passive: source of the pattern of the `then` word standing shortly before it instead ("tarif yang
+    dikenakan")."""
     voiced: bool = False
     """A judgement that is an act only when someone voices it ("X mengatakan langkah Y melanggar ..."): the speaker
     accuses whoever the judged act belongs to."""
@@ -115,8 +117,8 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
     for row in rows("event_cues.tsv"):
         stem, forms, type_, mode, frame, then = (row + [""] * 6)[:6]
         flags = set(frame.split(","))
-        then_rx = re.compile(rf"^(?:[^\w]+[\w.-]+){{0,4}}?[^\w]+(?P<then>{then})", re.IGNORECASE) if then else None
-        before_rx = re.compile(rf"(?<![\w-])(?P<then>{then})(?:[^\w]+[\w.-]+){{0,3}}[^\w]*$", re.IGNORECASE) if then else None
+        then_rx = rf"^(?:[^\w]+[\w.-]+){{0,4}}?[^\w]+(?P<then>{then})" if then else None
+        before_rx = rf"(?<![\w-])(?P<then>{then})(?:[^\w]+[\w.-]+){{0,3}}[^\w]*$" if then else None
         for form in forms.split():
             surface, voice = inflect(stem, form)
             cues.setdefault(surface.lower(), []).append(Cue(
@@ -124,11 +126,19 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
                 "governs" in flags, "adjacent" in flags, then_rx, before_rx if voice == "passive" else None,
                 "voiced" in flags))
     for readings in cues.values():
-        readings.sort(key=lambda c: -len(c.then.pattern) if c.then else 1)
+        readings.sort(key=lambda c: -len(c.then) if c.then else 1)
     return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
 
 
 
+@cache
+def then_pattern(source: str) -> re.Pattern[str]:
+    """A cue's `then` pattern, compiled on first use: compiling all of them up front cost a process about a tenth
+    of a second before its first Indonesian page, and a run meets only the cues its pages hold."""
+    return re.compile(source, re.IGNORECASE)
+
+
+_SPACING = re.compile(r"[\s-]+")
 THEN_BEFORE = 60
 """How far before a passive cue its `then` word may stand ("tarif yang dikenakan")."""
 THEN_AFTER = 120
@@ -143,16 +153,17 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     cues, pattern = lexicon()
     hits: list[tuple[int, int, Cue]] = []
     for m in pattern.finditer(sentence):
-        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        key = _SPACING.sub(" ", m.group(0).lower())
         after = sentence[m.end():m.end() + THEN_AFTER]
         best: tuple[int, Cue] | None = None
         for cue in cues.get(key) or cues[key[:-3]]:
             if cue.then is None:
                 best = best or (10_000, cue)
-            elif (found := cue.then.match(after)) is not None:
+            elif (found := then_pattern(cue.then).match(after)) is not None:
                 if best is None or found.start("then") < best[0]:
                     best = (found.start("then"), cue)
-            elif cue.then_before is not None and cue.then_before.search(sentence, max(0, m.start() - THEN_BEFORE), m.start()):
+            elif cue.then_before is not None and then_pattern(cue.then_before).search(
+                    sentence, max(0, m.start() - THEN_BEFORE), m.start()):
                 best = best if best and best[0] < 10_000 else (5_000, cue)
         if best is not None:
             hits.append((m.start(), m.end(), best[1]))

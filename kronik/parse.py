@@ -14,7 +14,9 @@ from kronik.model import Head, Page, RawDoc
 from kronik.settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u3000]+")
+_OTHER_SPACES = "\t\u00a0\u2007\u202f\u2009\u3000"
+"""Spaces other than the ordinary one, which normalise turns into it."""
+_SPACES = re.compile(f"[ {_OTHER_SPACES}]+")
 _STORE_PREFIX = re.compile(r"^\s*date ((?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
 
 
@@ -29,6 +31,8 @@ def cut(text: str, max_bytes: int) -> str:
 def normalise(text: str) -> str:
     """One kind of line break, no control characters, single ordinary spaces (scraped text mixes them all)."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n"))
+    if "  " not in text and not any(c in text for c in _OTHER_SPACES):
+        return text  # every run of spaces is one ordinary space already: the substitution would rebuild the same text
     return _SPACES.sub(" ", text)
 
 

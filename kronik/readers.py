@@ -57,6 +57,8 @@ codecs.register_error("kronik-cp1252", _cp1252_fallback)
 
 def scrub(text: str) -> str:
     """Replace lone surrogates (possible in JSON "\\ud800" escapes) so that the text can be written as UTF-8."""
+    if text.isascii():  # no surrogates, and the check costs nothing (Python keeps the flag), unlike encoding a page
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -403,3 +403,23 @@ def test_photo_credit_glued_to_a_caption_is_a_caption() -> None:
     for caption in ["Kapal patroli melintas di perairan perbatasan/Net", "Para menteri berfoto bersama seusai rapat / Istimewa"]:
         article = _clean("\n".join([caption, BODY_1, BODY_2]))
         assert article.paragraphs == [BODY_1, BODY_2] and article.title is None
+
+
+def test_pattern_shortcuts_decide_as_the_plain_patterns() -> None:
+    """_matches (joined anchored patterns, needle tests before searches) says what trying every pattern says."""
+    from kronik.clean import _LEADING_BULLET, _matches, _patterns
+    from kronik.generate import page
+
+    lines = [ln for i in range(40) for ln in page(i, seed=7).split("\n")] + [
+        "Baca juga: Dua Negara Sepakat", "ADVERTISEMENT", "Ikuti kami di WhatsApp Channel", "© 2024 Kabar Contoh",
+        "Copyright 2023 hak cipta dilindungi", "Foto: Kabar Contoh", "Warga berkumpul. (ANTARA FOTO/Budi Contoh)",
+        "Menteri tiba di bandara (Foto: dok. Kemlu)", "Suasana sidang. (AFP/Nama Fotografer)", "Ilustrasi/Net",
+        "Oleh: Rina Contoh", "Penulis: Rina Contoh", "PenulisRina", "(rin/abc)", "penulis", "Halaman selanjutnya",
+        "next page", "Ⓒ Kabar Contoh", "Gedung itu (dok Kabar Contoh)", "Tonton video lainnya di sini", "a a",
+        "Kata kunci: diplomasi", "Download aplikasi Kabar Contoh", "Langganan newsletter kami", "klik di sini",
+    ]
+    for raw in lines:
+        text = _LEADING_BULLET.sub("", raw.strip())
+        lower = text.lower()
+        for label, patterns in _patterns().items():
+            assert _matches(label, text, lower) == any(p.search(text if cased else lower) for p, cased in patterns), (label, text)

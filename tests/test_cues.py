@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kronik.events import trace
-from kronik.lexicon import cue_hits, lexicon
+from kronik.lexicon import cue_hits, lexicon, then_pattern
 from kronik.model import Article, Event
 from kronik.plover import plover
 from kronik.settings import DEFAULT
@@ -33,6 +33,8 @@ def test_every_row_loads_and_inflects() -> None:
     cues, pattern = lexicon()
     assert len(cues) >= 1000
     assert pattern.search("Pemerintah Lituania mengusir dua atase militer Belarus.")
+    # the `then` patterns are compiled on first use at run time: every one must compile
+    assert all(then_pattern(c.then) for readings in cues.values() for c in readings if c.then)
 
 
 def test_types_and_modes_are_plover_ones() -> None:
