@@ -209,9 +209,13 @@ def right_limit(sentence: str, pos: int) -> int:
 
 _GOODS_FROM = re.compile(rf"\b{words('goods_words')}(?:[\s-]+\w+){{0,2}}\s+dari\s+$", _I)
 """Before "dari X": goods, so X is where they come from ("produk impor dari AS")."""
-_PLAIN_RELATIVE = re.compile(
-    rf"\b({words('place_heads')})\s+yang\s+(?:(?:telah|sudah|pernah|juga|kini|masih)\s+)?$", _I)
-"""Right before a passive verb: a relative clause about a place ("daerah sengketa yang diduduki")."""
+_PLAIN_RELATIVE = re.compile(r"\b([\w-]+)\s+yang\s+(?:(?:telah|sudah|pernah|juga|kini|masih|baru|akan)\s+)?$", _I)
+"""Right before a passive verb: a relative clause about the noun before "yang" ("daerah sengketa yang diduduki",
+"gencatan senjata yang ditandatangani"), not about the clause's subject."""
+_COPULA = re.compile(r"\b(?:menjadi|adalah|merupakan|ialah)\s+(?:[\w-]+\s+){0,2}$", _I)
+"""Before the noun of such a relative clause: the noun is the subject itself ("menjadi negara pertama yang dikunjungi")."""
+_MEDIATING = re.compile(rf"{words('mediating_passives')}\b", _I)
+"""A mediated act's parties are the clause subject ("menyetujui gencatan senjata yang ditengahi oleh X")."""
 
 
 def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Mention], str]:
@@ -320,7 +324,9 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
     if cue.voice == "passive":
         targets, how = clause_subject(sentence, mentions, start)
         if (rel := _PLAIN_RELATIVE.search(sentence, max(0, start - 40), start)) is not None and not any(
-                m.end == rel.end(1) for m in mentions):
+                m.end == rel.end(1) for m in mentions) and not _COPULA.search(sentence, max(0, rel.start() - 40),
+                                                                            rel.start(1)) and not _MEDIATING.match(
+                sentence, start):
             # "daerah yang diduduki oleh X": what is occupied is that place, not the clause's subject
             targets, how = [], "thing the relative clause is about"
         by = next(((i, m) for i, m in after if oblique(sentence, m) == "oleh"),

@@ -421,3 +421,12 @@ def test_a_meeting_with_its_own_time_ahead_is_scheduled_not_only_wanted() -> Non
 def test_di_mana_opens_a_clause_with_its_own_time() -> None:
     cs = fired("event", "Pasukan Sudan menyerang tentara Chad di perbatasan, di mana milisi itu menguasai desa sejak Maret lalu.")
     assert [c.event.date for c in cs if c.event is not None and c.event.type == "ASSAULT"] == ["2024-05-08"]
+
+
+def test_a_relative_passive_is_about_its_own_noun() -> None:
+    cs = fired("event", "Presiden Chili dan Presiden Peru mengatakan sanksi tetap berlaku meskipun ada perjanjian yang "
+               "ditandatangani pekan lalu.")
+    assert not [c for c in cs if c.event is not None and c.event.type == "AGREE"]
+    # after a copula the noun is the subject itself
+    cs = fired("event", "Kenya menjadi negara pertama yang dikunjungi oleh Presiden Brasil tahun ini.")
+    assert any(c.event is not None and parties(c) == ({"BRA"}, {"KEN"}) for c in cs)
