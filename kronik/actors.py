@@ -265,8 +265,12 @@ class DocumentActors:
             if out and _FOREIGN_TITLE.fullmatch(sentence, out[-1].end, a) and out[-1].kind in ("org", "office") and (
                     mention.person and _country(mention.code) != _country(out[-1].code)):
                 # "Ketua DPR Nancy Pelosi": the press names a foreign body by its Indonesian counterpart; the
-                # office-holder known to hold it decides whose it is
-                out.pop()
+                # office-holder known to hold it decides whose it is, and the mention spans the office too
+                body = out.pop()
+                office = _OFFICE_WORDS.search(sentence, 0, body.start)
+                first = office.start() if office else body.start  # "Ketua Dewan Perwakilan Rakyat (DPR) Nancy Pelosi"
+                mention = Mention(first, b, sentence[first:b], mention.code, mention.kind, mention.how,
+                                  mention.members, mention.person)
             out.append(mention)
             self._remember(u)
         return out
@@ -655,6 +659,8 @@ def _rank(p: Person, when: dt.date | None) -> int:
     return office.rank if office else 99
 
 
+_OFFICE_WORDS = re.compile(r"(?:(?-i:[A-Z])[\w-]*\s+|\(\s*)+$")
+"""Capitalised words and an opening parenthesis right before a body's abbreviation: the rest of the office's name."""
 BARE_ENVOYS = frozenset({"duta besar", "dubes", "duta"})
 """Envoy roles that, with no state after them, mean the ambassador named before ("duta besar itu")."""
 AFTER_BARE_ENVOY = frozenset({"itu", "tersebut", "tadi", "telah", "sudah", "akan", "juga", "kemudian", "pun", "yang",

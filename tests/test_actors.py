@@ -377,7 +377,7 @@ def test_a_foreign_office_holder_named_with_an_indonesian_body_is_foreign() -> N
     when = dt.date(2020, 6, 1)
     assert [c for _, c in codes(DocumentActors(when), "Wartawan menunggu Ketua DPR Nancy Pelosi di Washington.")] == ["USALEG"]
     found = codes(DocumentActors(when), "Wartawan menunggu pimpinan Dewan Perwakilan Rakyat (DPR), Nancy Pelosi, kemarin.")
-    assert found == [("Nancy Pelosi", "USALEG")]
+    assert found == [("Dewan Perwakilan Rakyat (DPR), Nancy Pelosi", "USALEG")]  # the mention spans the office
 
 
 def test_its_neighbour_is_the_other_side_of_the_latest_pair() -> None:
@@ -426,3 +426,9 @@ def test_the_island_is_the_last_island_state_named() -> None:
     doc = DocumentActors(D2021)
     doc.mentions("China mengerahkan kapal perang ke dekat Taiwan.")
     assert codes(doc, "Menlu AS akan berkunjung ke pulau itu pekan depan.")[-1] == ("pulau itu", "TWN")
+
+
+def test_a_foreign_office_holder_s_mention_spans_the_office() -> None:
+    doc = DocumentActors(dt.date(2022, 8, 3))
+    found = codes(doc, "Beijing mengecam Ketua Majelis Permusyawaratan (MPR) Nancy Pelosi atas lawatannya.")
+    assert ("Ketua Majelis Permusyawaratan (MPR) Nancy Pelosi", "USALEG") in found
