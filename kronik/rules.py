@@ -447,6 +447,25 @@ def _victims(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"target is whom the latest attack hit ({hit[0].text!r}): the victims' state"
 
 
+_LEAVE = re.compile(r"\s*(?:untuk\s+|agar\s+)?(?:segera\s+)?meninggalkan\s+$", _I)
+"""Between an expelling passive and a state: the state is the one to be left ("diminta untuk meninggalkan X")."""
+
+
+def _expelled_from(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"diplomat Rusia diminta untuk meninggalkan Swedia": told to leave a state, by that state."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if (c.cue.type, c.cue.mode) != ("SANCTION", "expel") or c.cue.voice != "passive" or p.agents:
+        return None
+    hi = right_limit(text, c.end)
+    left = next((m for m in s.mentions if c.end <= m.start < hi and _LEAVE.match(text, c.end, m.start)), None)
+    if left is None:
+        return None
+    p.agents = [left]
+    p.targets = [m for m in p.targets if not countries(codes([m])) & countries(codes([left]))]
+    return f"told to leave {left.text!r}: expelled by it"
+
+
 def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"memanggil pulang dubesnya yang bertugas di Peru": a state recalling its own envoy acts against the state
     the envoy was posted to, not against its envoy."""
@@ -1197,6 +1216,7 @@ RULES: tuple[Rule, ...] = (
          "event", _voiced),
     Rule("launched_at_state", "parties", "\"meluncurkan rudal ke arah Israel\": fired at a state, an attack", _launched_at),
     Rule("sympathy_for_victims", "parties", "\"duka cita kepada korban\": to the state the latest attack hit", _victims),
+    Rule("expelled_from", "parties", "\"diminta meninggalkan Swedia\": expelled by the state it must leave", _expelled_from),
     Rule("recalled_envoy", "parties", "\"memanggil pulang dubesnya di Peru\": aimed at the state the envoy "
          "was posted to", _recalled_envoy),
     Rule("excluded_from_gathering", "parties", "\"tidak mengundang X ke KTT\": leaving a state out is a sanction done",

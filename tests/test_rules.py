@@ -54,6 +54,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "sympathy_for_victims": (("Pasukan Sudan menyerang kota perbatasan Chad pada Senin.",
                               "Mesir menyampaikan duka cita kepada para korban serangan itu."),
                              coded({"EGY"}, {"TCD"}, type="SUPPORT")),
+    "expelled_from": (("Menurut Norwegia, dua diplomat Iran diminta untuk meninggalkan Norwegia dalam tiga hari.",),
+                      coded({"NOR"}, {"IRN"}, type="SANCTION")),
     "recalled_envoy": (("Menlu Chili memanggil pulang dubes Chili yang bertugas di Peru sampai waktu yang belum ditentukan.",),
                        coded({"CHL"}, {"PER"}, type="SANCTION")),
     "excluded_from_gathering": (("Uni Afrika memutuskan tidak mengundang pemimpin junta Guinea ke KTT di Addis Ababa.",),
