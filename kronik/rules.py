@@ -201,12 +201,18 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
 
 
 def _complement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    if c.index in s.governed and not _scheduled_meeting(c, s):
+    if c.index in s.governed and not _scheduled_meeting(c, s) and not _own_visit(c):
         return _drop(c, "inside the complement of an earlier cue (wanted, asked for or left out of: not done)")
     return None
 
 
 _AHEAD_DATE = re.compile(rf"(?:\s+[\w-]+){{0,6}}?\s+(?:pada\s+)?(?:[\w-]+\s+){{0,3}}?{words('ahead_words')}\b", _I)
+
+
+def _own_visit(c: Candidate) -> bool:
+    """"memaksa Modi mempersingkat kunjungannya ke Arab Saudi": a visit named as someone's own ("-nya") is under way,
+    whatever is wanted of it."""
+    return c.cue.mode == "visit" and c.cue.voice == "noun" and c.text.lower().endswith("nya")
 
 
 def _scheduled_meeting(c: Candidate, s: Sentence) -> bool:

@@ -432,3 +432,8 @@ def test_a_relative_passive_is_about_its_own_noun() -> None:
     # after a copula the noun is the subject itself
     cs = fired("event", "Kenya menjadi negara pertama yang dikunjungi oleh Presiden Brasil tahun ini.")
     assert any(c.event is not None and parties(c) == ({"BRA"}, {"KEN"}) for c in cs)
+
+
+def test_an_own_visit_named_in_a_complement_is_under_way() -> None:
+    cs = fired("event", "Krisis itu memaksa Presiden Chili untuk mempersingkat kunjungannya ke Peru.")
+    assert any(c.event is not None and parties(c) == ({"CHL"}, {"PER"}) for c in cs)
