@@ -201,12 +201,21 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
 
 
 def _complement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    if c.index in s.governed and not _scheduled_meeting(c, s) and not _own_visit(c):
+    if c.index in s.governed and not _scheduled_meeting(c, s) and not _own_visit(c) and not _judged_noun(c, s):
         return _drop(c, "inside the complement of an earlier cue (wanted, asked for or left out of: not done)")
     return None
 
 
 _AHEAD_DATE = re.compile(rf"(?:\s+[\w-]+){{0,6}}?\s+(?:pada\s+)?(?:[\w-]+\s+){{0,3}}?{words('ahead_words')}\b", _I)
+
+
+def _judged_noun(c: Candidate, s: Sentence) -> bool:
+    """"untuk memprotes kunjungan Pelosi ke Taiwan": the act a protest or a welcome is aimed at has happened, though
+    the protest itself is only the purpose of another act."""
+    if c.cue.voice != "noun" or c.index == 0:
+        return False
+    _, end, before = s.hits[c.index - 1]
+    return before.type in _JUDGEMENTS and before.voice == "active" and not s.text[end:c.start].strip()
 
 
 def _own_visit(c: Candidate) -> bool:

@@ -437,3 +437,8 @@ def test_a_relative_passive_is_about_its_own_noun() -> None:
 def test_an_own_visit_named_in_a_complement_is_under_way() -> None:
     cs = fired("event", "Krisis itu memaksa Presiden Chili untuk mempersingkat kunjungannya ke Peru.")
     assert any(c.event is not None and parties(c) == ({"CHL"}, {"PER"}) for c in cs)
+
+
+def test_the_act_a_protest_is_aimed_at_has_happened() -> None:
+    cs = fired("event", "Rusia menggelar latihan di perbatasan untuk memprotes kunjungan Presiden Prancis ke Ukraina.")
+    assert any(c.event is not None and parties(c) == ({"FRA"}, {"UKR"}) for c in cs)
