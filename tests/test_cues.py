@@ -194,3 +194,9 @@ def test_calling_a_state_a_villain_is_an_accusation() -> None:
     events = trace(Article(id="t", published="2024-05-08", paragraphs=[
         "Presiden Venezuela menyebut Kolombia adalah musuh rakyat Venezuela."]), DEFAULT).events
     assert [(e.type, e.actors, e.recipients) for e in events] == [("ACCUSE", ["VENGOV"], ["COL"])]
+
+
+def test_backing_a_war_effort_is_aid() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Belarus terus mendukung upaya perang Rusia dengan amunisi."]), DEFAULT).events
+    assert [(e.type, e.actors, e.recipients) for e in events] == [("AID", ["BLR"], ["RUS"])]
