@@ -53,6 +53,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[\])]\s*$")
 _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
+_VERB = re.compile(r"(?:me[mnr]?|meng|meny|di|ber|ter)[a-z]{3,}(?:kan|i|nya)?")
+"""A lower-case affixed verb ("menuding", "diterima"): a short line with one is a sentence, not a menu or a label."""
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _ELLIPSES = ("...", "…")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
@@ -210,7 +212,8 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
         fw = sum(w.lower() in function_words for w in words) / n if n else 0.0
         caps = line.caps
         line.prose = not glued and (
-            (terminated and n >= 4 and (fw >= 0.08 or n >= 15 or (n >= 8 and caps < 0.5)))
+            (terminated and n >= 4 and (fw >= 0.08 or n >= 15 or (n >= 8 and caps < 0.5)
+                                        or (n >= 5 and any(_VERB.fullmatch(w) for w in words[1:]))))
             or (n >= 10 and fw >= 0.15 and caps < 0.5)
             or (text.endswith(":") and n >= 8 and fw >= 0.1)
         )

@@ -423,3 +423,12 @@ def test_pattern_shortcuts_decide_as_the_plain_patterns() -> None:
         lower = text.lower()
         for label, patterns in _patterns().items():
             assert _matches(label, text, lower) == any(p.search(text if cased else lower) for p, cased in patterns), (label, text)
+
+
+def test_a_short_sentence_of_names_and_a_verb_is_body() -> None:
+    """Lead lines thick with names and few function words are still sentences when they hold an affixed verb."""
+    short = "Peru menuding Chili melanggar kesepakatan perbatasan."
+    lead = "Lima, Senin (3/3/2025) - Perdana Menteri Peru Gustavo Adrianzen disambut Presiden Chile Gabriel Boric di Santiago."
+    text = "\n\n".join(["Kabar Kawasan Selatan", lead, BODY_1, short, BODY_2])
+    article = _clean(text)
+    assert short in article.paragraphs and any("Gabriel Boric" in p for p in article.paragraphs)
