@@ -632,6 +632,12 @@ def _previous_doer(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     # "X mengajukan tuntutan ... . Itu termasuk menuntut Y ...": the same act told of before, even uncoded
     same_act = d.last_act[0] if anaphoric and d.last_act and d.last_act[1] == c.cue.stem.split()[0] else []
     doer = d.last_doer or same_act
+    if c.cue.voice == "passive" and _RELATIVE_BEFORE.search(text, max(0, c.start - 25), c.start):
+        # "Iran membebaskan warga Prancis yang ditahan sejak 2022": a relative passive's unnamed doer is the main
+        # clause's, not the previous sentence's
+        main = next((x.parties.agents for x in s.candidates if x.parties is not None and x.parties.agents
+                     and x.start < c.start), [])
+        doer = main
     if not doer or countries(codes(doer)) & countries(codes(p.targets)):
         return None
     if (c.cue.voice == "passive" and d.last_doer) or anaphoric:
@@ -1004,6 +1010,7 @@ _SAME_TIME = re.compile(rf"\b{words('same_time_phrases')}\b", _I)
 """Anywhere in a sentence: its event happens at the time of the one before ("pada hari yang sama")."""
 
 
+_RELATIVE_BEFORE = re.compile(r"\byang\s+(?:[\w-]+\s+)?$", _I)
 _COUNT_BACK = re.compile(r"\s*\S+\s*(?:bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam)\s*$", _I)
 _DATE_OF_NOUN_WORDS = 7
 """A date this few words after a cue noun ("serangan terbaru pada 31 Januari") is that act's own."""
@@ -1024,6 +1031,10 @@ def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: 
         end <= k < x.start and len(_WORD.findall(sentence[k:x.start])) <= _DATE_OF_NOUN_WORDS for k in cues)}
     if len(judged) == len(usable):
         judged = set()  # the act judged is the sentence's only dated one: the judgement came with it
+    # a date after the cue of a relative clause between it and this one is that clause's act's ("membebaskan warga
+    # yang ditahan sejak 2022": 2022 is when they were detained)
+    judged |= {id(x) for x in usable if any(end <= k < x.start and _RELATIVE_BEFORE.search(sentence, max(0, k - 25), k)
+                                            and "," not in sentence[k:x.start] for k in cues)}
     own = [x for x in usable if x.start >= lo and x.end <= hi and id(x) not in judged] or [
         x for x in usable if not any(left_limit(sentence, x.start) <= k < right_limit(sentence, x.end) for k in cues
                                      if not start <= k < end)]

@@ -442,3 +442,12 @@ def test_an_own_visit_named_in_a_complement_is_under_way() -> None:
 def test_the_act_a_protest_is_aimed_at_has_happened() -> None:
     cs = fired("event", "Rusia menggelar latihan di perbatasan untuk memprotes kunjungan Presiden Prancis ke Ukraina.")
     assert any(c.event is not None and parties(c) == ({"FRA"}, {"UKR"}) for c in cs)
+
+
+def test_a_relative_clause_keeps_its_own_time_and_its_doer_is_the_main_clause_s() -> None:
+    cs = fired("event", "Kolombia mengusir diplomat Venezuela pekan lalu.",
+               "Peru membebaskan tiga nelayan Chili yang ditahan sejak 2022.")
+    release = [c.event for c in cs if c.event is not None and c.event.type == "RETREAT"]
+    detention = [c.event for c in cs if c.event is not None and c.event.type == "COERCE"]
+    assert [e.date for e in release] == ["2024-05-08"]
+    assert [(countries(e.actors), e.date) for e in detention] == [({"PER"}, "2022")]
