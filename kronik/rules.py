@@ -280,7 +280,7 @@ _RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut|ini)\b", _
 _SAME_ACT = re.compile(rf"\b{words('same_act_nouns')}\b", _I)
 _SANCTION_ACT = re.compile(rf"\b{words('sanction_act_nouns')}\b", _I)
 _RESOLUTION = re.compile(rf"\b{words('resolution_words')}\b", _I)
-_SHARES_TARGET = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+_SHARES_TARGET = frozenset({"THREATEN", "ACCUSE", "REJECT", "AGREE", "COOPERATE", "SANCTION"})
 _AND_THEN = re.compile(rf"[^,;]*\b{words('sequence_links')}\s+$", _I)
 _RETALIATE = re.compile(rf"\b{words('retaliation_words')}\b", _I)
 

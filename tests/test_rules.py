@@ -451,3 +451,8 @@ def test_a_relative_clause_keeps_its_own_time_and_its_doer_is_the_main_clause_s(
     detention = [c.event for c in cs if c.event is not None and c.event.type == "COERCE"]
     assert [e.date for e in release] == ["2024-05-08"]
     assert [(countries(e.actors), e.date) for e in detention] == [({"PER"}, "2022")]
+
+
+def test_a_deal_signed_after_a_meeting_is_with_the_one_met() -> None:
+    cs = fired("coordinated_verb_shares_target", "Presiden Chili bertemu Presiden Peru dan menandatangani tiga perjanjian.")
+    assert any(c.event is not None and c.event.type == "AGREE" and countries(c.event.recipients) == {"PER"} for c in cs)
