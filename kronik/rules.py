@@ -162,10 +162,12 @@ _COMPLEMENT_END = re.compile(rf"\b{words('speech_verbs')}\b|,\s*(?:[\w-]+\s+){{0
 berbicara dengan X") or an appositive relative clause ("..., permintaan yang didukung oleh X")."""
 
 
-_NOUN_GOVERNS = re.compile(r"\s+(?:(?:yang\s+)?(?:akan|untuk|agar|supaya|bahwa)\b)", _I)
-"""After a governing noun ("ancaman akan memutus ...", "seruan agar ..."), what follows is only threatened or asked."""
+_NOUN_GOVERNS = re.compile(r"\s+(?:(?:yang\s+)?(?:akan|untuk|agar|supaya|bahwa)\b|(?:[\w-]+\s+){1,5}?bahwa\b)", _I)
+"""After a governing noun ("ancaman akan memutus ...", "seruan agar ...", "tuduhan X bahwa ..."), what follows is only
+threatened, asked or alleged."""
 
 
+_THAT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,5}?bahwa\b", _I)
 _RESOLUTION_SAYS = re.compile(rf"\b{words('resolution_words')}\b(?:\s+[\w()-]+){{0,5}}?\s+(?:yang|untuk)\s+$", _I)
 """Before a cue in a complement: what a resolution itself does ("menyetujui resolusi PBB untuk mendesak Rusia ..."),
 an act of its own once the resolution is adopted."""
@@ -183,7 +185,8 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     for i, (_, e, cue) in enumerate(hits[:-1]):
         if not cue.governs or (cue.voice == "noun" and not _NOUN_GOVERNS.match(sentence, e)):
             continue
-        stop = right_limit(sentence, e)
+        that = _THAT_AFTER.match(sentence, e)  # "menuduh bahwa ...", "tuduhan X bahwa ...": the complement follows it
+        stop = right_limit(sentence, that.end() if that else e)
         if (end := _COMPLEMENT_END.search(sentence, e, stop)) is not None:
             stop = end.start()
         # "menyetujui penjualan senjata ke Taiwan": a material act approved or agreed is itself the event

@@ -456,3 +456,14 @@ def test_a_relative_clause_keeps_its_own_time_and_its_doer_is_the_main_clause_s(
 def test_a_deal_signed_after_a_meeting_is_with_the_one_met() -> None:
     cs = fired("coordinated_verb_shares_target", "Presiden Chili bertemu Presiden Peru dan menandatangani tiga perjanjian.")
     assert any(c.event is not None and c.event.type == "AGREE" and countries(c.event.recipients) == {"PER"} for c in cs)
+
+
+def test_what_an_accusation_says_after_bahwa_is_only_alleged() -> None:
+    cs = fired("event", "Uganda membantah tuduhan Sudan Selatan bahwa Kampala mendukung kelompok pemberontak.")
+    assert not [c for c in cs if c.event is not None and c.event.type == "SUPPORT"]
+    assert [c for c in cs if c.event is not None and c.event.type == "REJECT"]
+
+
+def test_each_side_accuses_the_other() -> None:
+    cs = fired("event", "Ethiopia dan Eritrea saling tuding atas bentrokan di perbatasan.")
+    assert any(c.event is not None and c.event.type == "ACCUSE" and countries(c.event.actors) == {"ETH", "ERI"} for c in cs)
