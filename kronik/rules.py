@@ -213,12 +213,12 @@ _AHEAD_DATE = re.compile(rf"(?:\s+[\w-]+){{0,6}}?\s+(?:pada\s+)?(?:[\w-]+\s+){{0
 
 
 def _judged_noun(c: Candidate, s: Sentence) -> bool:
-    """"untuk memprotes kunjungan Pelosi ke Taiwan": the act a protest or a welcome is aimed at has happened, though
-    the protest itself is only the purpose of another act."""
+    """"untuk memprotes kunjungan Pelosi ke Taiwan": the act a protest is aimed at has happened, though the protest
+    itself is only the purpose of another act (what one backs, "mendukung serangan", may be only alleged)."""
     if c.cue.voice != "noun" or c.index == 0:
         return False
     _, end, before = s.hits[c.index - 1]
-    return before.type in _JUDGEMENTS and before.voice == "active" and not s.text[end:c.start].strip()
+    return before.type == "ACCUSE" and before.voice == "active" and not s.text[end:c.start].strip()
 
 
 def _own_visit(c: Candidate) -> bool:
