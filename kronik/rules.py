@@ -167,6 +167,7 @@ _NOUN_GOVERNS = re.compile(r"\s+(?:(?:yang\s+)?(?:akan|untuk|agar|supaya|bahwa)\
 threatened, asked or alleged."""
 
 
+_DONE_RELATIVE = re.compile(r"\byang\s+(?:telah|sudah|pernah)\b", _I)
 _THAT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,5}?bahwa\b", _I)
 _RESOLUTION_SAYS = re.compile(rf"\b{words('resolution_words')}\b(?:\s+[\w()-]+){{0,5}}?\s+(?:yang|untuk)\s+$", _I)
 """Before a cue in a complement: what a resolution itself does ("menyetujui resolusi PBB untuk mendesak Rusia ..."),
@@ -200,7 +201,9 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
         if purpose is not None:
             inside.update(j for j, (s2, _, _) in enumerate(hits) if j > i and purpose.start() <= s2 < stop
                           and not _RESOLUTION_SAYS.search(sentence, max(0, s2 - 60), s2))
-    return inside
+    # "menjalankan rencana yang sudah dibahas dalam KTT 2019": what a relative clause says was done is a fact
+    facts = [(m.start(), right_limit(sentence, m.end())) for m in _DONE_RELATIVE.finditer(sentence)]
+    return {j for j in inside if not any(a <= hits[j][0] < b for a, b in facts)}
 
 
 def _complement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -827,6 +830,22 @@ def _same_parties_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"the parties of {twin.text!r} in the same sentence"
 
 
+def _dated_meeting_of_pair(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"... sesuai hasil KTT 12 Juni 2019": a meeting with no parties but a date of its own, on a
+    page about two states' meetings, is another meeting between them."""
+    p = c.parties
+    assert p is not None
+    if p.agents or p.targets or c.cue.type != "CONSULT" or c.cue.voice != "noun" or not c.cue.mutual or len(
+            countries(codes(d.pair))) != 2 or _NAMED_AFTER.match(s.text, c.end):
+        return None
+    own = next((x for x in s.dates if x.value and not x.reporting and x.start >= c.end
+                and len(_WORD.findall(s.text[c.end:x.start])) <= 2), None)
+    if own is None:
+        return None
+    p.agents, p.reciprocal = list(d.pair), True
+    return f"a meeting dated {own.text!r} of the latest pair"
+
+
 _PROPOSED_BY = re.compile(rf"\byang\s+(?:{words('subject_adverbs')}\s+)?{words('proposing_passives')}\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
 _ANSWERS_TO_PROPOSAL = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE"})
 
@@ -1285,6 +1304,8 @@ RULES: tuple[Rule, ...] = (
          _this_joint_act),
     Rule("same_parties_again", "parties", "\"pertemuan X-Y yang pertama sejak KTT di Hanoi\": the summit was theirs too",
          _same_parties_again),
+    Rule("dated_meeting_of_pair", "parties", "\"sesuai hasil KTT 12 Juni 2019\": a dated meeting of the latest "
+         "pair", _dated_meeting_of_pair),
     Rule("proposer", "parties", "\"menolak rancangan ... yang diajukan X\": the answer is aimed at the proposer X",
          _proposer),
     Rule("nearest_other_state", "parties", "a doer whose clause grammar gives no target acts on the first other state "

@@ -104,6 +104,9 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                        coded({"CHL", "PER"}, set(), type="CONSULT", date="2024-03")),
     "same_parties_again": (("Pertemuan antara Mesir dan Sudan ini yang pertama setelah KTT di Kairo pada bulan Maret lalu.",),
                            coded({"EGY", "SDN"}, set(), type="CONSULT", date="2024-03")),
+    "dated_meeting_of_pair": (("Presiden Chili bertemu Presiden Peru di Lima.",
+                               "Menurut pejabat Chili, hasil KTT 12 Juni 2019 belum terlaksana."),
+                              coded({"CHL", "PER"}, set(), type="CONSULT", date="2019-06-12")),
     "proposer": (("Kanada menolak rancangan resolusi tentang perdagangan bebas yang diajukan Meksiko di forum itu.",),
                  coded({"CAN"}, {"MEX"}, type="REJECT")),
     "nearest_other_state": (("Filipina melancarkan protes diplomatik, yang ketiga bulan ini, kepada China.",),
@@ -467,3 +470,9 @@ def test_what_an_accusation_says_after_bahwa_is_only_alleged() -> None:
 def test_each_side_accuses_the_other() -> None:
     cs = fired("event", "Ethiopia dan Eritrea saling tuding atas bentrokan di perbatasan.")
     assert any(c.event is not None and c.event.type == "ACCUSE" and countries(c.event.actors) == {"ETH", "ERI"} for c in cs)
+
+
+def test_what_a_relative_clause_says_was_done_is_a_fact_inside_a_complement() -> None:
+    cs = fired("event", "Presiden Chili bertemu Presiden Peru di Lima.",
+               "Kedua pihak sepakat untuk menjalankan rencana yang sudah dibahas dalam KTT 12 Juni 2019.")
+    assert any(c.event is not None and c.event.type == "CONSULT" and c.event.date == "2019-06-12" for c in cs)
