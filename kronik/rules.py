@@ -44,7 +44,7 @@ from kronik.clauses import (
     target_limit,
 )
 from kronik.dates import Anchor, DateExpr, find_sequel, parse_iso, shift_iso
-from kronik.gazetteer import is_igo
+from kronik.gazetteer import is_igo, people
 from kronik.lexicon import Cue, lexicon, word_lists, words
 from kronik.model import Event
 from kronik.plover import plover
@@ -1091,6 +1091,28 @@ def _date_after_previous(c: Candidate, s: Sentence, d: DocContext) -> str | None
     return c.date_why
 
 
+_FORMER_DID = re.compile(r"\s*,?\s*yang\s+(?:dulu\s+|pernah\s+|saat\s+itu\s+|kala\s+itu\s+)?$", _I)
+
+
+def _in_former_office(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"mantan Presiden Roh Moo-hyun yang berkunjung ke Pyongyang": what a former office-holder is told to have done,
+    with no date of its own, was done in office; its time is the term."""
+    p = c.parties
+    if c.date is not None or p is None:
+        return None
+    former = next((m for m in p.agents if m.person and m.code.endswith("ELI")
+                   and _FORMER_DID.fullmatch(s.text, m.end, c.start)), None)
+    person = people().get(former.person) if former and former.person else None
+    if person is None:
+        return None
+    term = min((o for o in person.offices if o.end is not None), key=lambda o: o.rank, default=None)
+    if term is None or term.end is None:
+        return None
+    c.date = f"{term.start.isoformat()}/{term.end.isoformat()}"
+    c.date_why = f"{former.text!r} did it in office ({term.office} {term.start.year}-{term.end.year})"
+    return c.date_why
+
+
 def _date_before(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.date is None and d.previous_date is not None and (_ANAPHORIC_TIME.match(s.text) or _SAME_TIME.search(s.text)):
         c.date, c.date_why = d.previous_date.value, f"{d.previous_date.text!r} of the sentence the connective refers back to"
@@ -1324,6 +1346,8 @@ RULES: tuple[Rule, ...] = (
          _date_in_sentence),
     Rule("date_after_previous", "date", "\"sehari kemudian\", \"bulan berikutnya\": counted from the time told of before",
          _date_after_previous),
+    Rule("date_in_former_office", "date", "\"mantan Presiden X yang mengunjungi ...\": done in office, in the term",
+         _in_former_office),
     Rule("date_of_sentence_before", "date", "\"Sebagai balasan\", \"Saat itu\": the time of the sentence before", _date_before),
     Rule("article_date", "date", "no date in the sentence: the article's date", _article_date),
     Rule("past_reference", "status", "a noun after \"pasca\", \"sejak\", \"setelah\" names an act that has happened",
