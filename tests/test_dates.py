@@ -154,3 +154,8 @@ def test_times_told_relative_to_the_event_before() -> None:
 def test_a_deadline_is_no_event_date() -> None:
     found = find_dates("Diplomat itu harus pergi paling lambat pada Jumat (21/3).", dt.date(2025, 3, 18))
     assert [(x.value, x.deadline) for x in found] == [("2025-03-21", True)]
+
+
+def test_the_date_a_speaker_said_it_is_the_report_s() -> None:
+    found = find_dates('"Kami sudah memprotes," kata Menlu kepada wartawan (24/2/2015).', dt.date(2015, 2, 24))
+    assert [(x.value, x.reporting) for x in found] == [("2015-02-24", True)]
