@@ -915,8 +915,10 @@ def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     # for condemning it
     doer = next(iter(own))
     same = d.partners.get((doer, c.cue.type), {})
+    # force is not guessed against a body ("junta mengeksekusi tahanan" on a page about ASEAN)
     ranked = sorted(((same.get(k, 0), sum(n.get(k, 0) for (a, _), n in d.partners.items() if a == doer), seen, k)
-                     for k, seen in d.seen.items() if k not in own), reverse=True)
+                     for k, seen in d.seen.items() if k not in own and not (c.cue.type in _FORCE and is_igo(k))),
+                    reverse=True)
     if not ranked or ranked[0][:3] < (0, 1, 2) or (len(ranked) > 1 and ranked[1][:3] == ranked[0][:3]):
         return None
     other = ranked[0][3]

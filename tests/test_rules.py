@@ -479,3 +479,9 @@ def test_what_a_relative_clause_says_was_done_is_a_fact_inside_a_complement() ->
     cs = fired("event", "Presiden Chili bertemu Presiden Peru di Lima.",
                "Kedua pihak sepakat untuk menjalankan rencana yang sudah dibahas dalam KTT 12 Juni 2019.")
     assert any(c.event is not None and c.event.type == "CONSULT" and c.event.date == "2019-06-12" for c in cs)
+
+
+def test_force_is_not_guessed_against_a_body() -> None:
+    cs = fired("document_counterpart", "ASEAN mengecam junta Myanmar. ASEAN juga meminta junta berdialog.",
+               "Junta Myanmar mengeksekusi empat aktivis pada Juli.")
+    assert not [c for c in cs if c.event is not None and c.event.type == "ASSAULT"]
