@@ -19,7 +19,7 @@ from kronik.dates import DateExpr, anchor_date, find_dates
 from kronik.gazetteer import office_window
 from kronik.lexicon import Cue, cue_hits, words
 from kronik.model import Article, Event
-from kronik.rules import FINISHING, Candidate, DocContext, Parties, Sentence, apply_rules, governed_cues, remember
+from kronik.rules import FINISHING, Candidate, DocContext, Parties, Sentence, apply_rules, governed_cues, remember, told_again
 from kronik.sentences import split
 from kronik.settings import Settings
 
@@ -74,7 +74,9 @@ def _compatible(a: str | None, b: str | None, days: int) -> bool:
     sa, sb = _span(a), _span(b)
     if sa is None or sb is None:
         return True
-    slack = dt.timedelta(days=days)
+    # a day's slack joins reports of one day a day apart; February and March only touch, they do not overlap
+    day = dt.timedelta(days=1)
+    slack = dt.timedelta(days=days) if sa[1] - sa[0] < day and sb[1] - sb[0] < day else dt.timedelta(0)
     return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
 
 
@@ -179,7 +181,8 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
         for text in (piece for whole in split(paragraph) for piece in _pieces(whole)):
             mentions = actors.mentions(text)
             d.sentence_no += 1
-            if not mentions:  # no state named: no event, and its dates are not worth the time
+            if not mentions and not told_again(text, d):
+                # no state named: no event, and its dates are not worth the time
                 sentences.append(SentenceTrace(p, text, mentions, [], []))
                 d.last_doer = []
                 continue

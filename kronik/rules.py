@@ -719,6 +719,35 @@ def _judged_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_TOLD_AGAIN = re.compile(r"\W*([\w-]+)\s+(?:itu|tersebut|ini)\b", _I)
+"""A sentence opening with an act noun pointed back at ("Tarif itu ...", "Sanksi tersebut ...")."""
+
+
+def told_again(text: str, d: DocContext) -> bool:
+    """Whether a sentence that names no state opens by pointing back at an act of a type already coded
+    ("Tarif itu kemudian dinaikkan ..."): its acts continue that one, so it is worth coding."""
+    m = _TOLD_AGAIN.match(text)
+    return bool(m and _act_types(m.group(1)) & d.doers.keys())
+
+
+def _act_types(word: str) -> set[str]:
+    """The event types a cue word may name, whatever words follow it."""
+    return {c.type for c in lexicon()[0].get(word.lower(), [])}
+
+
+def _act_told_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Tarif itu kemudian dinaikkan menjadi 20 persen": an act done to an act pointed back at continues it, with its
+    parties."""
+    p = c.parties
+    assert p is not None
+    m = _TOLD_AGAIN.match(s.text)
+    if p.agents or p.targets or m is None or c.start < m.end() or c.cue.type not in d.doers or (
+            c.cue.type not in _act_types(m.group(1))):
+        return None
+    p.agents, p.targets = d.doers[c.cue.type], d.targets_by_type.get(c.cue.type, [])
+    return f"continues the {c.cue.type} pointed back at ({m.group(0).strip()!r})"
+
+
 def _shared_target(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     p = c.parties
     assert p is not None
@@ -1309,6 +1338,8 @@ RULES: tuple[Rule, ...] = (
     Rule("answer_to_fronted_act", "parties", "\"Menanggapi pelanggaran X, Y mengirim protes\": aimed at X", _fronted_answer),
     Rule("forces_sent_in_response", "parties", "forces sent \"setelah kapal X masuk\": the forces' state acts against X",
          _forces_sent),
+    Rule("act_told_again", "parties", "\"Tarif itu kemudian dinaikkan\": continues the act pointed back at, with its "
+         "parties", _act_told_again),
     Rule("doer_of_previous_event", "parties", "a passive or anaphoric clause with no doer continues the event before",
          _previous_doer),
     Rule("answer_to_previous_doer", "parties", "\"menolak permintaan tersebut\": aimed at whoever made it", _answer_previous),

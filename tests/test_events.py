@@ -727,3 +727,10 @@ def test_fronted_phrase_names_no_subject() -> None:
 def test_state_named_in_the_cause_is_not_the_target() -> None:
     events = code("Pemerintah Malaysia menyampaikan duka cita kepada para korban akibat serangan tentara Myanmar.")
     assert not [e for e in events if e.type == "SUPPORT" and "MMR" in countries(e.recipients)]
+
+
+def test_acts_of_neighbouring_months_stay_apart() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Kanada mengenakan tarif 10 persen atas baja Meksiko pada Februari.",
+        "Tarif itu kemudian dinaikkan menjadi 25 persen bulan berikutnya."]), DEFAULT).events
+    assert sorted(e.date for e in events if e.type == "SANCTION") == ["2024-02", "2024-03"]
