@@ -312,9 +312,10 @@ def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
         gap = sentence[found[-1].end:m.start()] if found else ""
         between = bool(found) and gap.strip().lower() == "dan" and bool(
             _BETWEEN.search(sentence[max(0, found[-1].start - 8):found[-1].start]))
-        if found and value and found[-1].value and (_UNTIL.match(gap) or between):
+        lo, hi = (found[-1].value or "").split("/")[0] if found else "", (value or "").split("/")[-1]
+        if found and value and found[-1].value and (_UNTIL.match(gap) or between) and lo <= hi:
+            # "3 - 5 Mei", "antara 1 dan 4 Juni"; not a dateline's dash before another date ("(10/4/2025) - Pada 2019")
             prev = found.pop()
-            lo, hi = prev.value.split("/")[0], value.split("/")[-1]
             expr = DateExpr(prev.start, m.end(), sentence[prev.start:m.end()], f"{lo}/{hi}", prev.reporting)
         elif value and ref and _SINCE.search(sentence[max(0, m.start() - 20):m.start()]) and "/" not in value:
             expr = DateExpr(m.start(), m.end(), m.group(0), f"{value}/{_iso(ref)}", reporting)

@@ -159,3 +159,9 @@ def test_a_deadline_is_no_event_date() -> None:
 def test_the_date_a_speaker_said_it_is_the_report_s() -> None:
     found = find_dates('"Kami sudah memprotes," kata Menlu kepada wartawan (24/2/2015).', dt.date(2015, 2, 24))
     assert [(x.value, x.reporting) for x in found] == [("2015-02-24", True)]
+
+
+def test_a_dateline_dash_before_another_date_is_no_range() -> None:
+    found = find_dates("Lima, Kamis (10/4/2025) - Pada 2019, Peru menarik diri dari pakta itu.", dt.date(2025, 4, 10))
+    assert [x.value for x in found] == ["2025-04-10", "2019"]
+    assert [x.value for x in find_dates("KTT digelar 3 - 5 Mei 2024.", None)] == ["2024-05-03/2024-05-05"]
