@@ -434,7 +434,7 @@ def _shared_thing(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"target is the other state of the shared {shared.text!r} ({other})"
 
 
-_AT_STATE = re.compile(rf"\b{words('aimed_at_words')}\s+(?:(?!{words('near_words')}\b)[\w-]+\s+){{0,2}}$", _I)
+_AT_STATE = re.compile(rf"\b{words('aimed_at_words')}\s+(?:(?!{words('near_words')}\b)[\w-]+,?\s+){{0,2}}$", _I)
 _LAUNCH_STEMS = frozenset(word_lists()["launch_stems"])
 
 
@@ -1197,9 +1197,16 @@ _SAID_THAT = re.compile(rf"\b{words('speech_verbs')}\s+(?:kalau|jika|bila)\b", _
 """"Retno menuturkan kalau protes itu ...": after a speech verb "kalau" is "that", not "if"."""
 
 
+_DENIED = re.compile(r"\b(?:membantah|menyangkal)\s+(?:telah|sudah|pernah)\s+$", _I)
+"""Before a verb: "membantah telah mengirim senjata" denies having done it."""
+
+
 def _status_words(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.status_why:
         return None
+    if c.cue.voice != "noun" and (denied := _DENIED.search(s.text, max(0, c.start - 40), c.start)) is not None:
+        c.status, c.status_why = "negated", denied.group(0).strip()
+        return c.status_why
     lo = left_limit(s.text, c.start)
     window = s.text[lo:c.start]
     for status, rx in (("negated", _NEGATED), ("hypothetical", _HYPOTHETICAL), ("planned", _PLANNED)):

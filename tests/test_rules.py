@@ -488,3 +488,10 @@ def test_force_is_not_guessed_against_a_body() -> None:
     cs = fired("document_counterpart", "ASEAN mengecam junta Myanmar. ASEAN juga meminta junta berdialog.",
                "Junta Myanmar mengeksekusi empat aktivis pada Juli.")
     assert not [c for c in cs if c.event is not None and c.event.type == "ASSAULT"]
+
+
+def test_denying_having_done_it_negates_the_act() -> None:
+    cs = fired("event", "Belarus membantah telah mengirim senjata ke Rusia.")
+    assert [c.event.status for c in cs if c.event is not None and c.event.type == "AID"] == ["negated"]
+    cs = fired("event", "Rusia menembakkan rudal ke Kharkiv, Ukraina, pada Senin.")
+    assert [c.event.type for c in cs if c.event is not None] == ["ASSAULT"]
