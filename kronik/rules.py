@@ -354,6 +354,16 @@ def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if not c.cue.voiced:
         if not who:
             return None  # "Israel melanggar gencatan senjata", told by the narrator: the act itself
+        own = countries(codes(who))
+        if p.agents and p.targets and not countries(codes(p.agents)) & own:
+            # "Jet Rusia melanggar wilayah udara Estonia, kata militer Estonia": the violation named with its doer
+            # happened too, besides the accusation
+            act = Candidate(c.start, c.end, c.text, c.cue, c.index, Parties(list(p.agents), list(p.targets), p.reciprocal,
+                                                                             p.how), where=c.where)
+            act.fired.append(("voiced_judgement", "the act the speaker judges, named with its doer"))
+            apply_rules(act, s, d, FINISHING)
+            if act.event is not None:
+                c.derived.append(act)
         # "Kemlu menilai serangan itu melanggar gencatan senjata": voiced, the violation is an accusation
         c.cue = dataclasses.replace(c.cue, type="ACCUSE", mode="allege", voiced=True)
     if not who:

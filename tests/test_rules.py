@@ -495,3 +495,8 @@ def test_denying_having_done_it_negates_the_act() -> None:
     assert [c.event.status for c in cs if c.event is not None and c.event.type == "AID"] == ["negated"]
     cs = fired("event", "Rusia menembakkan rudal ke Kharkiv, Ukraina, pada Senin.")
     assert [c.event.type for c in cs if c.event is not None] == ["ASSAULT"]
+
+
+def test_a_voiced_violation_named_with_its_doer_happened_too() -> None:
+    cs = fired("event", "Pesawat Belarus melanggar wilayah udara Lituania selama sepuluh menit, kata militer Lituania.")
+    assert sorted(c.event.type for c in cs if c.event is not None) == ["ACCUSE", "MOBILIZE"]
