@@ -870,19 +870,30 @@ def _same_parties_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 def _dated_meeting_of_pair(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    """"... sesuai hasil KTT 12 Juni 2019": a meeting with no parties but a date of its own, on a
-    page about two states' meetings, is another meeting between them."""
+    """"... sesuai hasil KTT 12 Juni 2019": a meeting or agreement with no parties but a date of its own is another
+    one between the sides of the latest two-state event, or else the two states the page is about."""
     p = c.parties
     assert p is not None
-    if p.agents or p.targets or c.cue.type != "CONSULT" or c.cue.voice != "noun" or not c.cue.mutual or len(
-            countries(codes(d.pair))) != 2 or _NAMED_AFTER.match(s.text, c.end):
+    if p.agents or p.targets or c.cue.type not in ("CONSULT", "AGREE") or c.cue.voice == "active" or not c.cue.mutual or (
+            _NAMED_AFTER.match(s.text, c.end)):
+        return None
+    pair = list(d.pair) if len(countries(codes(d.pair))) == 2 else _two_most_named(d)
+    if not pair:
         return None
     own = next((x for x in s.dates if x.value and not x.reporting and x.start >= c.end
                 and len(_WORD.findall(s.text[c.end:x.start])) <= 2), None)
     if own is None:
         return None
-    p.agents, p.reciprocal = list(d.pair), True
-    return f"a meeting dated {own.text!r} of the latest pair"
+    p.agents, p.reciprocal = pair, True
+    return f"a meeting or agreement dated {own.text!r} of the latest pair"
+
+
+def _two_most_named(d: DocContext) -> list[Mention]:
+    """The two states the page names most, each more than once and ahead of any third: whom it is about."""
+    ranked = sorted(((n, k) for k, n in d.seen.items()), reverse=True)
+    if len(ranked) < 2 or ranked[1][0] < 2 or (len(ranked) > 2 and ranked[2][0] == ranked[1][0]):
+        return []
+    return [Mention(-1, -1, "", k, "document", f"a state the page is about ({k})") for _, k in ranked[:2]]
 
 
 _PROPOSED_BY = re.compile(rf"\byang\s+(?:{words('subject_adverbs')}\s+)?{words('proposing_passives')}\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)

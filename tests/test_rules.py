@@ -500,3 +500,10 @@ def test_denying_having_done_it_negates_the_act() -> None:
 def test_a_voiced_violation_named_with_its_doer_happened_too() -> None:
     cs = fired("event", "Pesawat Belarus melanggar wilayah udara Lituania selama sepuluh menit, kata militer Lituania.")
     assert sorted(c.event.type for c in cs if c.event is not None) == ["ACCUSE", "MOBILIZE"]
+
+
+def test_a_dated_agreement_with_no_parties_is_the_page_s_pair() -> None:
+    cs = fired("event", "Uni Afrika mengecam junta Mali. Uni Afrika juga meminta junta Mali berdialog.",
+               "Mali menolak seruan itu. Adapun peta jalan transisi disepakati pada bulan Maret tahun lalu "
+               "yang mengatur pemilu di Mali.")
+    assert any(c.event is not None and c.event.type == "AGREE" and c.event.date == "2023-03" for c in cs)
