@@ -497,11 +497,19 @@ def _expelled_from(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"told to leave {left.text!r}: expelled by it"
 
 
+_OWN_ENVOY = re.compile(r"\b(?:duta\s+besar|dubes|diplomat|utusan)nya\s+(?:telah\s+|sudah\s+|akan\s+)?$", _I)
+
+
 def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"memanggil pulang dubesnya yang bertugas di Peru": a state recalling its own envoy acts against the state
     the envoy was posted to, not against its envoy."""
     p, text = c.parties, s.text
     assert p is not None
+    if (c.cue.type, c.cue.mode) == ("SANCTION", "withdraw") and c.cue.voice == "passive" and not p.agents and (
+            p.targets and _OWN_ENVOY.search(text, max(0, c.start - 30), c.start)):
+        # "Macron mengatakan duta besarnya ditarik": the one whose envoy it is recalls him
+        p.agents, p.targets = p.targets, []
+        return "recalls its own envoy ('-nya'): the envoy's owner is the doer"
     if (c.cue.type, c.cue.mode) != ("SANCTION", "withdraw") or not p.agents or not p.targets:
         return None
     own = countries(codes(p.agents))

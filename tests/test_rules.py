@@ -507,3 +507,9 @@ def test_a_dated_agreement_with_no_parties_is_the_page_s_pair() -> None:
                "Mali menolak seruan itu. Adapun peta jalan transisi disepakati pada bulan Maret tahun lalu "
                "yang mengatur pemilu di Mali.")
     assert any(c.event is not None and c.event.type == "AGREE" and c.event.date == "2023-03" for c in cs)
+
+
+def test_whose_envoy_is_recalled_recalls_him() -> None:
+    cs = fired("recalled_envoy", "Junta Mali mengusir pasukan Prancis. Prancis mengecam Mali.",
+               "Presiden Prancis mengatakan duta besarnya ditarik pulang pekan ini.")
+    assert any(c.event is not None and parties(c) == ({"FRA"}, {"MLI"}) for c in cs)
