@@ -513,3 +513,8 @@ def test_whose_envoy_is_recalled_recalls_him() -> None:
     cs = fired("recalled_envoy", "Junta Mali mengusir pasukan Prancis. Prancis mengecam Mali.",
                "Presiden Prancis mengatakan duta besarnya ditarik pulang pekan ini.")
     assert any(c.event is not None and parties(c) == ({"FRA"}, {"MLI"}) for c in cs)
+
+
+def test_what_a_warning_asks_not_to_do_is_not_done() -> None:
+    cs = fired("event", "Amerika Serikat memperingatkan Mesir agar tidak membeli jet tempur Rusia.")
+    assert [c.event.type for c in cs if c.event is not None] == ["THREATEN"]
