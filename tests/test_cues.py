@@ -200,3 +200,12 @@ def test_backing_a_war_effort_is_aid() -> None:
     events = trace(Article(id="t", published="2024-05-08", paragraphs=[
         "Belarus terus mendukung upaya perang Rusia dengan amunisi."]), DEFAULT).events
     assert [(e.type, e.actors, e.recipients) for e in events] == [("AID", ["BLR"], ["RUS"])]
+
+
+def test_objections_trade_freezes_and_prisoner_swaps() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Kemlu Vietnam menyatakan keberatan atas latihan militer China di Kepulauan Paracel.",
+        "Aljazair membekukan perdagangan dengan Spanyol.",
+        "Armenia dan Azerbaijan saling tukar tahanan di perbatasan."]), DEFAULT).events
+    assert {(e.type, e.mode) for e in events} >= {("ACCUSE", "disapprove"), ("SANCTION", "discontinue"),
+                                                  ("RETREAT", "release")}
