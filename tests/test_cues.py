@@ -209,3 +209,11 @@ def test_objections_trade_freezes_and_prisoner_swaps() -> None:
         "Armenia dan Azerbaijan saling tukar tahanan di perbatasan."]), DEFAULT).events
     assert {(e.type, e.mode) for e in events} >= {("ACCUSE", "disapprove"), ("SANCTION", "discontinue"),
                                                   ("RETREAT", "release")}
+
+
+def test_a_detected_launch_and_warships_sailing_near_a_state() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Jepang mendeteksi peluncuran rudal dari wilayah Korea Utara pada Rabu.",
+        "Kapal perang Rusia berlayar di dekat perairan Norwegia."]), DEFAULT).events
+    assert {(e.type, tuple(e.actors), tuple(e.recipients)) for e in events} == {
+        ("MOBILIZE", ("PRK",), ("JPN",)), ("MOBILIZE", ("RUSMIL",), ("NOR",))}
