@@ -217,3 +217,11 @@ def test_a_detected_launch_and_warships_sailing_near_a_state() -> None:
         "Kapal perang Rusia berlayar di dekat perairan Norwegia."]), DEFAULT).events
     assert {(e.type, tuple(e.actors), tuple(e.recipients)) for e in events} == {
         ("MOBILIZE", ("PRK",), ("JPN",)), ("MOBILIZE", ("RUSMIL",), ("NOR",))}
+
+
+def test_credentials_received_and_talks_concluded() -> None:
+    events = trace(Article(id="t", published="2024-05-08", paragraphs=[
+        "Presiden Kenya menerima surat kepercayaan dari duta besar Jepang.",
+        "Chili dan Uni Eropa merampungkan perundingan perjanjian dagang."]), DEFAULT).events
+    assert {(e.type, frozenset(countries(e.actors + e.recipients))) for e in events} >= {
+        ("CONSULT", frozenset({"KEN", "JPN"})), ("CONSULT", frozenset({"CHL", "EUR"}))}
