@@ -277,14 +277,15 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
     return [], ""
 
 
-_SPEECH_VERB = re.compile(rf"\b{words('speech_verbs')}\b", _I)
+SPEECH_VERB = re.compile(rf"\b{words('speech_verbs')}\b", _I)
+"""A speech verb: what follows is what its subject says."""
 _ACCORDING_TO = re.compile(r"\bmenurut\s+$", _I)
 
 
 def speaker(sentence: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """Who voices what is said at ``start``..``end``: the subject of the speech verb before it ("X mengatakan ..."),
     the source after "menurut", or the speaker of ", kata X" after it; empty when the narrator says it."""
-    verbs = list(_SPEECH_VERB.finditer(sentence, 0, start))
+    verbs = list(SPEECH_VERB.finditer(sentence, 0, start))
     if verbs:
         subject, _ = clause_subject(sentence, mentions, verbs[-1].start())
         if subject:

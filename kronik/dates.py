@@ -103,6 +103,11 @@ class DateExpr:
     deadline: bool = False
     """True for a deadline ("paling lambat pada Jumat (21/3)"): when something must be done by, not when it was."""
 
+    @property
+    def usable(self) -> bool:
+        """Resolved, and the time of an act rather than of a report or a deadline."""
+        return bool(self.value) and not self.reporting and not self.deadline
+
 
 def parse_iso(value: str | None) -> dt.date | None:
     """The first day of an ISO date/month/year string, or None."""

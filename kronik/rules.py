@@ -27,6 +27,7 @@ from kronik.clauses import (
     DIRECTED_MATERIAL,
     PURPOSE,
     RESPONDING,
+    SPEECH_VERB,
     Parties,
     clause_subject,
     codes,
@@ -244,8 +245,6 @@ def _sports(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 _SCARE_QUOTED = re.compile(r"['‘][^'’\"“”]{0,40}$")
-_FORCE = frozenset({"ASSAULT", "COERCE"})
-_WAR_BEFORE = re.compile(rf"\b{words('war_nouns')}\s+(?:antara\s+)?$", _I)
 
 
 def _scare_quoted(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -351,10 +350,10 @@ def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if not c.cue.voiced and c.cue.stem not in _VOICED_STEMS:
         return None
     who = speaker(text, s.mentions, c.start, c.end)
+    own = countries(codes(who))
     if not c.cue.voiced:
         if not who:
             return None  # "Israel melanggar gencatan senjata", told by the narrator: the act itself
-        own = countries(codes(who))
         if p.agents and p.targets and not countries(codes(p.agents)) & own:
             # "Jet Rusia melanggar wilayah udara Estonia, kata militer Estonia": the violation named with its doer
             # happened too, besides the accusation
@@ -368,7 +367,6 @@ def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
         c.cue = dataclasses.replace(c.cue, type="ACCUSE", mode="allege", voiced=True)
     if not who:
         return _drop(c, "a judgement nobody in the sentence voices")
-    own = countries(codes(who))
     lo = who[-1].end if who[-1].end <= c.start else 0  # ", kata X" after it: the judged act may open the sentence
     before = [m for m in s.mentions if lo <= m.start < c.start and not countries(codes([m])) & own
               and not named_as_topic(text, m)]
@@ -420,6 +418,7 @@ concerns that state."""
 
 
 _FORCE = frozenset({"ASSAULT", "COERCE"})
+"""Force: its other side may be named as a side of the war the sentence tells of, and is never guessed to be a body."""
 _WAR_BEFORE = re.compile(rf"\b{words('war_nouns')}\s+(?:antara\s+)?$", _I)
 
 
@@ -505,12 +504,13 @@ def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     the envoy was posted to, not against its envoy."""
     p, text = c.parties, s.text
     assert p is not None
-    if (c.cue.type, c.cue.mode) == ("SANCTION", "withdraw") and c.cue.voice == "passive" and not p.agents and (
-            p.targets and _OWN_ENVOY.search(text, max(0, c.start - 30), c.start)):
+    if (c.cue.type, c.cue.mode) != ("SANCTION", "withdraw") or not p.targets:
+        return None
+    if c.cue.voice == "passive" and not p.agents and _OWN_ENVOY.search(text, max(0, c.start - 30), c.start):
         # "Macron mengatakan duta besarnya ditarik": the one whose envoy it is recalls him
         p.agents, p.targets = p.targets, []
         return "recalls its own envoy ('-nya'): the envoy's owner is the doer"
-    if (c.cue.type, c.cue.mode) != ("SANCTION", "withdraw") or not p.agents or not p.targets:
+    if not p.agents:
         return None
     own = countries(codes(p.agents))
     if not countries(codes(p.targets)) <= own:
@@ -801,7 +801,6 @@ _NEAREST_WORDS = 6
 
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _AND_BEFORE = re.compile(rf",?\s*\b{words('sequence_links')}\s+(?:{words('subject_adverbs')}\s+){{0,2}}$", _I)
-_SPEECH_VERB = re.compile(rf"\b{words('speech_verbs')}\b", _I)
 
 
 def _speaker_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -811,7 +810,7 @@ def _speaker_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     assert p is not None
     if c.cue.type not in _VERBAL or c.cue.voice != "active" or not _AND_BEFORE.search(text, max(0, c.start - 40), c.start):
         return None
-    said = next((m for m in _SPEECH_VERB.finditer(text, 0, c.start)), None)
+    said = next((m for m in SPEECH_VERB.finditer(text, 0, c.start)), None)
     if said is None:
         return None
     speaker = clause_subject(text, s.mentions, said.start())[0]
@@ -985,7 +984,6 @@ def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
 
 
 _HOSTILE_WORDS = frozenset({"THREATEN", "ACCUSE", "REJECT"})
-_SPEECH = re.compile(rf"\b{words('speech_verbs')}\b", _I)
 _THAT_WORD = re.compile(r"\bbahwa\b", _I)
 
 
@@ -1001,7 +999,7 @@ def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     # does a state named in what someone goes on to say ("..., seraya menyatakan bahwa ... dengan AS")
     # a warning "bahwa" someone will suffer was judged by the clause grammar, which knows a threat from a forecast
     named = [m for m in s.mentions if not owner_of_thing(s.text, m) and not (m.start > c.end and (
-        countries(codes([m])) & own or _SPEECH.search(s.text, c.end, m.start)
+        countries(codes([m])) & own or SPEECH_VERB.search(s.text, c.end, m.start)
         or (c.cue.type == "THREATEN" and _THAT_WORD.search(s.text, c.end, m.start))))]
     others = countries(codes(named)) - own
     if len(others) != 1 or is_igo(next(iter(others))):
@@ -1105,7 +1103,7 @@ def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: 
     A ``judgement`` (condemning, rejecting, welcoming) does not take a date that follows the act it judges
     ("mengecam serangan Israel pada 31 Januari ..., Minggu (1/2)": the attack's date, not the condemnation's) when
     the sentence has another."""
-    usable = [x for x in dates if x.value and not x.reporting and not x.deadline]
+    usable = [x for x in dates if x.usable]
     if not usable:
         return None
     lo, hi = left_limit(sentence, start), right_limit(sentence, end)
@@ -1474,7 +1472,7 @@ def remember(d: DocContext, s: Sentence) -> None:
     d.pair = two[-1].parties.agents + two[-1].parties.targets if two else d.pair
     d.planned.update((c.cue.type, frozenset(countries(codes(c.parties.agents + c.parties.targets))))
                      for c in coded if c.status == "planned" and c.cue.mutual)
-    usable = [x for x in s.dates if x.value and not x.reporting and not x.deadline]
+    usable = [x for x in s.dates if x.usable]
     d.previous_date = usable[-1] if usable else d.previous_date
     for c in coded:
         sides = countries(codes(c.parties.agents + c.parties.targets))
