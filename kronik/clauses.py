@@ -56,8 +56,10 @@ CAUSE = re.compile(rf"\b{words('cause_links')}\b", _I)
 """After a cue: what follows names its cause ("duka cita kepada korban akibat serangan X"), not its other side."""
 _TOPIC_PREP = re.compile(rf"\b{words('topic_prepositions')}\b", _I)
 _INVOLVING = re.compile(rf"\b{words('involving_verbs')}\s+", _I)
-_FRONTED = re.compile(rf"\W*(?:{words('fronting_words')}\s+)?", _I)
-"""Before a cue that opens the sentence: "Mengecam ..., PM Kishida ...", "Pada pertemuan dengan X, Presiden Y ..."."""
+_FRONTED = re.compile(rf"\W*(?:{words('clause_openers')}\W+)?(?:{words('fronting_words', 'fronted_phrase_openers')}\s+)?"
+                      rf"(?:{words('light_verbs')}\s+)?", _I)
+"""Before a cue that opens the sentence with no subject of its own: "Mengecam ..., PM Kishida ...", "Pada pertemuan
+dengan X, Presiden Y ...", "Selain melakukan pertemuan dengan X, Menlu Y ...": the main clause's subject does it."""
 _DONE_BY = re.compile(rf"\s*['\"’”]?\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('doing_passives')}"
                       r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
 """Between an act noun and a state: a relative passive that names the state as the doer ("veto yang dilakukan AS")."""

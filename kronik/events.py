@@ -126,6 +126,17 @@ def _distinct(a: People, b: People) -> bool:
     return any(x and y and not x & y for x, y in zip(a, b, strict=True))
 
 
+def _meeting_in_visit(a: Event, a_who: People, b: Event, b_who: People) -> bool:
+    """A visit to a place and a meeting with a named host are two events ("berkunjung ke Canberra ... bertemu
+    dengan Menlu Penny Wong"): the visit names no one it meets, the meeting does. A planned trip and the talks
+    planned on it are one plan."""
+    for visit, visit_who, meeting, meeting_who in ((a, a_who, b, b_who), (b, b_who, a, a_who)):
+        if (visit.mode == "visit" and meeting.mode is None and meeting_who[1] and not visit_who[1]
+                and visit.status == meeting.status == "occurred"):
+            return True
+    return False
+
+
 def _merge(found: list[tuple[Event, bool, People]], days: int) -> tuple[list[Event], list[tuple[Event, Event]]]:
     """One event per real-world event. Each event comes with whether its date is only the article's date (such an
     event may join one of a more specific mode; the merged event keeps the better-attested date and mode) and the
@@ -136,7 +147,7 @@ def _merge(found: list[tuple[Event, bool, People]], days: int) -> tuple[list[Eve
         k = next((n for n, (twin, twin_fallback, twin_who) in enumerate(kept)
                   if _same_event(twin, ev, fallback or twin_fallback)
                   and _dates_fit(twin, twin_fallback, ev, fallback, days)
-                  and not _distinct(who, twin_who)), None)
+                  and not _distinct(who, twin_who) and not _meeting_in_visit(twin, twin_who, ev, who)), None)
         if k is None:
             kept.append((ev, fallback, who))
             continue

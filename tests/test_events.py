@@ -734,3 +734,23 @@ def test_acts_of_neighbouring_months_stay_apart() -> None:
         "Kanada mengenakan tarif 10 persen atas baja Meksiko pada Februari.",
         "Tarif itu kemudian dinaikkan menjadi 25 persen bulan berikutnya."]), DEFAULT).events
     assert sorted(e.date for e in events if e.type == "SANCTION") == ["2024-02", "2024-03"]
+
+
+def test_meeting_with_a_named_host_during_a_visit_is_its_own_event() -> None:
+    evs = code("Menlu Sugiono melakukan kunjungan kerja ke Tokyo, Jepang. "
+               "Di sana, Menlu Sugiono bertemu dengan Perdana Menteri Jepang Shigeru Ishiba.")
+    consults = [e for e in evs if e.type == "CONSULT"]
+    assert sorted(e.mode or "" for e in consults) == ["", "visit"]
+
+
+def test_planned_trip_and_its_planned_talks_are_one_plan() -> None:
+    evs = code("Menlu Sugiono akan berkunjung ke Tokyo dan akan bertemu dengan Perdana Menteri Jepang "
+               "Shigeru Ishiba.")
+    assert len([e for e in evs if e.type == "CONSULT"]) == 1
+
+
+def test_fronted_clause_without_subject_takes_the_main_subject() -> None:
+    evs = code("Selain mengadakan pembicaraan empat mata dengan Menlu Australia Penny Wong, Menlu Sugiono juga "
+               "menghadiri sebuah seminar di Canberra.")
+    ev = only(evs, "CONSULT")
+    assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"AUS"}
