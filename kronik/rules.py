@@ -31,6 +31,7 @@ from kronik.clauses import (
     Parties,
     clause_subject,
     codes,
+    coordinated,
     countries,
     country,
     find_parties,
@@ -545,6 +546,23 @@ def _join_body(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if _JOINED.search(text, max(0, c.start - 30), c.start):
         return "joined: done"
     return _drop(c, "joining told of as a prospect, not done")
+
+
+def _commitment_partner(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"X berkomitmen untuk memperkuat hubungan dengan Y": a commitment to ties names its partner inside what is
+    committed to, after "dengan", where the clause rules stop looking (a purpose clause is a topic elsewhere)."""
+    p, text = c.parties, s.text
+    assert p is not None
+    if not (c.cue.type == "AGREE" and c.cue.governs and not c.cue.mutual and p.agents and not p.targets):
+        return None
+    own = countries(codes(p.agents))
+    stop = right_limit(text, c.end)
+    partner = next((i for i, m in enumerate(s.mentions) if c.end <= m.start < stop and oblique(text, m) == "dengan"
+                    and not countries(codes([m])) & own), None)
+    if partner is None:
+        return None
+    p.targets = coordinated(text, s.mentions, partner, c.end, stop)
+    return "the partner named after \"dengan\" in what is committed to"
 
 
 def _only_wished(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1364,6 +1382,8 @@ RULES: tuple[Rule, ...] = (
          "it is shared with", _shared_thing),
     Rule("join_body", "parties", "\"berharap bisa bergabung dengan ASEAN\": a request to join; a join counts once done",
          _join_body),
+    Rule("commitment_partner", "parties", "\"berkomitmen memperkuat hubungan dengan Y\": a commitment to Y",
+         _commitment_partner),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),
     Rule("cargo_arrival", "parties", "an aircraft or shipment arriving is no visit", _cargo),
     Rule("other_side_is_place_state", "parties", "a visit, attack, seizure or call for peace with no named other side "

@@ -69,6 +69,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                                coded({"SDN"}, {"TCD"}, type="SANCTION")),
     "join_body": (("Presiden Bosnia mengatakan Bosnia berharap bisa bergabung dengan NATO dalam lima tahun.",),
                   coded({"BIH"}, {"IGO:NATO"}, type="REQUEST", status="occurred")),
+    "commitment_partner": (("Perdana Menteri Malaysia berkomitmen untuk memperkuat hubungan dengan Indonesia.",),
+                           coded({"MYS"}, {"IDN"}, type="AGREE")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
     "cargo_arrival": (("Pesawat bantuan dari Malaysia tiba di Mesir pada Senin.",), dropped("shipment")),
     "other_side_is_place_state": (("Perdana Menteri Belanda tiba di Jakarta untuk kunjungan tiga hari.",),
