@@ -754,3 +754,10 @@ def test_fronted_clause_without_subject_takes_the_main_subject() -> None:
                "menghadiri sebuah seminar di Canberra.")
     ev = only(evs, "CONSULT")
     assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"AUS"}
+
+
+def test_counterpart_named_after_a_comma_takes_the_preposition() -> None:
+    evs = code("Menteri Luar Negeri Jepang Takeshi Iwaya bersepakat dengan mitranya, Menteri Luar Negeri Korea "
+               "Selatan Cho Tae-yul, untuk memperluas pertukaran pelajar.")
+    ev = only(evs, "AGREE")
+    assert countries(ev.actors + ev.recipients) == {"JPN", "KOR"}
