@@ -399,6 +399,40 @@ def _instance(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"an instance of {earlier.text!r} named before: its parties"
 
 
+_ROUND = re.compile(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+(?-i:[A-Z]))){{0,60}}?\b(?:19|20)\d\d\b", _I)
+"""An earlier round with its year; "yang pertama sejak dia berkuasa pada 2011" counts from that year, it is no round."""
+_ROUND_TYPES = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _earlier_rounds(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"sidang komisi bersama keempat, setelah yang ketiga di Bali 2019", "sejak terakhir kali diadakan di Hanoi pada
+    2015": each earlier round of a recurring meeting or exercise, told with its own year, is
+    another event between the same sides (the act's own, else the latest pair's), done then."""
+    p = c.parties
+    assert p is not None
+    if c.cue.type not in _ROUND_TYPES or not c.cue.mutual or c.cue.voice != "noun":
+        return None
+    sides = list(p.agents) if p.reciprocal and len(countries(codes(p.agents))) == 2 else (
+        list(d.pair) if not p.agents and not p.targets and len(countries(codes(d.pair))) == 2 else [])
+    if not sides:
+        return None
+    rounds = list(_ROUND.finditer(s.text, c.end))
+    for m in rounds:
+        past = Candidate(c.start, c.end, c.text, dataclasses.replace(c.cue, mode=None), c.index,
+                         Parties(sides, [], True, "an earlier round of the act"), where=(m.start(), m.end()))
+        past.fired.append(("earlier_rounds", f"an earlier round, told with its own year: {m.group(0)!r}"))
+        apply_rules(past, s, d, FINISHING)
+        if past.event is not None:
+            past.status = past.event.status = "occurred"
+            past.status_why = "an earlier round: done"
+            if past.picked is None or not m.start() <= past.picked.start < m.end():
+                # "yang ketiga di Bali 2019": a bare year no date expression reads
+                past.date = past.event.date = m.group(0)[-4:]
+                past.date_why = f"the year told of the round: {past.date}"
+            c.derived.append(past)
+    return f"{len(rounds)} earlier round(s) with their own year" if rounds else None
+
+
 def _own_side(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"mengancam akan memberikan sanksi atas masuknya imigran ke negaranya": a target of the doer's own state is no
     other side; later rules look for one."""
@@ -565,10 +599,17 @@ def _commitment_partner(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return "the partner named after \"dengan\" in what is committed to"
 
 
+_BACKED = re.compile(rf"\b{words('backing_words')}\s+(?:(?:[\w-]+\s+){{0,2}}?(?:bagi|untuk|terhadap|atas)\s+)?"
+                     r"(?:upaya\s+|proses\s+)?$", _I)
+"""Before a joint act noun: backing it ("dukungan AS bagi dialog antara X dan Y"), which says nothing of it being held."""
+
+
 def _only_wished(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     assert c.parties is not None
     if c.status_why:
         return None  # a rule before already read the wish (a request to join)
+    if c.cue.mutual and c.cue.voice == "noun" and (backed := _BACKED.search(s.text, max(0, c.start - 50), c.start)):
+        return _drop(c, f"only backed ({backed.group(0).strip()!r}), not done")
     # from the doer (or the clause start) to the cue: "X menginginkan ... sebelum memulai perundingan"
     lo = min([m.start for m in c.parties.agents if m.end <= c.start] + [left_limit(s.text, c.start)])
     wish = _DESIRE.search(s.text, lo, c.start) or _NEED.search(s.text, max(0, c.start - 40), c.start)
@@ -761,9 +802,10 @@ _TOLD_AGAIN = re.compile(r"\W*([\w-]+)\s+(?:itu|tersebut|ini)\b", _I)
 
 def told_again(text: str, d: DocContext) -> bool:
     """Whether a sentence that names no state opens by pointing back at an act of a type already coded
-    ("Tarif itu kemudian dinaikkan ..."): its acts continue that one, so it is worth coding."""
+    ("Tarif itu kemudian dinaikkan ..."): its acts continue that one, so it is worth coding; so is one telling of
+    an earlier round of a meeting with its year ("sejak terakhir diadakan pada 2015", `earlier_rounds`)."""
     m = _TOLD_AGAIN.match(text)
-    return bool(m and _act_types(m.group(1)) & d.doers.keys())
+    return bool(m and _act_types(m.group(1)) & d.doers.keys()) or bool(len(d.pair) >= 2 and _ROUND.search(text))
 
 
 def _act_types(word: str) -> set[str]:
@@ -1145,6 +1187,12 @@ def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: 
 
 def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     dates = s.dates
+    rounds = [(m.start(), m.end()) for m in _ROUND.finditer(s.text)] if dates else []
+    if rounds:
+        # "kembali diadakan setelah terakhir digelar di Bangkok pada 2016": a year told of an earlier round is that
+        # round's (`earlier_rounds`), not this act's
+        lo, hi = c.near
+        dates = [x for x in dates if not any(a <= x.start < b and not (a <= lo < b or lo <= a < hi) for a, b in rounds)]
     if c.cue.governs:
         # "sepakat untuk melanjutkan pertemuan ... pada akhir Mei mendatang": a date after an act this cue governs
         # is that act's, not the agreement's
@@ -1376,6 +1424,8 @@ RULES: tuple[Rule, ...] = (
          _excluded),
     Rule("instance_of_act", "parties", "\"serangan X, termasuk serangan terbaru pada ...\": the same parties, its own time",
          _instance),
+    Rule("earlier_rounds", "parties", "\"sejak terakhir kali diadakan di Hanoi pada 2015\": each earlier "
+         "round with its own year is another event of the same sides", _earlier_rounds),
     Rule("own_side_is_no_target", "parties", "\"... ke negaranya\": a target of the doer's own state is left for later "
          "rules to find", _own_side),
     Rule("shared_with_other_side", "parties", "\"meledakkan kantor penghubung antar-Korea\": aimed at the other state "

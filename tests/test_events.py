@@ -761,3 +761,8 @@ def test_counterpart_named_after_a_comma_takes_the_preposition() -> None:
                "Selatan Cho Tae-yul, untuk memperluas pertukaran pelajar.")
     ev = only(evs, "AGREE")
     assert countries(ev.actors + ev.recipients) == {"JPN", "KOR"}
+
+
+def test_a_dialog_is_a_meeting() -> None:
+    ev = only(code("Indonesia dan Malaysia menggelar dialog perbatasan di Kuching pada Senin (4/3)."), "CONSULT")
+    assert countries(ev.actors) == {"IDN", "MYS"}

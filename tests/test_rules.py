@@ -62,6 +62,9 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                                 coded({"IGO:AU"}, {"GIN"}, type="SANCTION", status="occurred")),
     "instance_of_act": (("Kenya mengecam serangan Somalia ke wilayah Kenya, termasuk serangan terbaru pada 3 Mei.",),
                         coded({"SOM"}, {"KEN"}, type="ASSAULT", date="2024-05-03")),
+    "earlier_rounds": (("Menlu Vietnam dan Menlu Filipina menggelar konsultasi bilateral di Hanoi, yang sebelumnya "
+                        "terakhir kali diadakan di Manila pada 2019.",),
+                       coded({"VNM", "PHL"}, set(), type="CONSULT", date="2019")),
     "own_side_is_no_target": (("Kenya dan Somalia berunding, setelah Presiden Kenya William Ruto mengancam akan menjatuhkan sanksi "
                                "atas masuknya pengungsi ke negaranya.",),
                               coded({"KEN"}, {"SOM"}, type="THREATEN")),
@@ -520,3 +523,21 @@ def test_whose_envoy_is_recalled_recalls_him() -> None:
 def test_what_a_warning_asks_not_to_do_is_not_done() -> None:
     cs = fired("event", "Amerika Serikat memperingatkan Mesir agar tidak membeli jet tempur Rusia.")
     assert [c.event.type for c in cs if c.event is not None] == ["THREATEN"]
+
+
+def test_each_earlier_round_is_its_own_event_and_keeps_its_year_from_the_current_one() -> None:
+    cs = fired("earlier_rounds", "Presiden Filipina melakukan kunjungan ke Hanoi pada 30 Januari 2024.",
+               "\"Ini akan menjadi pertemuan ketiga setelah yang pertama di Manila pada 2021 dan yang kedua di Hanoi "
+               "2022,\" katanya.")
+    assert sorted(c.event.date for c in cs if c.event is not None) == ["2021", "2022"]
+    assert all(c.event.status == "occurred" for c in cs if c.event is not None)
+
+
+def test_the_first_since_a_year_is_no_round() -> None:
+    assert not fired("earlier_rounds", "Pertemuan Korea Utara dan Korea Selatan itu merupakan yang pertama sejak "
+                                       "dia berkuasa pada 2011.")
+
+
+def test_a_backed_dialog_is_not_held() -> None:
+    assert dropped("backed")(fired("only_wished_or_needed", "Jepang menegaskan dukungannya bagi dialog antara Korea "
+                                                            "Utara dan Korea Selatan."))
