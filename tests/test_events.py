@@ -766,3 +766,16 @@ def test_counterpart_named_after_a_comma_takes_the_preposition() -> None:
 def test_a_dialog_is_a_meeting() -> None:
     ev = only(code("Indonesia dan Malaysia menggelar dialog perbatasan di Kuching pada Senin (4/3)."), "CONSULT")
     assert countries(ev.actors) == {"IDN", "MYS"}
+
+
+def test_a_voiced_claim_of_jurisdiction_rejects_the_other_side() -> None:
+    evs = code("Kapal penjaga pantai Vietnam mengusir kapal nelayan China dari perairan Kepulauan Paracel.",
+               "Vietnam mengatakan kapal nelayan China melanggar kedaulatan Vietnam.",
+               "Juru bicara Kementerian Luar Negeri China mengatakan kapal-kapal itu sah beroperasi dan berada dalam "
+               "yurisdiksi China.")
+    ev = only(evs, "REJECT")
+    assert countries(ev.actors) == {"CHN"} and countries(ev.recipients) == {"VNM"}
+
+
+def test_an_unvoiced_entry_into_jurisdiction_is_no_rejection() -> None:
+    assert not [e for e in code("Kapal China itu masuk ke dalam yurisdiksi Vietnam.") if e.type == "REJECT"]
