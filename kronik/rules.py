@@ -1048,11 +1048,13 @@ _THAT_WORD = re.compile(r"\bbahwa\b", _I)
 
 
 def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    """"AS dan Meksiko mencapai kesepakatan ..., setelah dia mengancam akan memberikan sanksi": a threat, accusation
-    or rejection whose clause names no target is aimed at the one other state its sentence names."""
+    """"AS dan Meksiko mencapai kesepakatan ..., setelah dia mengancam akan memberikan sanksi": a threat, accusation,
+    rejection or promise whose clause names no target is aimed at the one other state its sentence names ("Trump
+    mengatakan Kim berjanji ...": made to the one who tells of it)."""
     p = c.parties
     assert p is not None
-    if c.cue.type not in _HOSTILE_WORDS or not p.agents or p.targets or p.reciprocal:
+    if not (c.cue.type in _HOSTILE_WORDS or (c.cue.type == "AGREE" and not c.cue.mutual)) or not p.agents or (
+            p.targets or p.reciprocal):
         return None
     own = countries(codes(p.agents))
     # after the cue, "hubungan kedua negara" names both sides, the doer's among them: no other side of its own; nor

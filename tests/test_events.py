@@ -779,3 +779,15 @@ def test_a_voiced_claim_of_jurisdiction_rejects_the_other_side() -> None:
 
 def test_an_unvoiced_entry_into_jurisdiction_is_no_rejection() -> None:
     assert not [e for e in code("Kapal China itu masuk ke dalam yurisdiksi Vietnam.") if e.type == "REJECT"]
+
+
+def test_a_promise_told_by_the_other_side_is_made_to_it() -> None:
+    ev = only(code("Presiden Prabowo mengatakan bahwa Perdana Menteri Anwar berjanji akan mempercepat perundingan."),
+              "AGREE")
+    assert countries(ev.actors) == {"MYS"} and countries(ev.recipients) == {"IDN"}
+
+
+def test_an_invited_visit_is_planned() -> None:
+    evs = code("Presiden Xi Jinping mengundang Presiden Prabowo berkunjung ke Beijing.")
+    visit = next(e for e in evs if e.type == "CONSULT")
+    assert visit.status == "planned" and countries(visit.actors) == {"IDN"}
