@@ -282,6 +282,9 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
 SPEECH_VERB = re.compile(rf"\b{words('speech_verbs')}\b", _I)
 """A speech verb: what follows is what its subject says."""
 _ACCORDING_TO = re.compile(r"\bmenurut\s+$", _I)
+_QUOTE_CLOSED = re.compile(r"[,.!?]?[\"”]\s*$")
+_SAYS = re.compile(rf"\s+(?:juga\s+|kemudian\s+)?{words('speech_verbs')}\b", _I)
+"""'"...," Menlu X mengatakan': the speaker named after a closed quote, before the speech verb."""
 
 
 def speaker(sentence: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -295,7 +298,8 @@ def speaker(sentence: str, mentions: list[Mention], start: int, end: int) -> lis
     for i, m in enumerate(mentions):
         if m.end <= start and _ACCORDING_TO.search(sentence, max(0, m.start - 10), m.start):
             return coordinated(sentence, mentions, i)
-        if m.start >= end and _ATTRIBUTION.search(sentence[max(0, m.start - 30):m.start]):
+        if m.start >= end and (_ATTRIBUTION.search(sentence[max(0, m.start - 30):m.start]) or (
+                _QUOTE_CLOSED.search(sentence, max(0, m.start - 5), m.start) and _SAYS.match(sentence, m.end))):
             return coordinated(sentence, mentions, i)
     return []
 

@@ -1296,6 +1296,10 @@ _DENIED = re.compile(r"\b(?:membantah|menyangkal)\s+(?:telah|sudah|pernah)\s+$",
 """Before a verb: "membantah telah mengirim senjata" denies having done it."""
 
 
+_EVEN_IF = re.compile(r"\bbahkan\s+(?:jika|kalau|bila|apabila)\b[^,]*,", _I)
+"""A concession ("Bahkan jika X menyebutnya satelit, ..."): what follows its comma holds all the same."""
+
+
 def _status_words(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     if c.status_why:
         return None
@@ -1306,7 +1310,8 @@ def _status_words(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     window = s.text[lo:c.start]
     for status, rx in (("negated", _NEGATED), ("hypothetical", _HYPOTHETICAL), ("planned", _PLANNED)):
         if (m := rx.search(window)) is not None and not (
-                status == "hypothetical" and _SAID_THAT.search(s.text, max(0, lo + m.start() - 30), lo + m.end())):
+                status == "hypothetical" and (_SAID_THAT.search(s.text, max(0, lo + m.start() - 30), lo + m.end())
+                                              or any(e.start() <= m.start() < e.end() for e in _EVEN_IF.finditer(window)))):
             c.status, c.status_why = status, m.group(0).strip()
             return c.status_why
     return None

@@ -791,3 +791,15 @@ def test_an_invited_visit_is_planned() -> None:
     evs = code("Presiden Xi Jinping mengundang Presiden Prabowo berkunjung ke Beijing.")
     visit = next(e for e in evs if e.type == "CONSULT")
     assert visit.status == "planned" and countries(visit.actors) == {"IDN"}
+
+
+def test_speaker_named_after_a_closed_quote_voices_it() -> None:
+    ev = only(code("\"Uji coba rudal Korea Utara itu adalah pelanggaran terhadap resolusi Dewan Keamanan PBB,\" "
+                   "Menteri Luar Negeri Korea Selatan Cho Tae-yul mengatakan kepada wartawan."), "ACCUSE")
+    assert countries(ev.actors) == {"KOR"} and countries(ev.recipients) == {"PRK"}
+
+
+def test_even_if_is_a_concession_not_a_condition() -> None:
+    evs = [e for e in code("\"Bahkan jika China mungkin menyebutnya latihan rutin, manuver kapal perang China itu "
+                           "adalah provokasi,\" Menteri Pertahanan Filipina mengatakan.") if e.type == "ACCUSE"]
+    assert evs and all(e.status == "occurred" for e in evs)
