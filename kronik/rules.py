@@ -1095,6 +1095,26 @@ def _each_host(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     assert p is not None
     if c.cue.mode != "visit" or c.cue.host or len(countries(codes(p.targets))) < 2:
         return None
+    return f"a visit to each of {_one_each(p)} states"
+
+
+_MULTIPARTY = re.compile(rf"\b{words('multiparty_words')}\b", _I)
+
+
+def _each_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Biden berbicara dengan PM Israel Netanyahu dan PM Lebanon Mikati": talks of one state with officials of
+    several, not told as one meeting of them all ("pertemuan trilateral"), are talks with each."""
+    p = c.parties
+    assert p is not None
+    if (c.cue.type != "CONSULT" or c.cue.mode is not None or c.cue.host or p.reciprocal
+            or len(countries(codes(p.agents))) != 1 or len(countries(codes(p.targets))) < 2
+            or _MULTIPARTY.search(s.text) or not all(len(x) > 3 and not is_igo(x) for x in codes(p.targets))):
+        return None  # "KTT dengan Korea Selatan dan AS": states named as such, not their officials, may meet as one
+    return f"talks with each of {_one_each(p)} states"
+
+
+def _one_each(p: Parties) -> int:
+    """Keep the first target state as the act's, and each further one as a further target of the same act."""
     single: list[list[Mention]] = []
     for m in p.targets:
         for code in m.members or (m.code,):
@@ -1102,7 +1122,7 @@ def _each_host(c: Candidate, s: Sentence, d: DocContext) -> str | None:
                 single.append([Mention(m.start, m.end, m.text, code, m.kind, m.how, (), m.person)])
     p.targets = single[0]
     p.also.extend(single[1:])
-    return f"a visit to each of {len(single)} states"
+    return len(single)
 
 
 # ---------------------------------------------------------------- check
@@ -1483,6 +1503,8 @@ RULES: tuple[Rule, ...] = (
     Rule("mediated_pair", "parties", "a mediator with one side or none named stands between the two sides of the "
          "latest two-state event", _mediated_pair),
     Rule("each_host", "parties", "a trip to several states is a visit to each", _each_host),
+    Rule("each_counterpart", "parties", "\"berbicara dengan PM Israel dan PM Lebanon\": talks with each, unless told as "
+         "one meeting of them all", _each_counterpart),
     Rule("joint_stance", "check", "two states that agree to act against a third take a stance together, not an "
          "agreement between them", _joint_stance),
     Rule("two_states", "check", "an event needs a doer and two distinct states", _two_states),

@@ -65,6 +65,9 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "earlier_rounds": (("Menlu Vietnam dan Menlu Filipina menggelar konsultasi bilateral di Hanoi, yang sebelumnya "
                         "terakhir kali diadakan di Manila pada 2019.",),
                        coded({"VNM", "PHL"}, set(), type="CONSULT", date="2019")),
+    "each_counterpart": (("Presiden Prabowo berbicara melalui telepon dengan Presiden Prancis Emmanuel Macron dan "
+                          "Kanselir Jerman Olaf Scholz.",),
+                         coded({"IDN"}, {"FRA"}, type="CONSULT")),
     "own_side_is_no_target": (("Kenya dan Somalia berunding, setelah Presiden Kenya William Ruto mengancam akan menjatuhkan sanksi "
                                "atas masuknya pengungsi ke negaranya.",),
                               coded({"KEN"}, {"SOM"}, type="THREATEN")),
@@ -541,3 +544,14 @@ def test_the_first_since_a_year_is_no_round() -> None:
 def test_a_backed_dialog_is_not_held() -> None:
     assert dropped("backed")(fired("only_wished_or_needed", "Jepang menegaskan dukungannya bagi dialog antara Korea "
                                                             "Utara dan Korea Selatan."))
+
+
+def test_a_meeting_told_as_one_of_all_sides_is_not_split() -> None:
+    assert not fired("each_counterpart", "Menlu Sugiono menggelar pertemuan trilateral dengan Menlu Jepang Takeshi "
+                                         "Iwaya dan Menlu Australia Penny Wong.")
+
+
+def test_talks_with_officials_of_two_states_are_two_events() -> None:
+    cs = fired("event", "Presiden Prabowo berbicara melalui telepon dengan Presiden Prancis Emmanuel Macron dan "
+                        "Kanselir Jerman Olaf Scholz.")
+    assert sorted(next(iter(parties(c)[1])) for c in cs) == ["DEU", "FRA"]
