@@ -377,7 +377,8 @@ def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
                    and len(_WORD.findall(text, rel.end(), c.start)) <= 3), None) or next(
         (m for m in reversed(before) if oblique(text, m, s.mentions) is None), None) or next(
         (m for m in p.agents if c.cue.voice == "noun" and not countries(codes([m])) & own), None)  # "provokasi X"
-    p.agents, p.targets = who, [judged] if judged is not None else []
+    p.agents, p.targets = who, coordinated(text, s.mentions, s.mentions.index(judged)) if judged in s.mentions else (
+        [judged] if judged is not None else [])
     return f"voiced by {who[0].text!r}" + (f" against {judged.text!r}, whose act it judges" if judged else "")
 
 

@@ -803,3 +803,9 @@ def test_even_if_is_a_concession_not_a_condition() -> None:
     evs = [e for e in code("\"Bahkan jika China mungkin menyebutnya latihan rutin, manuver kapal perang China itu "
                            "adalah provokasi,\" Menteri Pertahanan Filipina mengatakan.") if e.type == "ACCUSE"]
     assert evs and all(e.status == "occurred" for e in evs)
+
+
+def test_a_voiced_judgement_of_two_states_accuses_both() -> None:
+    ev = only(code("Juru bicara Kementerian Luar Negeri China mengatakan Washington dan Manila telah mengambil langkah "
+                   "yang sangat berbahaya dengan menggelar latihan itu."), "ACCUSE")
+    assert countries(ev.recipients) == {"USA", "PHL"}
