@@ -809,3 +809,9 @@ def test_a_voiced_judgement_of_two_states_accuses_both() -> None:
     ev = only(code("Juru bicara Kementerian Luar Negeri China mengatakan Washington dan Manila telah mengambil langkah "
                    "yang sangat berbahaya dengan menggelar latihan itu."), "ACCUSE")
     assert countries(ev.recipients) == {"USA", "PHL"}
+
+
+def test_refusing_to_recognise_is_a_rejection() -> None:
+    ev = only(code("Filipina tidak akan pernah mengakui klaim sembilan garis putus China di Laut China Selatan."),
+              "REJECT")
+    assert countries(ev.actors) == {"PHL"} and countries(ev.recipients) == {"CHN"} and ev.status == "occurred"
