@@ -815,3 +815,8 @@ def test_refusing_to_recognise_is_a_rejection() -> None:
     ev = only(code("Filipina tidak akan pernah mengakui klaim sembilan garis putus China di Laut China Selatan."),
               "REJECT")
     assert countries(ev.actors) == {"PHL"} and countries(ev.recipients) == {"CHN"} and ev.status == "occurred"
+
+
+def test_thanks_written_as_one_word_is_support() -> None:
+    ev = only(code("Menlu Sugiono mengucapkan terimakasih kepada Jepang atas bantuan kemanusiaannya."), "SUPPORT")
+    assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"JPN"}
