@@ -345,6 +345,8 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
             # "saluran dengan Korsel dibuka kembali", "dibuka atas persetujuan Moon dan Kim": one joint act
             lo = left_limit(sentence, start)
             with_ = [m for m in mentions if lo <= m.start < start and oblique(sentence, m, mentions) in ("dengan", "antara")]
+            # "kesepakatan yang dicapai antara X dan Y": the parties may follow
+            with_ += [m for _, m in after if oblique(sentence, m, mentions) in ("antara", "antar")]
             parties = [m for k, m in enumerate(agents + targets + with_) if m not in (agents + targets + with_)[:k]]
             return Parties(parties, [], len(countries(codes(parties))) >= 2, "passive of a joint act: all parties named")
         if not targets and agents:

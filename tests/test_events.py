@@ -820,3 +820,9 @@ def test_refusing_to_recognise_is_a_rejection() -> None:
 def test_thanks_written_as_one_word_is_support() -> None:
     ev = only(code("Menlu Sugiono mengucapkan terimakasih kepada Jepang atas bantuan kemanusiaannya."), "SUPPORT")
     assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"JPN"}
+
+
+def test_an_agreement_reached_between_two_states_named_after_it() -> None:
+    ev = only(code("Kedua menteri membahas pelaksanaan kesepakatan yang dicapai antara Armenia dan Azerbaijan di "
+                   "Washington."), "AGREE")
+    assert countries(ev.actors + ev.recipients) == {"ARM", "AZE"}
