@@ -439,6 +439,17 @@ class DocumentActors:
             if k < len(atoms) and low[end : atoms[k].i] == ["("] and atoms[k].j < len(low) and low[atoms[k].j] == ")":
                 end = atoms[k].j + 1
                 k += 1
+        if roles and low[end : end + 2] == ["untuk", "urusan"]:
+            # "Asisten Menlu AS untuk Urusan Asia Timur dan Pasifik Sung Kim": the portfolio is part of the office
+            named = next((a.i for a in atoms[k:] if a.i >= end + 2 and a.kind in ("person", "surname")), len(raw))
+            j = end + 2
+            while j < named and (raw[j][:1].isupper() or low[j] in CONJUNCTIONS):
+                j += 1
+            if j > end + 2 and low[j - 1] not in CONJUNCTIONS:
+                how += f", for {' '.join(raw[end + 2 : j])}"
+                end = j
+                while k < len(atoms) and atoms[k].i < end:
+                    k += 1
         person: Person | None = None
         short: tuple[str, ...] = ()
         if (roles and not is_igo(code)) or (roles and e.kind == "igo"):

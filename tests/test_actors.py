@@ -432,3 +432,9 @@ def test_a_foreign_office_holder_s_mention_spans_the_office() -> None:
     doc = DocumentActors(dt.date(2022, 8, 3))
     found = codes(doc, "Beijing mengecam Ketua Majelis Permusyawaratan (MPR) Nancy Pelosi atas lawatannya.")
     assert ("Ketua Majelis Permusyawaratan (MPR) Nancy Pelosi", "USALEG") in found
+
+
+def test_a_portfolio_after_the_office_is_part_of_it() -> None:
+    m = one(DocumentActors(dt.date(2021, 11, 2)),
+            "Asisten Menteri Luar Negeri AS untuk Urusan Asia Selatan dan Tengah Donald Lu tiba di Dhaka.")
+    assert m.code.startswith("USA") and m.text.endswith("Donald Lu")
