@@ -440,7 +440,7 @@ class DocumentActors:
                 end = atoms[k].j + 1
                 k += 1
         if roles and low[end : end + 2] == ["untuk", "urusan"]:
-            # "Asisten Menlu AS untuk Urusan Asia Timur dan Pasifik Sung Kim": the portfolio is part of the office
+            # "Asisten Menlu AS untuk Urusan Asia Selatan dan Tengah Donald Lu": the portfolio is part of the office
             named = next((a.i for a in atoms[k:] if a.i >= end + 2 and a.kind in ("person", "surname")), len(raw))
             j = end + 2
             while j < named and (raw[j][:1].isupper() or low[j] in CONJUNCTIONS):
