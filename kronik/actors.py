@@ -111,6 +111,8 @@ named, else the parties of the latest event between two states."""
 
 KOREAS = ("kedua korea", "dua korea", "antar-korea", "antar korea", "antarkorea", "inter-korea", "korea-korea")
 """Words for both Koreas at once."""
+KOREAS_IN_CONTEXT = ("utara-selatan", "selatan-utara")
+"""Words for both Koreas once both were named ("jalur komunikasi utara-selatan")."""
 
 BLOCKS = ("perang korea", "solusi dua negara", "dolar", "won", "yen", "yuan", "rupiah", "ringgit", "euro", "rubel", "baht", "peso")
 """Words after which a state name is not an actor (the Korean War, dolar AS, won Korea)."""
@@ -207,6 +209,8 @@ def _grammar() -> Index:
         idx.add(w, Entry("group", role="people", case="any", name=w))
     for w in KOREAS:
         idx.add(w, Entry("group", role="koreas", case="any", name=w))
+    for w in KOREAS_IN_CONTEXT:
+        idx.add(w, Entry("group", role="koreas_in_context", case="any", name=w))
     for w in BLOCKS:
         idx.add(w, Entry("block", case="any", name=w))
     for currency in ("US$", "USD"):
@@ -537,8 +541,10 @@ class DocumentActors:
         assert e is not None
         text = u.how
         if e.kind == "group":
-            if e.role == "koreas":
+            if e.role == "koreas" or (e.role == "koreas_in_context" and self._korean_context()):
                 return _Unit(u.i, u.j, "PRK", "group", f"'{text}': both Koreas", ("PRK", "KOR"))
+            if e.role == "koreas_in_context":
+                return None
             here = _last_two(self.countries[self._sentence_start :]), "the two states named before in the sentence"
             latest = self.pair, "parties of the latest event between two states"
             met = self.meeting_pair, "parties of the latest meeting or agreement between two states"

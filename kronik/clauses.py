@@ -30,7 +30,8 @@ _RIGHT_BOUNDARY = re.compile(
     rf",\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the search for a target stops."""
 _ATTRIBUTION = re.compile(rf",?[\"”’']?\s*{words('attribution_verbs')}\w*\s+$", _I)
-_PREP_BEFORE = re.compile(rf"\b({words('prepositions')})\s*-?\s*(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"
+_PREP_BEFORE = re.compile(rf"\b(?!(?<=yang\s)sama\b)({words('prepositions')})\s*-?\s*"  # "hari yang sama X": no "sama"
+                          rf"(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"
                           rf"(?:{words('people_nouns')}\s+|{words('counterpart_words')}\s*,\s*)?$", _I)
 COORD_GAP = re.compile(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", _I)
 """What may stand between two coordinated parties: "dan", "serta", a hyphen ("AS-Korea Selatan"); a bare comma

@@ -438,3 +438,10 @@ def test_a_portfolio_after_the_office_is_part_of_it() -> None:
     m = one(DocumentActors(dt.date(2021, 11, 2)),
             "Asisten Menteri Luar Negeri AS untuk Urusan Asia Selatan dan Tengah Donald Lu tiba di Dhaka.")
     assert m.code.startswith("USA") and m.text.endswith("Donald Lu")
+
+
+def test_north_south_means_both_koreas_once_both_are_named() -> None:
+    doc = DocumentActors(D2021)
+    doc.mentions("Korea Utara dan Korea Selatan kembali saling menelepon.")
+    assert one(doc, "Jalur komunikasi utara-selatan itu sempat terputus.").members == ("PRK", "KOR")
+    assert not DocumentActors(D2021).mentions("Jalan tol utara-selatan itu dibuka kembali.")

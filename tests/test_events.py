@@ -826,3 +826,9 @@ def test_an_agreement_reached_between_two_states_named_after_it() -> None:
     ev = only(code("Kedua menteri membahas pelaksanaan kesepakatan yang dicapai antara Armenia dan Azerbaijan di "
                    "Washington."), "AGREE")
     assert countries(ev.actors + ev.recipients) == {"ARM", "AZE"}
+
+
+def test_the_same_day_is_no_preposition_before_the_subject() -> None:
+    ev = only(code("Pada hari yang sama Presiden Korea Selatan Moon Jae-in bertemu dengan Presiden China Xi Jinping."),
+              "CONSULT")
+    assert countries(ev.actors + ev.recipients) == {"KOR", "CHN"}
