@@ -36,7 +36,9 @@ _PREP_BEFORE = re.compile(rf"\b(?!(?<=yang\s)sama\b)({words('prepositions')})\s*
 COORD_GAP = re.compile(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", _I)
 """What may stand between two coordinated parties: "dan", "serta", a hyphen ("AS-Korea Selatan"); a bare comma
 may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is not enough."""
-_RELATIVE = re.compile(r"^\s*,?\s*(?:[\w-]+\s+)?yang\b[^,]*$", _I)
+_RELATIVE = re.compile(r"^\s*,?\s*(?:[\w-]+\s+)?yang\b(?:(?!\byang\b|\bbahwa\b)[^,])*$", _I)
+"""Between a state and a verb: a relative clause of which the state is the head, with no other relative clause or
+"bahwa" in between ("Agen Korea Utara yang berbasis di Beijing ... bahwa ... wisatawan yang berkunjung")."""
 _RECEIVE = re.compile(rf"\b{words('receive_verbs')}\s+(?:\w+\s+)?$", _I)
 _POSSESSOR_GAP = re.compile(
     rf"^\s*(?:(?!(?!{words('noun_modifiers')}\b)(?:me|di|ber|ter|yang|adalah|ini|itu|tersebut)\w*\b|{words('prepositions')}\b)"
@@ -234,6 +236,11 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
     if (rel := _THING_RELATIVE.search(sentence, max(0, pos - 40), pos)) is not None and not any(
             m.end == rel.start() for _, m in before):
         # "... jadwal uji coba pekan depan, yang membuat Seoul waspada": the doer is that schedule, not a state
+        return [], ""
+    if (rel := _PLAIN_RELATIVE.search(sentence, max(0, pos - 40), pos)) is not None and before and not any(
+            m.start <= rel.start(1) < m.end for _, m in before) and left_limit(sentence, rel.start()) > before[-1][1].end:
+        # "... bahwa perbatasan ditutup bagi wisatawan yang berkunjung": a relative clause of a noun that is no actor,
+        # in a later clause than the last one named, is that noun's
         return [], ""
     if before:
         i, m = before[-1]

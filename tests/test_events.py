@@ -832,3 +832,14 @@ def test_the_same_day_is_no_preposition_before_the_subject() -> None:
     ev = only(code("Pada hari yang sama Presiden Korea Selatan Moon Jae-in bertemu dengan Presiden China Xi Jinping."),
               "CONSULT")
     assert countries(ev.actors + ev.recipients) == {"KOR", "CHN"}
+
+
+def test_a_relative_clause_of_a_noun_that_is_no_actor_has_no_state_doer() -> None:
+    evs = code("Kantor berita Korea Utara yang berbasis di Tokyo melaporkan bahwa perbatasan ditutup bagi wisatawan yang "
+               "berkunjung dari Seoul.")
+    assert not [e for e in evs if e.type == "CONSULT"]
+
+
+def test_the_head_of_a_relative_clause_is_right_before_it() -> None:
+    ev = only(code("Presiden Filipina, yang pekan lalu berkunjung ke Hanoi, bertemu dengan wartawan."), "CONSULT")
+    assert countries(ev.actors) == {"PHL"} and countries(ev.recipients) == {"VNM"}
