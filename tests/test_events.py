@@ -843,3 +843,9 @@ def test_a_relative_clause_of_a_noun_that_is_no_actor_has_no_state_doer() -> Non
 def test_the_head_of_a_relative_clause_is_right_before_it() -> None:
     ev = only(code("Presiden Filipina, yang pekan lalu berkunjung ke Hanoi, bertemu dengan wartawan."), "CONSULT")
     assert countries(ev.actors) == {"PHL"} and countries(ev.recipients) == {"VNM"}
+
+
+def test_deeming_someone_persona_non_grata_far_after_the_verb_is_an_expulsion() -> None:
+    ev = only(code("Pemerintah Estonia menganggap seorang diplomat Rusia yang bertugas di kedutaan besarnya di Tallinn "
+                   "sebagai persona non grata."), "SANCTION")
+    assert ev.mode == "expel" and countries(ev.recipients) == {"RUS"}
