@@ -605,6 +605,22 @@ _BACKED = re.compile(rf"\b{words('backing_words')}\s+(?:(?:[\w-]+\s+){{0,2}}?(?:
 """Before a joint act noun: backing it ("dukungan AS bagi dialog antara X dan Y"), which says nothing of it being held."""
 
 
+_HARM_TO = re.compile(rf"\b{words('harm_nouns')}\b[^,;]*?\b(?:terhadap|atas|kepada)\s+$", _I)
+_VICTIM_JUDGED = frozenset({"ACCUSE", "PROTEST"})
+
+
+def _harmed_not_accused(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"mengecam kekerasan terhadap warga Palestina": the people harm was done to are its victims, not the ones
+    accused; the doer of the harm is looked for by the rules after. (A doer named with the harm, "kekerasan Israel
+    terhadap ...", is the target the clause rules found first.)"""
+    p = c.parties
+    assert p is not None
+    if c.cue.type not in _VICTIM_JUDGED or not p.targets or not _HARM_TO.search(s.text, c.end, p.targets[0].start):
+        return None
+    p.targets = []
+    return "the ones harmed are its victims, not the accused"
+
+
 def _only_wished(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     assert c.parties is not None
     if c.status_why:
@@ -1004,6 +1020,7 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
                  and not countries(codes([m])) & own and oblique(text, m, s.mentions) not in _NOT_A_SIDE
                  and not owner_of_thing(text, m) and not named_as_topic(text, m)
                  and not CAUSE.search(text, c.end, m.start)
+                 and not (cue.type in _VICTIM_JUDGED and _HARM_TO.search(text, c.end, m.start))
                  and not _PROPOSED_BY.search(text, max(c.end, m.start - 40), m.start)
                  and len(_WORD.findall(text[c.end:m.start])) <= _NEAREST_WORDS), None)
     if pick is None:
@@ -1061,7 +1078,8 @@ def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     # after the cue, "hubungan kedua negara" names both sides, the doer's among them: no other side of its own; nor
     # does a state named in what someone goes on to say ("..., seraya menyatakan bahwa ... dengan AS")
     # a warning "bahwa" someone will suffer was judged by the clause grammar, which knows a threat from a forecast
-    named = [m for m in s.mentions if not owner_of_thing(s.text, m) and not (m.start > c.end and (
+    named = [m for m in s.mentions if not owner_of_thing(s.text, m) and not (
+        c.cue.type in _VICTIM_JUDGED and m.start > c.end and _HARM_TO.search(s.text, c.end, m.start)) and not (m.start > c.end and (
         countries(codes([m])) & own or SPEECH_VERB.search(s.text, c.end, m.start)
         or (c.cue.type == "THREATEN" and _THAT_WORD.search(s.text, c.end, m.start))))]
     others = countries(codes(named)) - own
@@ -1462,6 +1480,8 @@ RULES: tuple[Rule, ...] = (
          _join_body),
     Rule("commitment_partner", "parties", "\"berkomitmen memperkuat hubungan dengan Y\": a commitment to Y",
          _commitment_partner),
+    Rule("harmed_not_accused", "parties", "\"mengecam kekerasan terhadap warga X\": X is the victim, not the accused",
+         _harmed_not_accused),
     Rule("only_wished_or_needed", "parties", "\"ingin\", \"berupaya\", \"perlu\" before a cue: not done", _only_wished),
     Rule("cargo_arrival", "parties", "an aircraft or shipment arriving is no visit", _cargo),
     Rule("other_side_is_place_state", "parties", "a visit, attack, seizure or call for peace with no named other side "

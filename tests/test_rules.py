@@ -77,6 +77,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                   coded({"BIH"}, {"IGO:NATO"}, type="REQUEST", status="occurred")),
     "commitment_partner": (("Perdana Menteri Malaysia berkomitmen untuk memperkuat hubungan dengan Indonesia.",),
                            coded({"MYS"}, {"IDN"}, type="AGREE")),
+    "harmed_not_accused": (("Malaysia mengecam keras kekerasan terhadap warga Palestina di Tepi Barat.",),
+                           dropped("fewer than two distinct states")),
     "only_wished_or_needed": (("Vietnam ingin bertemu dengan Filipina untuk membahas sengketa itu.",), dropped("wished")),
     "cargo_arrival": (("Pesawat bantuan dari Malaysia tiba di Mesir pada Senin.",), dropped("shipment")),
     "other_side_is_place_state": (("Perdana Menteri Belanda tiba di Jakarta untuk kunjungan tiga hari.",),
@@ -555,3 +557,8 @@ def test_talks_with_officials_of_two_states_are_two_events() -> None:
     cs = fired("event", "Presiden Prabowo berbicara melalui telepon dengan Presiden Prancis Emmanuel Macron dan "
                         "Kanselir Jerman Olaf Scholz.")
     assert sorted(next(iter(parties(c)[1])) for c in cs) == ["DEU", "FRA"]
+
+
+def test_a_harm_named_with_its_doer_accuses_the_doer() -> None:
+    cs = fired("event", "Malaysia mengecam keras kekerasan Israel terhadap warga Palestina di Tepi Barat.")
+    assert any(c.cue.type == "ACCUSE" and parties(c) == ({"MYS"}, {"ISR"}) for c in cs)
