@@ -87,6 +87,10 @@ VERBISH = re.compile(r"\b(?:me|di|ber|ter)[a-z]{3,}", _I)
 RESPONDING = re.compile(rf"\W*{words('responding_openers')}\b", _I)
 """A fronted phrase naming what the act answers ("Menanggapi pelanggaran oleh Tiongkok, ...")."""
 _SUFFERED = re.compile(rf"\b{words('suffering_words')}\s+(?:\w+\s+)?{words('suffering_links')}\s+$", _I)
+_SPOKEN_TOPIC = re.compile(rf"\b(?:{words('speech_verbs')}|mengungkap|berbicara|bicara)\s+(?:[\w-]+\s+)?"
+                           rf"{words('topic_prepositions')}\s+$", _I)
+"""A speech verb and "terkait", "tentang" before a noun cue: its topic ("mengungkap terkait pertemuannya dengan X"),
+whose possessor is the speaker, not the reason for an act done to someone else."""
 _REASON = re.compile(rf"\b{words('reason_words')}\s+(?:[\w-]+\s+)?$", _I)
 """Before a noun cue these make it the reason for the clause's act: its doer is not the clause subject
 ("mengecam China atas penangkapan nelayannya", "sanksi karena penjualan senjata ke Taiwan")."""
@@ -500,7 +504,8 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         subject_next = cue.mutual and any(NEAR_SUBJECT.match(sentence, m.end, start) for m in mentions if m.end <= start)
         if not targets and not clitic and not subject_next and not LIGHT_VERB.search(sentence[max(0, start - 40):start]):
             return Parties([], [], False, "noun without its own parties and not the object of a light verb")
-        if _REASON.search(sentence, max(0, start - 40), start):
+        if _REASON.search(sentence, max(0, start - 40), start) and not (clitic and _SPOKEN_TOPIC.search(
+                sentence, max(0, start - 50), start)):
             return Parties([], targets, False, "noun named as the reason for another act; its doer is not named")
         subject, subject_how = clause_subject(sentence, mentions, start)
         agents = [m for m in subject if m not in targets]

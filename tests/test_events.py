@@ -849,3 +849,9 @@ def test_deeming_someone_persona_non_grata_far_after_the_verb_is_an_expulsion() 
     ev = only(code("Pemerintah Estonia menganggap seorang diplomat Rusia yang bertugas di kedutaan besarnya di Tallinn "
                    "sebagai persona non grata."), "SANCTION")
     assert ev.mode == "expel" and countries(ev.recipients) == {"RUS"}
+
+
+def test_a_spoken_topic_with_its_clitic_is_the_speakers_own_act() -> None:
+    ev = only(code("Presiden Prabowo menjelaskan tentang pertemuannya dengan Perdana Menteri Malaysia Anwar Ibrahim."),
+              "CONSULT")
+    assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"MYS"}
