@@ -219,6 +219,8 @@ def right_limit(sentence: str, pos: int) -> int:
 
 _GOODS_FROM = re.compile(rf"\b{words('goods_words')}(?:[\s-]+\w+){{0,2}}\s+dari\s+$", _I)
 """Before "dari X": goods, so X is where they come from ("produk impor dari AS")."""
+_GOODS_RELATIVE = re.compile(r"[^.;:]{0,60}?\byang\s+(?:(?:akan|telah|sudah|juga)\s+)?$", _I)
+"""Between goods named with their origin and a passive tariff verb: the relative clause about those goods."""
 _PLAIN_RELATIVE = re.compile(r"\b([\w-]+)\s+yang\s+(?:(?:telah|sudah|pernah|juga|kini|masih|baru|akan)\s+)?$", _I)
 """Right before a passive verb: a relative clause about the noun before "yang" ("daerah sengketa yang diduduki",
 "gencatan senjata yang ditandatangani"), not about the clause's subject."""
@@ -352,6 +354,14 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
         by = next(((i, m) for i, m in after if oblique(sentence, m) == "oleh"),
                   next(((i, m) for i, m in after if oblique(sentence, m) is None and NEAR.match(sentence[end:m.start])), None))
         agents = coordinated(sentence, mentions, by[0], end, stop) if by else []
+        origin = next((m for m in mentions if m.end <= start and _GOODS_FROM.search(sentence, max(0, m.start - 40), m.start)
+                       and _GOODS_RELATIVE.match(sentence, m.end, start)), None) if cue.type == "SANCTION" else None
+        if origin is not None and not agents:
+            # "daftar barang impor dari Kanada, misalnya baja, yang dikenai bea masuk": the goods' origin is hit;
+            # who lists or taxes them is the subject of the clause they are named in
+            subject, subject_how = clause_subject(sentence, mentions, origin.start)
+            return Parties([m for m in subject if m is not origin], [origin], False,
+                           f"passive about goods: their origin is the target, the doer the {subject_how}")
         targets = [m for m in targets if m not in agents]
         if cue.mutual and not (agents and targets):
             # "saluran dengan Korsel dibuka kembali", "dibuka atas persetujuan Moon dan Kim": one joint act

@@ -855,3 +855,9 @@ def test_a_spoken_topic_with_its_clitic_is_the_speakers_own_act() -> None:
     ev = only(code("Presiden Prabowo menjelaskan tentang pertemuannya dengan Perdana Menteri Malaysia Anwar Ibrahim."),
               "CONSULT")
     assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"MYS"}
+
+
+def test_a_tariff_in_a_relative_clause_about_goods_hits_their_origin() -> None:
+    ev = only(code("Kanada merilis daftar barang impor dari Amerika Serikat, termasuk baja, yang akan dikenakan bea "
+                   "masuk 25 persen mulai 1 Juli."), "SANCTION")
+    assert countries(ev.actors) == {"CAN"} and countries(ev.recipients) == {"USA"} and ev.status == "planned"
