@@ -861,3 +861,9 @@ def test_a_tariff_in_a_relative_clause_about_goods_hits_their_origin() -> None:
     ev = only(code("Kanada merilis daftar barang impor dari Amerika Serikat, termasuk baja, yang akan dikenakan bea "
                    "masuk 25 persen mulai 1 Juli."), "SANCTION")
     assert countries(ev.actors) == {"CAN"} and countries(ev.recipients) == {"USA"} and ev.status == "planned"
+
+
+def test_calling_something_a_joke_far_after_the_verb_is_an_accusation() -> None:
+    ev = only(code("Rusia menyebut rancangan resolusi Dewan Keamanan yang diajukan oleh Jepang dan Korea Selatan "
+                   "sebagai lelucon."), "ACCUSE")
+    assert countries(ev.actors) == {"RUS"}
