@@ -679,9 +679,10 @@ def _protest_at_mission(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     flags = [m for m in s.mentions if text[max(0, m.start - 8):m.start].lower().endswith("bendera ")]
     if p.agents and not all(m in flags for m in p.agents):
         return None
-    mission = next((m for m in s.mentions if c.start <= m.start < stop and not m.members and (
-        m in flags or _MISSION.search(text, max(0, m.start - 40), m.end))), None)
-    place = location(text, c.start)
+    # "demonstrasi di depan Kedubes X", or, told in the passive, "Kedubes X didemo ...": the mission
+    mission = next((m for m in s.mentions if (c.start <= m.start < stop or (c.cue.voice == "passive" and m in p.targets))
+                    and not m.members and (m in flags or _MISSION.search(text, max(0, m.start - 40), m.end))), None)
+    place = location(text, mission.end if mission is not None and mission.end <= c.start else c.start)
     # no place named: an Indonesian report's crowd outside an embassy is in Indonesia
     host = place[1][0] if place and place[1][0] else next((m.code[:3] for m in s.mentions if m.kind == "capital"), "IDN")
     if mission is None or not host or host == country(mission.code):

@@ -867,3 +867,13 @@ def test_calling_something_a_joke_far_after_the_verb_is_an_accusation() -> None:
     ev = only(code("Rusia menyebut rancangan resolusi Dewan Keamanan yang diajukan oleh Jepang dan Korea Selatan "
                    "sebagai lelucon."), "ACCUSE")
     assert countries(ev.actors) == {"RUS"}
+
+
+def test_blocking_imports_from_a_state_sanctions_it() -> None:
+    ev = only(code("Rusia memblokir impor buah-buahan dari Moldova mulai pekan depan."), "SANCTION")
+    assert countries(ev.actors) == {"RUS"} and countries(ev.recipients) == {"MDA"}
+
+
+def test_an_embassy_demonstrated_against_in_the_passive() -> None:
+    ev = only(code("Kedutaan Besar Prancis di Jakarta didemo ratusan orang pada Jumat (30/10)."), "PROTEST")
+    assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"FRA"}
