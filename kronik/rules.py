@@ -263,6 +263,17 @@ def _setting(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_TALKED_OF = re.compile(rf"\b{words('talks_nouns')}\s+$", _I)
+
+
+def _talked_of(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"menengahi perundingan gencatan senjata", "usulan gencatan senjata": an act named right after talks or a
+    proposal is what they are about; whether it was reached is told elsewhere."""
+    if c.cue.voice == "noun" and c.cue.type != "CONSULT" and _TALKED_OF.search(s.text, max(0, c.start - 20), c.start):
+        return _drop(c, "what talks or a proposal are about, not done")
+    return None
+
+
 # ---------------------------------------------------------------- parties
 
 _DESIRE = re.compile(rf"\b{words('desire_words')}\b", _I)
@@ -1456,6 +1467,8 @@ RULES: tuple[Rule, ...] = (
     Rule("scare_quoted_force", "gate", "\"membalas 'serangan' AS\": force in single quotes is a figure of speech",
          _scare_quoted),
     Rule("setting_noun", "gate", "a noun after \"di sela\", \"desa\", \"zona\" is a setting or place name", _setting),
+    Rule("talked_of", "gate", "\"perundingan gencatan senjata\": the act talks or a proposal are about is not done",
+         _talked_of),
     Rule("clause_parties", "parties", "active, passive and nominal clauses: subject, object, possessor, "
          "\"antara X dan Y\", \"dari X untuk Y\" (kronik.clauses)", _clause_parties),
     Rule("resolution_acts", "parties", "\"resolusi PBB untuk mendesak Rusia ...\": the resolution's owner urges",
