@@ -354,6 +354,11 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
         by = next(((i, m) for i, m in after if oblique(sentence, m) == "oleh"),
                   next(((i, m) for i, m in after if oblique(sentence, m) is None and NEAR.match(sentence[end:m.start])), None))
         agents = coordinated(sentence, mentions, by[0], end, stop) if by else []
+        if cue.type == "AID" and not agents and targets and all(m.code.endswith("MIL") for m in targets):
+            # "500 personel TNI dikirim ke Lebanon": the troops are sent by their own state, to where they go
+            dest = [(i, m) for i, m in after if oblique(sentence, m) == "ke" and not countries(codes([m])) & countries(codes(targets))]
+            return Parties(targets, coordinated(sentence, mentions, dest[0][0], end, stop) if dest else [], False,
+                           "passive of sending: the forces' state sends them, to where they go")
         origin = next((m for m in mentions if m.end <= start and _GOODS_FROM.search(sentence, max(0, m.start - 40), m.start)
                        and _GOODS_RELATIVE.match(sentence, m.end, start)), None) if cue.type == "SANCTION" else None
         if origin is not None and not agents:

@@ -877,3 +877,10 @@ def test_blocking_imports_from_a_state_sanctions_it() -> None:
 def test_an_embassy_demonstrated_against_in_the_passive() -> None:
     ev = only(code("Kedutaan Besar Prancis di Jakarta didemo ratusan orang pada Jumat (30/10)."), "PROTEST")
     assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"FRA"}
+
+
+def test_troops_sent_in_the_passive_are_sent_by_their_state() -> None:
+    evs = code("Presiden Prancis Emmanuel Macron tiba di Jakarta.",
+               "Sebanyak 800 personel TNI dikirim ke Republik Afrika Tengah sebagai bagian dari misi perdamaian PBB.")
+    ev = only(evs, "AID")
+    assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"CAF"}
