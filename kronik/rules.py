@@ -688,11 +688,20 @@ def _protest_at_mission(c: Candidate, s: Sentence, d: DocContext) -> str | None:
         return None
     stop = right_limit(text, c.start)
     flags = [m for m in s.mentions if text[max(0, m.start - 8):m.start].lower().endswith("bendera ")]
-    if p.agents and not all(m in flags for m in p.agents):
-        return None
+    named = bool(p.agents) and not all(m in flags for m in p.agents)
+    if named and not all(x.endswith("CVL") for x in codes(p.agents)):
+        return None  # a state or body named as the doer ("aksi bela Palestina") is no crowd of people
+    if named and p.targets:
+        return None  # "warga X memprotes Y": the clause named both sides
     # "demonstrasi di depan Kedubes X", or, told in the passive, "Kedubes X didemo ...": the mission
     mission = next((m for m in s.mentions if (c.start <= m.start < stop or (c.cue.voice == "passive" and m in p.targets))
                     and not m.members and (m in flags or _MISSION.search(text, max(0, m.start - 40), m.end))), None)
+    if named:
+        # "warga Indonesia berunjuk rasa di depan Kedubes X": protesters named, against the mission's state
+        if mission is None or countries(codes([mission])) & countries(codes(p.agents)):
+            return None
+        p.targets = [mission]
+        return "protesters named, against the state of the mission they stand at"
     place = location(text, mission.end if mission is not None and mission.end <= c.start else c.start)
     # no place named: an Indonesian report's crowd outside an embassy is in Indonesia
     host = place[1][0] if place and place[1][0] else next((m.code[:3] for m in s.mentions if m.kind == "capital"), "IDN")

@@ -884,3 +884,8 @@ def test_troops_sent_in_the_passive_are_sent_by_their_state() -> None:
                "Sebanyak 800 personel TNI dikirim ke Republik Afrika Tengah sebagai bagian dari misi perdamaian PBB.")
     ev = only(evs, "AID")
     assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"CAF"}
+
+
+def test_named_protesters_at_an_embassy_protest_against_its_state() -> None:
+    ev = only(code("Ratusan warga Malaysia berunjuk rasa di depan Kedutaan Besar Prancis di Kuala Lumpur."), "PROTEST")
+    assert countries(ev.actors) == {"MYS"} and countries(ev.recipients) == {"FRA"}
