@@ -490,7 +490,7 @@ def _shared_thing(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"target is the other state of the shared {shared.text!r} ({other})"
 
 
-_AT_STATE = re.compile(rf"\b{words('aimed_at_words')}\s+(?:(?!{words('near_words')}\b)[\w-]+,?\s+){{0,2}}$", _I)
+_AT_STATE = re.compile(rf"\b{words('aimed_at_words')}\s+(?:(?!{words('near_words')}\b)[\w-]+,?\s+){{0,3}}$", _I)
 _LAUNCH_STEMS = frozenset(word_lists()["launch_stems"])
 
 

@@ -889,3 +889,8 @@ def test_troops_sent_in_the_passive_are_sent_by_their_state() -> None:
 def test_named_protesters_at_an_embassy_protest_against_its_state() -> None:
     ev = only(code("Ratusan warga Malaysia berunjuk rasa di depan Kedutaan Besar Prancis di Kuala Lumpur."), "PROTEST")
     assert countries(ev.actors) == {"MYS"} and countries(ev.recipients) == {"FRA"}
+
+
+def test_missiles_fired_at_a_ship_owned_by_a_state_are_an_attack() -> None:
+    ev = only(code("Kelompok Houthi menembakkan rudal ke kapal tanker milik Norwegia di Laut Merah."), "ASSAULT")
+    assert countries(ev.actors) == {"YEM"} and countries(ev.recipients) == {"NOR"}
