@@ -21,12 +21,12 @@ from kronik.lexicon import Cue, word_lists, words
 
 _I = re.IGNORECASE
 _LEFT_BOUNDARY = re.compile(
-    rf"\b{words('speech_verbs')}\b\s*,?|\b{words('speech_verbs_before_comma')}\s*,|[;:\"“”]|\.\s|\s[-–—]\s|"
+    rf"\b{words('speech_verbs')}\b\s*,?|\b{words('speech_verbs_before_comma')}\s*,|[;:\"“”]|(?<!\b[A-Z])\.\s|\s[-–—]\s|"
     rf"\b{words('clause_conjunctions', 'purpose_links')}\b|"
     rf"(?:^|,)\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the clause of a cue begins: a speech verb or conjunction opens a new clause with its own subject."""
 _RIGHT_BOUNDARY = re.compile(
-    rf"[;:\"“”]|\.\s|\s[-–—]\s|,\s*{words('attribution_verbs')}\w*\b|\b{words('clause_conjunctions')}\b|"
+    rf"[;:\"“”]|(?<!\b[A-Z])\.\s|\s[-–—]\s|,\s*{words('attribution_verbs')}\w*\b|\b{words('clause_conjunctions')}\b|"
     rf",\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the search for a target stops."""
 _ATTRIBUTION = re.compile(rf",?[\"”’']?\s*{words('attribution_verbs')}\w*\s+$", _I)
@@ -352,7 +352,8 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
             # "daerah yang diduduki oleh X": what is occupied is that place, not the clause's subject
             targets, how = [], "thing the relative clause is about"
         by = next(((i, m) for i, m in after if oblique(sentence, m) == "oleh"),
-                  next(((i, m) for i, m in after if oblique(sentence, m) is None and NEAR.match(sentence[end:m.start])), None))
+                  next(((i, m) for i, m in after if oblique(sentence, m) is None and NEAR.match(sentence[end:m.start])
+                        and not VERBISH.search(sentence, end, m.start)), None))  # "dituduh mendukung pemberontak X"
         agents = coordinated(sentence, mentions, by[0], end, stop) if by else []
         if cue.type == "AID" and not agents and targets and all(m.code.endswith("MIL") for m in targets):
             # "500 personel TNI dikirim ke Lebanon": the troops are sent by their own state, to where they go

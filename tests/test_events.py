@@ -894,3 +894,18 @@ def test_named_protesters_at_an_embassy_protest_against_its_state() -> None:
 def test_missiles_fired_at_a_ship_owned_by_a_state_are_an_attack() -> None:
     ev = only(code("Kelompok Houthi menembakkan rudal ke kapal tanker milik Norwegia di Laut Merah."), "ASSAULT")
     assert countries(ev.actors) == {"YEM"} and countries(ev.recipients) == {"NOR"}
+
+
+def test_an_initial_in_a_name_is_no_clause_boundary() -> None:
+    ev = only(code("Presiden SBY bertemu dengan Presiden AS George W. Bush di Bogor pada November 2006."), "CONSULT")
+    assert countries(ev.actors + ev.recipients) == {"IDN", "USA"}
+
+
+def test_waging_war_against_a_group_is_an_attack_on_its_state() -> None:
+    ev = only(code("Pada tahun 2006, Israel melancarkan perang melawan Hizbullah di Lebanon selatan."), "ASSAULT")
+    assert countries(ev.actors) == {"ISR"} and countries(ev.recipients) == {"LBN"} and ev.date == "2006"
+
+
+def test_no_bare_doer_after_a_passive_across_another_verb() -> None:
+    evs = code("Pasukan Rwanda dituduh mendukung pemberontak M23 di Republik Demokratik Kongo.")
+    assert not [e for e in evs if e.type == "ACCUSE" and countries(e.actors) == {"COD"}]
