@@ -263,6 +263,16 @@ def _setting(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_NO_COMMENT = re.compile(rf"\b{words('no_comment_phrases')}\b", _I)
+
+
+def _no_comment(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Israel tidak membenarkan maupun membantah serangan itu": neither confirming nor denying is no rejection."""
+    if any(m.start() <= c.start < m.end() for m in _NO_COMMENT.finditer(s.text)):
+        return _drop(c, "neither confirmed nor denied: no comment")
+    return None
+
+
 _TALKED_OF = re.compile(rf"\b{words('talks_nouns')}\s+$", _I)
 
 
@@ -1476,6 +1486,8 @@ RULES: tuple[Rule, ...] = (
     Rule("scare_quoted_force", "gate", "\"membalas 'serangan' AS\": force in single quotes is a figure of speech",
          _scare_quoted),
     Rule("setting_noun", "gate", "a noun after \"di sela\", \"desa\", \"zona\" is a setting or place name", _setting),
+    Rule("no_comment", "gate", "\"tidak membenarkan maupun membantah\": neither confirming nor denying is no act",
+         _no_comment),
     Rule("talked_of", "gate", "\"perundingan gencatan senjata\": the act talks or a proposal are about is not done",
          _talked_of),
     Rule("clause_parties", "parties", "active, passive and nominal clauses: subject, object, possessor, "

@@ -44,6 +44,7 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "scare_quoted_force": (("Kementerian Perdagangan Kanada akan menanggapi 'serangan' Meksiko itu dengan tarif serupa.",),
                            dropped("figure of speech")),
     "setting_noun": (("Di sela KTT G20, Presiden Brasil berbincang dengan wartawan India.",), dropped("setting")),
+    "no_comment": (("Pemerintah Rusia tidak membenarkan maupun membantah tuduhan Ukraina itu.",), dropped("no comment")),
     "talked_of": (("Mesir dan Qatar menengahi perundingan gencatan senjata antara Israel dan Hamas di Kairo.",),
                   dropped("what talks")),
     "clause_parties": (("Presiden Prancis mengecam Rusia atas serangan itu.",), coded({"FRA"}, {"RUS"}, type="ACCUSE")),
