@@ -219,6 +219,7 @@ def right_limit(sentence: str, pos: int) -> int:
 
 _GOODS_FROM = re.compile(rf"\b{words('goods_words')}(?:[\s-]+\w+){{0,2}}\s+dari\s+$", _I)
 """Before "dari X": goods, so X is where they come from ("produk impor dari AS")."""
+_IF = re.compile(rf"\b{words('condition_words')}\b", _I)
 _GOODS_RELATIVE = re.compile(r"[^.;:]{0,60}?\byang\s+(?:(?:akan|telah|sudah|juga)\s+)?$", _I)
 """Between goods named with their origin and a passive tariff verb: the relative clause about those goods."""
 _PLAIN_RELATIVE = re.compile(r"\b([\w-]+)\s+yang\s+(?:(?:telah|sudah|pernah|juga|kini|masih|baru|akan)\s+)?$", _I)
@@ -353,7 +354,8 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
             targets, how = [], "thing the relative clause is about"
         by = next(((i, m) for i, m in after if oblique(sentence, m) == "oleh"),
                   next(((i, m) for i, m in after if oblique(sentence, m) is None and NEAR.match(sentence[end:m.start])
-                        and not VERBISH.search(sentence, end, m.start)), None))  # "dituduh mendukung pemberontak X"
+                        and not VERBISH.search(sentence, end, m.start) and not _IF.search(sentence, end, m.start)), None))
+        # no bare doer across a verb or a condition: "dituduh mendukung pemberontak X", "diperkuat jika X ..."
         agents = coordinated(sentence, mentions, by[0], end, stop) if by else []
         if cue.type == "AID" and not agents and targets and all(m.code.endswith("MIL") for m in targets):
             # "500 personel TNI dikirim ke Lebanon": the troops are sent by their own state, to where they go
