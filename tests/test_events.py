@@ -909,3 +909,8 @@ def test_waging_war_against_a_group_is_an_attack_on_its_state() -> None:
 def test_no_bare_doer_after_a_passive_across_another_verb() -> None:
     evs = code("Pasukan Rwanda dituduh mendukung pemberontak M23 di Republik Demokratik Kongo.")
     assert not [e for e in evs if e.type == "ACCUSE" and countries(e.actors) == {"COD"}]
+
+
+def test_no_bare_doer_after_a_passive_across_a_condition() -> None:
+    evs = code("Uni Eropa mengatakan sanksi akan diperketat jika Rusia melanjutkan serangannya.")
+    assert not [e for e in evs if e.type == "SANCTION" and countries(e.actors) == {"RUS"}]
