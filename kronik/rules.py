@@ -844,6 +844,27 @@ def _judged_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_ACT_SUBJECT = re.compile(rf"\W*(?:{words('same_act_nouns', 'sanction_act_nouns', 'resolution_words')})\s+(?:ini|itu|tersebut)\b",
+                          _I)
+_RECEIVED = re.compile(rf"\b{words('receive_verbs')}\s+(?:\w+\s+)?$", _I)
+
+
+def _judged_by_others(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Langkah tersebut mendapat pujian dari Presiden AS": praise or condemnation an act pointed back at receives
+    is aimed at whoever did it."""
+    p = c.parties
+    assert p is not None
+    if not (c.cue.type in _JUDGEMENTS and c.cue.voice == "noun" and p.agents and not p.targets and d.last_act):
+        return None
+    if not _ACT_SUBJECT.match(s.text) or not _RECEIVED.search(s.text, max(0, c.start - 30), c.start):
+        return None
+    doer = d.last_act[0]
+    if countries(codes(doer)) & countries(codes(p.agents)):
+        return None
+    p.targets = doer
+    return "target is the doer of the act that receives it"
+
+
 _TOLD_AGAIN = re.compile(r"\W*([\w-]+)\s+(?:itu|tersebut|ini)\b", _I)
 """A sentence opening with an act noun pointed back at ("Tarif itu ...", "Sanksi tersebut ...")."""
 
@@ -1534,6 +1555,8 @@ RULES: tuple[Rule, ...] = (
          _answer_resolution),
     Rule("same_judgement_again", "parties", "\"Y juga mengecam kebijakan itu\" after X condemned Z's policy: aimed at Z",
          _same_judgement),
+    Rule("judged_by_others", "parties", "\"Langkah tersebut mendapat pujian dari X\": aimed at whoever took that step",
+         _judged_by_others),
     Rule("judgement_of_last_act", "parties", "\"mengecam peluncuran tersebut\": aimed at whoever launched", _judged_act),
     Rule("coordinated_verb_shares_target", "parties", "\"mengecam X dan mengancam akan membalas\": the threat is aimed at X",
          _shared_target),
