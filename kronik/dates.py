@@ -303,6 +303,9 @@ def _matches(sentence: str) -> list[re.Match[str]]:
     return found
 
 
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2,4}\b")
+
+
 def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
     """All date expressions in a sentence, resolved against ``ref``; "X hingga Y" and "sejak X" become intervals."""
     future = bool(_FUTURE_CUE.search(sentence))
@@ -318,6 +321,10 @@ def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
         between = bool(found) and gap.strip().lower() == "dan" and bool(
             _BETWEEN.search(sentence[max(0, found[-1].start - 8):found[-1].start]))
         lo, hi = (found[-1].value or "").split("/")[0] if found else "", (value or "").split("/")[-1]
+        if found and lo and hi and lo[:4] != hi[:4] and _YEAR_WRITTEN.search(m.group(0)) and not _YEAR_WRITTEN.search(
+                found[-1].text):
+            # "3 Maret hingga 10 Maret 2025": the first end takes the year written with the second
+            lo = hi[:4] + lo[4:] if hi[:4] + lo[4:] <= hi else f"{int(hi[:4]) - 1}{lo[4:]}"
         if found and value and found[-1].value and (_UNTIL.match(gap) or between) and lo <= hi:
             # "3 - 5 Mei", "antara 1 dan 4 Juni"; not a dateline's dash before another date ("(10/4/2025) - Pada 2019")
             prev = found.pop()

@@ -421,7 +421,7 @@ def _instance(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"an instance of {earlier.text!r} named before: its parties"
 
 
-_ROUND = re.compile(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+(?-i:[A-Z]))){{0,60}}?\b(?:19|20)\d\d\b", _I)
+_ROUND = re.compile(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+(?-i:[A-Z])|,\s+(?=pada\b|tahun\b))){{0,60}}?\b(?:19|20)\d\d\b", _I)
 """An earlier round with its year; "yang pertama sejak dia berkuasa pada 2011" counts from that year, it is no round."""
 _ROUND_TYPES = frozenset({"CONSULT", "COOPERATE"})
 
@@ -866,6 +866,8 @@ def _judged_by_others(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 _TOLD_AGAIN = re.compile(r"\W*([\w-]+)\s+(?:itu|tersebut|ini)\b", _I)
+_HELD = re.compile(rf"\W*([\w-]+)\s+(?:(?:ini|itu|tersebut|akan|telah|sudah|resmi)\s+)*{words('holding_verbs')}\b", _I)
+"""A joint act noun opening a sentence, then when or how it is held ("Latihan akan berlangsung mulai ...")."""
 """A sentence opening with an act noun pointed back at ("Tarif itu ...", "Sanksi tersebut ...")."""
 
 
@@ -874,7 +876,8 @@ def told_again(text: str, d: DocContext) -> bool:
     ("Tarif itu kemudian dinaikkan ..."): its acts continue that one, so it is worth coding; so is one telling of
     an earlier round of a meeting with its year ("sejak terakhir diadakan pada 2015", `earlier_rounds`)."""
     m = _TOLD_AGAIN.match(text)
-    return bool(m and _act_types(m.group(1)) & d.doers.keys()) or bool(len(d.pair) >= 2 and _ROUND.search(text))
+    return bool(m and _act_types(m.group(1)) & d.doers.keys()) or bool(len(countries(codes(d.pair))) == 2 and (
+        _ROUND.search(text) or _HELD.match(text)))
 
 
 def _act_types(word: str) -> set[str]:
@@ -893,6 +896,21 @@ def _act_told_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
         return None
     p.agents, p.targets = d.doers[c.cue.type], d.targets_by_type.get(c.cue.type, [])
     return f"continues the {c.cue.type} pointed back at ({m.group(0).strip()!r})"
+
+
+def _held_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Latihan berlangsung mulai 4 Agustus hingga 14 Agustus": a joint act noun opening a sentence that names no
+    state, followed by how it is held, is the joint act of the latest two sides, told with its own time."""
+    p = c.parties
+    assert p is not None
+    if p.agents or p.targets or not c.cue.mutual or c.cue.voice != "noun" or s.mentions or len(
+            countries(codes(d.pair))) != 2:
+        return None
+    m = _HELD.match(s.text)
+    if m is None or not m.start(1) <= c.start < m.end(1):
+        return None
+    p.agents, p.reciprocal = list(d.pair), True
+    return f"the {c.cue.type} of the latest two sides, held ({m.group(0).strip()!r})"
 
 
 def _shared_target(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1548,6 +1566,8 @@ RULES: tuple[Rule, ...] = (
          _forces_sent),
     Rule("act_told_again", "parties", "\"Tarif itu kemudian dinaikkan\": continues the act pointed back at, with its "
          "parties", _act_told_again),
+    Rule("held_again", "parties", "\"Latihan berlangsung mulai 4 Agustus\": the joint act of the latest two sides",
+         _held_again),
     Rule("doer_of_previous_event", "parties", "a passive or anaphoric clause with no doer continues the event before",
          _previous_doer),
     Rule("answer_to_previous_doer", "parties", "\"menolak permintaan tersebut\": aimed at whoever made it", _answer_previous),

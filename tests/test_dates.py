@@ -165,3 +165,9 @@ def test_a_dateline_dash_before_another_date_is_no_range() -> None:
     found = find_dates("Lima, Kamis (10/4/2025) - Pada 2019, Peru menarik diri dari pakta itu.", dt.date(2025, 4, 10))
     assert [x.value for x in found] == ["2025-04-10", "2019"]
     assert [x.value for x in find_dates("KTT digelar 3 - 5 Mei 2024.", None)] == ["2024-05-03/2024-05-05"]
+
+
+def test_a_range_takes_the_year_written_with_its_second_end() -> None:
+    ref = dt.date(2024, 5, 8)
+    assert [x.value for x in find_dates("mulai 3 Maret hingga 10 Maret 2025", ref)] == ["2025-03-03/2025-03-10"]
+    assert [x.value for x in find_dates("dari 28 Desember hingga 3 Januari 2025", ref)] == ["2024-12-28/2025-01-03"]

@@ -95,6 +95,9 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
     "act_told_again": (("Kanada mengenakan tarif 10 persen atas baja Meksiko pada Februari.",
                         "Tarif itu kemudian dinaikkan menjadi 25 persen bulan berikutnya."),
                        coded({"CAN"}, {"MEX"}, type="SANCTION", date="2024-03")),
+    "held_again": (("Angkatan Laut Thailand dan Angkatan Laut India akan menggelar latihan bersama di Laut Andaman.",
+                    "Latihan berlangsung mulai 3 Maret hingga 10 Maret 2025."),
+                   coded({"THA", "IND"}, set(), type="COOPERATE", date="2025-03-03/2025-03-10")),
     "doer_of_previous_event": (("Amerika Serikat menjatuhkan sanksi baru terhadap Iran pada Senin.",
                                 "Iran juga diperingatkan agar menghentikan pengayaan uranium."),
                                coded({"USA"}, {"IRN"}, type="THREATEN")),
@@ -568,3 +571,9 @@ def test_talks_with_officials_of_two_states_are_two_events() -> None:
 def test_a_harm_named_with_its_doer_accuses_the_doer() -> None:
     cs = fired("event", "Malaysia mengecam keras kekerasan Israel terhadap warga Palestina di Tepi Barat.")
     assert any(c.cue.type == "ACCUSE" and parties(c) == ({"MYS"}, {"ISR"}) for c in cs)
+
+
+def test_an_earlier_round_after_a_pair_named_as_one_group() -> None:
+    cs = fired("earlier_rounds", "Indonesia dan Vietnam menggelar konsultasi bilateral di Hanoi.",
+               "Forum konsultasi bilateral itu sebelumnya terakhir kali diadakan di Jakarta, pada 2019.")
+    assert any(c.event is not None and c.event.date == "2019" for c in cs)
