@@ -421,7 +421,8 @@ def _instance(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"an instance of {earlier.text!r} named before: its parties"
 
 
-_ROUND = re.compile(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+(?-i:[A-Z])|,\s+(?=pada\b|tahun\b))){{0,60}}?\b(?:19|20)\d\d\b", _I)
+_ROUND = re.compile(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+(?-i:[A-Z])|,\s+(?=pada\b|tahun\b))){{0,60}}?"
+                    r"\b(?:19|20)\d\d\b", _I)
 """An earlier round with its year; "yang pertama sejak dia berkuasa pada 2011" counts from that year, it is no round."""
 _ROUND_TYPES = frozenset({"CONSULT", "COOPERATE"})
 
@@ -899,7 +900,7 @@ def _act_told_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 def _held_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    """"Latihan berlangsung mulai 4 Agustus hingga 14 Agustus": a joint act noun opening a sentence that names no
+    """"Latihan itu berlangsung selama sepekan sejak 3 Maret": a joint act noun opening a sentence that names no
     state, followed by how it is held, is the joint act of the latest two sides, told with its own time."""
     p = c.parties
     assert p is not None
@@ -1566,7 +1567,7 @@ RULES: tuple[Rule, ...] = (
          _forces_sent),
     Rule("act_told_again", "parties", "\"Tarif itu kemudian dinaikkan\": continues the act pointed back at, with its "
          "parties", _act_told_again),
-    Rule("held_again", "parties", "\"Latihan berlangsung mulai 4 Agustus\": the joint act of the latest two sides",
+    Rule("held_again", "parties", "\"Latihan itu berlangsung sejak 3 Maret\": the joint act of the latest two sides",
          _held_again),
     Rule("doer_of_previous_event", "parties", "a passive or anaphoric clause with no doer continues the event before",
          _previous_doer),
