@@ -77,8 +77,9 @@ _CONSEQUENCE = re.compile(rf"\b{words('consequence_words')}", _I)
 """What a threat promises the one warned ("akan menghadapi konsekuensi", "akan membayar mahal")."""
 _THAT = re.compile(r"\s*,?\s*bahwa\s+", _I)
 PURPOSE = re.compile(rf"\b{words('purpose_conjunctions')}\s+(?:(?:dapat|bisa|segera|tidak|tak|jangan)\s+){{0,2}}"
-                     rf"(?:me|ber|di|ter)[a-z]{{3,}}", _I)
-"""A purpose clause ("untuk membahas ..."): what it names is a topic, not a party of the event before it."""
+                     rf"(?:(?:me|ber|di|ter)[a-z]{{3,}}|pe[a-z]{{3,}}an\b)", _I)
+"""A purpose clause ("untuk membahas ...", "untuk perundingan ..."): what it names is a topic, not a party of the event
+before it."""
 _HELP = re.compile(rf"(?:untuk|guna|demi)\s+{words('help_verbs')}\b", _I)
 """Aid sent "untuk membantu Rusia": the purpose names who receives it."""
 TARGET_PREPS = frozenset(word_lists()['target_prepositions'])

@@ -914,3 +914,8 @@ def test_no_bare_doer_after_a_passive_across_another_verb() -> None:
 def test_no_bare_doer_after_a_passive_across_a_condition() -> None:
     evs = code("Uni Eropa mengatakan sanksi akan diperketat jika Rusia melanjutkan serangannya.")
     assert not [e for e in evs if e.type == "SANCTION" and countries(e.actors) == {"RUS"}]
+
+
+def test_a_purpose_named_by_a_noun_is_no_host() -> None:
+    ev = only(code("Delegasi Ukraina tiba di Istanbul untuk perundingan dengan Rusia yang dimediasi Turki."), "CONSULT")
+    assert countries(ev.actors) == {"UKR"} and countries(ev.recipients) == {"TUR"}
