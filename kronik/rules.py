@@ -263,12 +263,14 @@ def _setting(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_SAID_ACTS = frozenset({"REJECT", "ACCUSE", "CONCEDE", "AGREE", "SUPPORT"})
+"""What a denial, confirmation or comment can be read as."""
 _NO_COMMENT = re.compile(rf"\b{words('no_comment_phrases')}\b", _I)
 
 
 def _no_comment(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"Israel tidak membenarkan maupun membantah serangan itu": neither confirming nor denying is no rejection."""
-    if any(m.start() <= c.start < m.end() for m in _NO_COMMENT.finditer(s.text)):
+    if c.cue.type in _SAID_ACTS and any(m.start() <= c.start < m.end() for m in _NO_COMMENT.finditer(s.text)):
         return _drop(c, "neither confirmed nor denied: no comment")
     return None
 
