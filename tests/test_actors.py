@@ -445,3 +445,10 @@ def test_north_south_means_both_koreas_once_both_are_named() -> None:
     doc.mentions("Korea Utara dan Korea Selatan kembali saling menelepon.")
     assert one(doc, "Jalur komunikasi utara-selatan itu sempat terputus.").members == ("PRK", "KOR")
     assert not DocumentActors(D2021).mentions("Jalan tol utara-selatan itu dibuka kembali.")
+
+
+def test_an_abbreviation_shared_by_unrelated_forces_is_left_out() -> None:
+    doc = DocumentActors(D2021)
+    assert [m.code for m in doc.mentions("Pasukan Kurdi SDF menyerang ISIS di Suriah.")] == ["SYR"]
+    assert one(DocumentActors(D2021), "Pasukan Pertahanan Diri Jepang ikut dalam latihan.").code == "JPNMIL"
+    assert one(DocumentActors(D2021), "Pasukan Demokratik Suriah menguasai kota itu.").code == "SYRREB"
