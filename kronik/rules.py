@@ -431,8 +431,8 @@ _ROUND_TYPES = frozenset({"CONSULT", "COOPERATE"})
 
 def _earlier_rounds(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"sidang komisi bersama keempat, setelah yang ketiga di Bali 2019", "sejak terakhir kali diadakan di Hanoi pada
-    2015": each earlier round of a recurring meeting or exercise, told with its own year, is
-    another event between the same sides (the act's own, else the latest pair's), done then."""
+    2015": each earlier round of a recurring meeting or exercise, told with its own year, is another event between
+    the same sides (the act's own, else the latest pair's), done then."""
     p = c.parties
     assert p is not None
     if c.cue.type not in _ROUND_TYPES or not c.cue.mutual or c.cue.voice != "noun":
