@@ -208,8 +208,23 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     return {j for j in inside if not any(a <= hits[j][0] < b for a, b in facts)}
 
 
+_SETTING_MEETING = re.compile(r"\b(?:dalam|pada|saat|ketika)\s+$", _I)
+
+
+def _setting_meeting(c: Candidate, s: Sentence) -> bool:
+    """"menyepakati empat nota kesepahaman dalam pertemuan X dengan Y": the meeting something was agreed or done
+    in is its setting, and was held."""
+    if c.cue.type != "CONSULT" or c.cue.voice != "noun" or not _SETTING_MEETING.search(s.text, max(0, c.start - 10),
+                                                                                         c.start):
+        return False
+    # the meeting of two sides named with it, not a body's gathering ("dalam KTT ASEAN")
+    first = next((m for m in s.mentions if m.start >= c.end), None)
+    return first is not None and not is_igo(first.code) and len(_WORD.findall(s.text, c.end, first.start)) <= 2
+
+
 def _complement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
-    if c.index in s.governed and not _scheduled_meeting(c, s) and not _own_visit(c) and not _judged_noun(c, s):
+    if c.index in s.governed and not _scheduled_meeting(c, s) and not _own_visit(c) and not _judged_noun(c, s) and (
+            not _setting_meeting(c, s)):
         return _drop(c, "inside the complement of an earlier cue (wanted, asked for or left out of: not done)")
     return None
 

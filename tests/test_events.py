@@ -919,3 +919,21 @@ def test_no_bare_doer_after_a_passive_across_a_condition() -> None:
 def test_a_purpose_named_by_a_noun_is_no_host() -> None:
     ev = only(code("Delegasi Ukraina tiba di Istanbul untuk perundingan dengan Rusia yang dimediasi Turki."), "CONSULT")
     assert countries(ev.actors) == {"UKR"} and countries(ev.recipients) == {"TUR"}
+
+
+def test_the_meeting_an_agreement_was_made_in_was_held() -> None:
+    evs = code("Indonesia dan Australia menyepakati tiga nota kesepahaman dalam pertemuan Presiden Prabowo dengan "
+               "Perdana Menteri Anthony Albanese di Canberra.")
+    assert any(e.type == "CONSULT" and e.status == "occurred" for e in evs)
+
+
+def test_a_meeting_that_yields_agreements_is_an_agreement() -> None:
+    evs = code("Presiden Prabowo dan Presiden Xi Jinping bertemu di Beijing.",
+               "Pertemuan kedua pemimpin menghasilkan tujuh kesepakatan kerja sama.")
+    assert any(e.type == "AGREE" and countries(e.actors + e.recipients) == {"IDN", "CHN"} for e in evs)
+
+
+def test_witnessing_the_signing_of_an_agreement_is_the_agreement() -> None:
+    ev = only(code("Presiden Prabowo dan Perdana Menteri Anwar Ibrahim menyaksikan penandatanganan nota kesepahaman."),
+              "AGREE")
+    assert countries(ev.actors + ev.recipients) == {"IDN", "MYS"}
