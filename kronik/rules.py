@@ -159,6 +159,7 @@ _SETTING = re.compile(rf"\b{words('setting_words')}\s+$", _I)
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
 
 
+_OFFER_STEMS = frozenset(word_lists()["offer_stems"])
 _COMPLEMENT_END = re.compile(rf"\b{words('speech_verbs')}\b|,\s*(?:[\w-]+\s+){{0,2}}yang\b", _I)
 """Where the complement of a governing cue ends before its clause does: a speech verb ("..., mengatakan ia telah
 berbicara dengan X") or an appositive relative clause ("..., permintaan yang didukung oleh X")."""
@@ -194,7 +195,8 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
             stop = end.start()
         # "menyetujui penjualan senjata ke Taiwan": a material act approved or agreed is itself the event
         inside.update(j for j, (s2, _, c2) in enumerate(hits) if j > i and s2 < stop and not (
-            cue.type == "AGREE" and c2.voice == "noun" and c2.type in _MATERIAL and not sentence[e:s2].strip())
+            cue.type == "AGREE" and cue.stem not in _OFFER_STEMS and c2.voice == "noun" and c2.type in _MATERIAL
+            and not sentence[e:s2].strip())
             and not (c2.voice == "passive" and _RELATIVE_PASSIVE.search(sentence, max(0, s2 - 20), s2))
             and not _RESOLUTION_SAYS.search(sentence, max(0, s2 - 60), s2))
     for i, (_, e, _) in enumerate(hits[:-1]):

@@ -937,3 +937,8 @@ def test_witnessing_the_signing_of_an_agreement_is_the_agreement() -> None:
     ev = only(code("Presiden Prabowo dan Perdana Menteri Anwar Ibrahim menyaksikan penandatanganan nota kesepahaman."),
               "AGREE")
     assert countries(ev.actors + ev.recipients) == {"IDN", "MYS"}
+
+
+def test_aid_offered_is_not_aid_given() -> None:
+    evs = code("Jepang menawarkan bantuan sebesar 10 juta dolar kepada Filipina.")
+    assert [e.type for e in evs] == ["AGREE"]
