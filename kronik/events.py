@@ -105,6 +105,8 @@ def _same_event(a: Event, b: Event, loose: bool) -> bool:
         return False
     if countries(a.actors + a.recipients) != countries(b.actors + b.recipients):
         return False
+    if a.type == "AGREE" and bool(a.recipients) != bool(b.recipients):
+        return False  # "X berkomitmen kepada Y" and "X dan Y menandatangani nota kesepahaman" are two acts
     if a.type in _SYMMETRIC and "visit" not in (a.mode, b.mode):
         return True  # "X mengadakan pembicaraan dengan Y" and "Y ... dengan X" are one meeting
     return not a.recipients or not b.recipients or countries(a.actors) == countries(b.actors)

@@ -942,3 +942,9 @@ def test_witnessing_the_signing_of_an_agreement_is_the_agreement() -> None:
 def test_aid_offered_is_not_aid_given() -> None:
     evs = code("Jepang menawarkan bantuan sebesar 10 juta dolar kepada Filipina.")
     assert [e.type for e in evs] == ["AGREE"]
+
+
+def test_a_commitment_and_a_signing_of_the_same_pair_are_two_agreements() -> None:
+    evs = code("Anwar menegaskan komitmen negaranya untuk melindungi pekerja migran Indonesia.",
+               "Selain itu, Malaysia dan Indonesia menandatangani empat nota kesepahaman di bidang pendidikan.")
+    assert len([e for e in evs if e.type == "AGREE"]) == 2
