@@ -324,6 +324,14 @@ def mentions_between(mentions: list[Mention], start: int, end: int) -> list[tupl
     return [(i, m) for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
 
 
+def _asked_after(sentence: str, mentions: list[Mention], wish: re.Match[str]) -> list[Mention]:
+    """"menyerukan agar Israel segera menghentikan ...", "mendesak agar negara-negara anggota PBB ...": with nobody
+    named before "agar", its subject is asked."""
+    asked = next((i for i, m in enumerate(mentions) if m.start >= wish.end() and m.kind != "pronoun"
+                  and _POSSESSOR_GAP.match(sentence[wish.end():m.start])), None)
+    return coordinated(sentence, mentions, asked, wish.end(), right_limit(sentence, wish.end())) if asked is not None else []
+
+
 def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: Cue) -> Parties:
     """Apply the clause rules of the cue's voice; the result may still lack a side (checked by the caller)."""
     stop = target_limit(sentence, end, cue)
@@ -392,7 +400,10 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
     if cue.voice == "noun":
         # a mention that contains the noun ("KTT ASEAN") names the noun's owner
         after = [(i, m) for i, m in enumerate(mentions) if m.start <= start < m.end] + after
-        return _noun_parties(sentence, mentions, start, end, stop, after, cue, sentence[start:end].lower().endswith("nya"))
+        parties = _noun_parties(sentence, mentions, start, end, stop, after, cue, sentence[start:end].lower().endswith("nya"))
+        if not parties.targets and wish is not None and not sentence[end:wish.start()].strip(" ,"):
+            parties.targets = _asked_after(sentence, mentions, wish)  # "menyampaikan harapan agar X ..."
+        return parties
     subject, how = clause_subject(sentence, mentions, start)
     objects: list[Mention] = []
     if cue.topic or (cue.mutual and len(countries(codes(subject))) >= 2):
@@ -419,11 +430,7 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
             # menghadapi kelaparan" is a forecast
             objects = coordinated(sentence, mentions, warned, that.end(), right_limit(sentence, that.end()))
     if not objects and wish is not None and not sentence[end:wish.start()].strip(" ,"):
-        # "menyerukan agar Israel segera menghentikan ...", "mendesak agar negara-negara anggota PBB ...": with nobody
-        # named before "agar", its subject is asked
-        asked = next((i for i, m in enumerate(mentions) if m.start >= wish.end() and m.kind != "pronoun"
-                      and _POSSESSOR_GAP.match(sentence[wish.end():m.start])), None)
-        objects = coordinated(sentence, mentions, asked, wish.end(), right_limit(sentence, wish.end())) if asked is not None else []
+        objects = _asked_after(sentence, mentions, wish)
     # "hubungan kedua negara" after a verb names both sides, the doer's own among them: not a target
     own = countries(codes(subject))
     objects = [m for m in objects if m not in subject and not (m.members and countries(list(m.members)) & own)]

@@ -948,3 +948,10 @@ def test_a_commitment_and_a_signing_of_the_same_pair_are_two_agreements() -> Non
     evs = code("Anwar menegaskan komitmen negaranya untuk melindungi pekerja migran Indonesia.",
                "Selain itu, Malaysia dan Indonesia menandatangani empat nota kesepahaman di bidang pendidikan.")
     assert len([e for e in evs if e.type == "AGREE"]) == 2
+
+
+def test_hoping_that_another_state_acts_is_a_request() -> None:
+    ev = only(code("Presiden Prabowo menyampaikan harapan agar Malaysia mempercepat perundingan batas laut."), "REQUEST")
+    assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"MYS"}
+    ev = only(code("Indonesia berharap agar Myanmar segera menghentikan kekerasan."), "REQUEST")
+    assert countries(ev.recipients) == {"MMR"}
