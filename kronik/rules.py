@@ -292,6 +292,18 @@ def _no_comment(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
+_OWN_INSTRUMENT = re.compile(rf"\s+(?:[\w-]+\s+)?{words('own_instruments')}\b", _I)
+_SIGN_STEMS = frozenset({"tanda tangan", "teken"})
+
+
+def _own_instrument(c: Candidate, s: Sentence, d: DocContext) -> str | None:
+    """"Trump menandatangani perintah eksekutif yang mengenakan tarif ...": signing one's own law or order is no
+    agreement; what the order does is coded from its own words."""
+    if c.cue.stem in _SIGN_STEMS and _OWN_INSTRUMENT.match(s.text, c.end):
+        return _drop(c, "signing its own law or order, no agreement with another state")
+    return None
+
+
 _TALKED_OF = re.compile(rf"\b{words('talks_nouns')}\s+$", _I)
 
 
@@ -1547,6 +1559,8 @@ RULES: tuple[Rule, ...] = (
     Rule("setting_noun", "gate", "a noun after \"di sela\", \"desa\", \"zona\" is a setting or place name", _setting),
     Rule("no_comment", "gate", "\"tidak membenarkan maupun membantah\": neither confirming nor denying is no act",
          _no_comment),
+    Rule("own_instrument", "gate", "\"menandatangani perintah eksekutif\": signing one's own law or order is no agreement",
+         _own_instrument),
     Rule("talked_of", "gate", "\"perundingan gencatan senjata\": the act talks or a proposal are about is not done",
          _talked_of),
     Rule("clause_parties", "parties", "active, passive and nominal clauses: subject, object, possessor, "

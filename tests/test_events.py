@@ -955,3 +955,10 @@ def test_hoping_that_another_state_acts_is_a_request() -> None:
     assert countries(ev.actors) == {"IDN"} and countries(ev.recipients) == {"MYS"}
     ev = only(code("Indonesia berharap agar Myanmar segera menghentikan kekerasan."), "REQUEST")
     assert countries(ev.recipients) == {"MMR"}
+
+
+def test_retaliating_with_a_tariff_is_a_sanction_and_unjustifiable_is_voiced() -> None:
+    evs = code("Kanada langsung membalas dengan tarif serupa terhadap produk Amerika Serikat.",
+               "Perdana Menteri Kanada menyebut kebijakan Amerika Serikat itu tidak dapat dibenarkan.")
+    assert {e.type for e in evs} == {"SANCTION", "ACCUSE"}
+    assert all(countries(e.actors) == {"CAN"} and countries(e.recipients) == {"USA"} for e in evs)

@@ -45,6 +45,8 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[list[Candidate]], bool]]] = {
                            dropped("figure of speech")),
     "setting_noun": (("Di sela KTT G20, Presiden Brasil berbincang dengan wartawan India.",), dropped("setting")),
     "no_comment": (("Pemerintah Rusia tidak membenarkan maupun membantah tuduhan Ukraina itu.",), dropped("no comment")),
+    "own_instrument": (("Presiden AS menandatangani perintah eksekutif yang mengenakan tarif terhadap impor dari Brasil.",),
+                       dropped("own law")),
     "talked_of": (("Mesir dan Qatar menengahi perundingan gencatan senjata antara Israel dan Hamas di Kairo.",),
                   dropped("what talks")),
     "clause_parties": (("Presiden Prancis mengecam Rusia atas serangan itu.",), coded({"FRA"}, {"RUS"}, type="ACCUSE")),
