@@ -962,3 +962,8 @@ def test_retaliating_with_a_tariff_is_a_sanction_and_unjustifiable_is_voiced() -
                "Perdana Menteri Kanada menyebut kebijakan Amerika Serikat itu tidak dapat dibenarkan.")
     assert {e.type for e in evs} == {"SANCTION", "ACCUSE"}
     assert all(countries(e.actors) == {"CAN"} and countries(e.recipients) == {"USA"} for e in evs)
+
+
+def test_what_is_vetoed_is_not_done() -> None:
+    evs = code("Hongaria memveto paket bantuan Uni Eropa untuk Ukraina.")
+    assert [e.type for e in evs] == ["REJECT"]
