@@ -967,3 +967,8 @@ def test_retaliating_with_a_tariff_is_a_sanction_and_unjustifiable_is_voiced() -
 def test_what_is_vetoed_is_not_done() -> None:
     evs = code("Hongaria memveto paket bantuan Uni Eropa untuk Ukraina.")
     assert [e.type for e in evs] == ["REJECT"]
+
+
+def test_calling_a_leader_a_war_criminal_is_an_accusation() -> None:
+    ev = only(code("Presiden Turki Erdogan menyebut Netanyahu sebagai penjahat perang."), "ACCUSE")
+    assert countries(ev.actors) == {"TUR"} and countries(ev.recipients) == {"ISR"}
