@@ -39,7 +39,8 @@ may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is no
 _RELATIVE = re.compile(r"^\s*,?\s*(?:[\w-]+\s+)?yang\b(?:(?!\byang\b|\bbahwa\b)[^,])*$", _I)
 """Between a state and a verb: a relative clause of which the state is the head, with no other relative clause or
 "bahwa" in between ("Agen Korea Utara yang berbasis di Beijing ... bahwa ... wisatawan yang berkunjung")."""
-_RECEIVE = re.compile(rf"\b{words('receive_verbs')}\s+(?:\w+\s+)?$", _I)
+RECEIVE = re.compile(rf"\b{words('receive_verbs')}\s+(?:\w+\s+)?$", _I)
+"""Before a noun cue: its subject undergoes the act ("X menerima dukungan dari Y", "mendapat pujian dari Y")."""
 _POSSESSOR_GAP = re.compile(
     rf"^\s*(?:(?!(?!{words('noun_modifiers')}\b)(?:me|di|ber|ter|yang|adalah|ini|itu|tersebut)\w*\b|{words('prepositions')}\b)"
     rf"[\w-]+\s+){{0,3}}$", _I)
@@ -453,7 +454,7 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
     agents: list[Mention] = []
     targets: list[Mention] = []
     how = "noun"
-    received = _RECEIVE.search(sentence[max(0, start - 30):start])
+    received = RECEIVE.search(sentence[max(0, start - 30):start])
     far = after
     if after and cue.mutual and (med := _MEDIATED.match(sentence[end:after[0][1].start])) is not None:
         # "menyetujui gencatan senjata yang ditengahi oleh Mesir": the mediator is no party; the clause subject is

@@ -20,12 +20,14 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kronik.actors import Mention
 from kronik.clauses import (
     CAUSE,
     DIRECTED_MATERIAL,
     PURPOSE,
+    RECEIVE,
     RESPONDING,
     SPEECH_VERB,
     Parties,
@@ -458,6 +460,12 @@ _ROUND = re.compile(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+
 _ROUND_TYPES = frozenset({"CONSULT", "COOPERATE"})
 
 
+@lru_cache(maxsize=64)
+def _round_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence tells of earlier rounds with their year, found once for all its candidates."""
+    return tuple((m.start(), m.end()) for m in _ROUND.finditer(sentence))
+
+
 def _earlier_rounds(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"sidang komisi bersama keempat, setelah yang ketiga di Bali 2019", "sejak terakhir kali diadakan di Hanoi pada
     2015": each earlier round of a recurring meeting or exercise, told with its own year, is another event between
@@ -662,13 +670,19 @@ _HARM_TO = re.compile(rf"\b{words('harm_nouns')}\b[^,;]*?\b(?:terhadap|atas|kepa
 _VICTIM_JUDGED = frozenset({"ACCUSE", "PROTEST"})
 
 
+def _victim(c: Candidate, text: str, start: int) -> bool:
+    """Whether a party named at ``start`` after a judgement is the victim of the harm it judges ("mengecam kekerasan
+    terhadap warga X"), not the one accused."""
+    return c.cue.type in _VICTIM_JUDGED and bool(_HARM_TO.search(text, c.end, start))
+
+
 def _harmed_not_accused(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"mengecam kekerasan terhadap warga Palestina": the people harm was done to are its victims, not the ones
     accused; the doer of the harm is looked for by the rules after. (A doer named with the harm, "kekerasan Israel
     terhadap ...", is the target the clause rules found first.)"""
     p = c.parties
     assert p is not None
-    if c.cue.type not in _VICTIM_JUDGED or not p.targets or not _HARM_TO.search(s.text, c.end, p.targets[0].start):
+    if not p.targets or not _victim(c, s.text, p.targets[0].start):
         return None
     p.targets = []
     return "the ones harmed are its victims, not the accused"
@@ -878,7 +892,6 @@ def _judged_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 _ACT_SUBJECT = re.compile(rf"\W*(?:{words('same_act_nouns', 'sanction_act_nouns', 'resolution_words')})\s+(?:ini|itu|tersebut)\b",
                           _I)
-_RECEIVED = re.compile(rf"\b{words('receive_verbs')}\s+(?:\w+\s+)?$", _I)
 
 
 def _judged_by_others(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -888,7 +901,7 @@ def _judged_by_others(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     assert p is not None
     if not (c.cue.type in _JUDGEMENTS and c.cue.voice == "noun" and p.agents and not p.targets and d.last_act):
         return None
-    if not _ACT_SUBJECT.match(s.text) or not _RECEIVED.search(s.text, max(0, c.start - 30), c.start):
+    if not _ACT_SUBJECT.match(s.text) or not RECEIVE.search(s.text, max(0, c.start - 30), c.start):
         return None
     doer = d.last_act[0]
     if countries(codes(doer)) & countries(codes(p.agents)):
@@ -909,7 +922,7 @@ def told_again(text: str, d: DocContext) -> bool:
     an earlier round of a meeting with its year ("sejak terakhir diadakan pada 2015", `earlier_rounds`)."""
     m = _TOLD_AGAIN.match(text)
     return bool(m and _act_types(m.group(1)) & d.doers.keys()) or bool(len(countries(codes(d.pair))) == 2 and (
-        _ROUND.search(text) or _HELD.match(text)))
+        _round_spans(text) or _HELD.match(text)))
 
 
 def _act_types(word: str) -> set[str]:
@@ -1122,7 +1135,7 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
                  and not countries(codes([m])) & own and oblique(text, m, s.mentions) not in _NOT_A_SIDE
                  and not owner_of_thing(text, m) and not named_as_topic(text, m)
                  and not CAUSE.search(text, c.end, m.start)
-                 and not (cue.type in _VICTIM_JUDGED and _HARM_TO.search(text, c.end, m.start))
+                 and not _victim(c, text, m.start)
                  and not _PROPOSED_BY.search(text, max(c.end, m.start - 40), m.start)
                  and len(_WORD.findall(text[c.end:m.start])) <= _NEAREST_WORDS), None)
     if pick is None:
@@ -1181,7 +1194,7 @@ def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
     # does a state named in what someone goes on to say ("..., seraya menyatakan bahwa ... dengan AS")
     # a warning "bahwa" someone will suffer was judged by the clause grammar, which knows a threat from a forecast
     named = [m for m in s.mentions if not owner_of_thing(s.text, m) and not (
-        c.cue.type in _VICTIM_JUDGED and m.start > c.end and _HARM_TO.search(s.text, c.end, m.start)) and not (m.start > c.end and (
+        m.start > c.end and _victim(c, s.text, m.start)) and not (m.start > c.end and (
         countries(codes([m])) & own or SPEECH_VERB.search(s.text, c.end, m.start)
         or (c.cue.type == "THREATEN" and _THAT_WORD.search(s.text, c.end, m.start))))]
     others = countries(codes(named)) - own
@@ -1330,7 +1343,7 @@ def pick_date(dates: list[DateExpr], start: int, end: int, sentence: str, cues: 
 
 def _date_in_sentence(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     dates = s.dates
-    rounds = [(m.start(), m.end()) for m in _ROUND.finditer(s.text)] if dates else []
+    rounds = _round_spans(s.text) if dates else ()
     if rounds:
         # "kembali diadakan setelah terakhir digelar di Bangkok pada 2016": a year told of an earlier round is that
         # round's (`earlier_rounds`), not this act's
