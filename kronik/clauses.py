@@ -99,9 +99,9 @@ _REASON = re.compile(rf"\b{words('reason_words')}\s+(?:[\w-]+\s+)?$", _I)
 PATIENT_MODES = frozenset({"expel", "release", "arrest", "seize", "deport", "abduct"})
 """Modes whose noun names its patient after it ("pengusiran diplomat X", "pembebasan sandera X"), not its doer."""
 DIRECTED_MATERIAL = frozenset({"AID", "SANCTION", "ASSAULT", "COERCE"})
+"""Material acts aimed at someone: a target may be named after a long object ("penjualan senjata ... ke Taiwan")."""
 _SENDS = frozenset({"AID", "MOBILIZE"})
 """Acts whose object may be the doer's own people sent ("mengirim 1.000 prajurit TNI ke Lebanon")."""
-"""Material acts aimed at someone: a target may be named after a long object ("penjualan senjata ... ke Taiwan")."""
 _PLACE_NAME = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:selatan|utara|timur|barat|tengah)\b)?)"
 """Capitalised words, and a compass word the press writes in lower case ("Lebanon selatan", "Gaza utara")."""
 _OBJECT_PLACE = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NAME}")
