@@ -146,7 +146,13 @@ def oblique(sentence: str, m: Mention, mentions: list[Mention] | None = None) ->
         while i > 0 and COORD_GAP.match(sentence[mentions[i - 1].end:mentions[i].start]):
             i -= 1
         m = mentions[i]
-    hit = _PREP_BEFORE.search(sentence[max(0, m.start - 30):m.start])
+    return _preposition_before(sentence, m.start)
+
+
+@lru_cache(maxsize=1024)
+def _preposition_before(sentence: str, start: int) -> str | None:
+    """Cached: the rules ask for the preposition of the same mention many times (each cue, each side)."""
+    hit = _PREP_BEFORE.search(sentence[max(0, start - 30):start])
     return hit[1].lower() if hit else None
 
 
