@@ -560,6 +560,18 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
 
 def location(sentence: str, start: int) -> tuple[str, tuple[str, float, float]] | None:
     """The first place ("di Kaesong", "ke Seoul") the gazetteer knows, after the cue if any, else before it."""
+    found = _places(sentence)
+    if not found:
+        return None
+    later = [f for f in found if f[0] >= start]
+    _, name, place = (later or found)[0]
+    return name, place
+
+
+@lru_cache(maxsize=64)
+def _places(sentence: str) -> tuple[tuple[int, str, tuple[str, float, float]], ...]:
+    """The places the gazetteer knows after "di"/"ke" in a sentence, with their positions. Cached: each event of the
+    sentence asks."""
     found: list[tuple[int, str, tuple[str, float, float]]] = []
     for m in _PLACE.finditer(sentence):
         words = m[1].rstrip(".,;:'").split()
@@ -569,11 +581,7 @@ def location(sentence: str, start: int) -> tuple[str, tuple[str, float, float]] 
             if place:
                 found.append((m.start(), name, place))
                 break
-    if not found:
-        return None
-    later = [f for f in found if f[0] >= start]
-    _, name, place = (later or found)[0]
-    return name, place
+    return tuple(found)
 
 
 def place_after(sentence: str, end: int) -> tuple[str, tuple[str, float, float]] | None:
