@@ -73,6 +73,11 @@ def norm(token: str) -> str:
     return token.lower().replace("’", "'")
 
 
+_LOWER_TOKEN = re.compile(r"\w+|[^\w\s]")
+"""TOKEN on lower-case text, where its split of glued words (lower case meeting a capital) cannot apply: the same
+tokens without trying that split at every position of a whole page."""
+
+
 def tokens(text: str) -> list[str]:
     """Split a name or sentence the way the index does."""
     return TOKEN.findall(text)
@@ -408,11 +413,13 @@ def _full_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def office_window(text: str) -> tuple[dt.date, dt.date] | None:
     """The span of time every office-holder the text names in full could be in office at once: the page's own
     ground for a year when it states none. Names after "mantan", "calon" and the like do not count."""
-    names, words = _full_names(), tokens(text.lower())
+    names, words = _full_names(), _LOWER_TOKEN.findall(text.lower())
     lo, hi = dt.date.min, dt.date.max
     found = False
     for i, word in enumerate(words):
-        match = next((name for parts, name in names.get(word, ()) if tuple(words[i:i + len(parts)]) == parts), None)
+        if (candidates := names.get(word)) is None:
+            continue
+        match = next((name for parts, name in candidates if tuple(words[i:i + len(parts)]) == parts), None)
         if match is None or any(w in _FORMER for w in words[max(0, i - 3):i]):
             continue
         person = people()[match]
