@@ -25,6 +25,8 @@ from kronik.settings import Settings
 
 _SPORTS = re.compile(rf"\b{words('sports_words')}\b", re.IGNORECASE)
 """Sports vocabulary: "Timnas Jepang menyerang gawang Korea Selatan" is a match, not an attack."""
+_SPORTS_LOWER = re.compile(rf"\b{words('sports_words')}\b")
+"""The same words on lower-cased text (the word list is lower case): half the time over a whole article."""
 
 
 @dataclass(slots=True)
@@ -181,7 +183,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     """Code the article's body and keep every step, for `kronik explain` and for the events themselves."""
     anchor = anchor_date(article.published, article.reference_date, article.paragraphs,
                          lambda: office_window("\n".join(article.paragraphs)))
-    d = DocContext(anchor, sports=sum(len(_SPORTS.findall(p)) for p in article.paragraphs) >= 3)
+    d = DocContext(anchor, sports=sum(len(_SPORTS_LOWER.findall(p.lower())) for p in article.paragraphs) >= 3)
     actors = DocumentActors(anchor.day)
     if article.title:
         # the headline introduces the page's actors: later surnames, pronouns and "junta" resolve against it
