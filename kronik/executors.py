@@ -8,6 +8,7 @@ thread drains the whole input iterator into the task queue.)
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -42,8 +43,11 @@ _WARM_UP_PAGE = (
 
 
 def warm_up(settings: Settings = DEFAULT) -> None:
-    """Run one small page so that each process loads its heavy state (language model, gazetteer, patterns) up front."""
+    """Run one small page so that each process loads its heavy state (language model, gazetteer, patterns) up front;
+    then move that state out of the garbage collector's sight: it lives as long as the process, and every full
+    collection would otherwise walk all of it again."""
     process(RawDoc(id="warm-up", text=_WARM_UP_PAGE), settings)
+    gc.freeze()
 
 
 def process_batch(docs: list[RawDoc], settings: Settings = DEFAULT) -> list[Record]:
