@@ -172,11 +172,8 @@ class _Atom:
     i: int
     j: int
     entries: list[Entry]
-
-    @property
-    def kind(self) -> str:
-        """The first meaning's kind decides how the atom composes."""
-        return self.entries[0].kind
+    kind: str
+    """The first meaning's kind, which decides how the atom composes (read for every atom, so stored)."""
 
 
 @dataclass(slots=True)
@@ -248,23 +245,29 @@ class DocumentActors:
 
     def mentions(self, sentence: str) -> list[Mention]:
         """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
-        spans = [m.span() for m in TOKEN.finditer(sentence)]
-        raw = [sentence[a:b] for a, b in spans]
+        glued = _GLUED.search(sentence) is not None
+        found = list((TOKEN if glued else _WORDS).finditer(sentence))
+        raw = [m[0] for m in found]
         lowered = sentence.lower().replace("’", "'")
-        low = [lowered[a:b] for a, b in spans] if len(lowered) == len(sentence) else [norm(t) for t in raw]
-        tight = [i > 0 and spans[i - 1][1] == a for i, (a, _) in enumerate(spans)]
+        if len(lowered) != len(sentence):
+            low = [norm(t) for t in raw]
+        elif glued:
+            low = [lowered[m.start() : m.end()] for m in found]
+        else:
+            # lower case keeps every character a word character, space or mark: the same tokens at the same places
+            low = _WORDS.findall(lowered)
         self._sentence_start = len(self.countries)
-        units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, tight)
+        units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, found)
         out = []
         for u in units:
             if u.refer is not None:
-                resolved = self._refer(u, out[-1].code if out and _MOVED_ON.fullmatch(sentence, out[-1].end, spans[u.i][0]) else "")
+                resolved = self._refer(u, out[-1].code if out and _MOVED_ON.fullmatch(sentence, out[-1].end, found[u.i].start()) else "")
                 if resolved is None:
                     continue
                 u = resolved
             if not u.code:
                 continue
-            a, b = spans[u.i][0], spans[u.j - 1][1]
+            a, b = found[u.i].start(), found[u.j - 1].end()
             mention = Mention(a, b, sentence[a:b], u.code, u.kind, u.how, u.members, u.person.name if u.person else None)
             if out and _FOREIGN_TITLE.fullmatch(sentence, out[-1].end, a) and out[-1].kind in ("org", "office") and (
                     mention.person and _country(mention.code) != _country(out[-1].code)):
@@ -284,21 +287,22 @@ class DocumentActors:
         idx, gram = index(), _grammar()
         atoms: list[_Atom] = []
         i, n = 0, len(low)
-        known, grammar = idx.by_first, gram.by_first
+        known, grammar, names = idx.by_first, gram.by_first, self.names
         while i < n:
-            if low[i] not in known and low[i] not in grammar and raw[i] not in self.names:
+            word = low[i]
+            if word not in known and word not in grammar and raw[i] not in names:
                 i += 1
                 continue
-            best = idx.match(low, raw, i)
-            g = gram.match(low, raw, i)
+            best = idx.match(low, raw, i) if word in known else None
+            g = gram.match(low, raw, i) if word in grammar else None
             if g and (best is None or g[0] >= best[0]):
                 best = g
-            if best is None and raw[i] in self.names and raw[i][:1].isupper():
+            if best is None and raw[i] in names and raw[i][:1].isupper():
                 best = (i + 1, [Entry("surname", name=raw[i])])
             if best is None:
                 i += 1
                 continue
-            atoms.append(_Atom(i, best[0], best[1]))
+            atoms.append(_Atom(i, best[0], best[1], best[1][0].kind))
             i = best[0]
         self._covered = {t for a in atoms for t in range(a.i, a.j)}
         return atoms
@@ -367,7 +371,7 @@ class DocumentActors:
             if last is None or org is None:
                 return None, k
             # a role word that is also one state's organisation ("DPR", "Tentara Pembebasan Rakyat (PLA)")
-            return self._finish(atoms, k, start, last.j, roles[:-1], former, _Atom(last.i, last.j, [org]), low, raw)
+            return self._finish(atoms, k, start, last.j, roles[:-1], former, _Atom(last.i, last.j, [org], org.kind), low, raw)
         return self._finish(atoms, k + 1, start, head.j, roles, former, head, low, raw)
 
     def _finish(
@@ -595,7 +599,7 @@ class DocumentActors:
         """Both Koreas already mentioned: a bare "Utara"/"Selatan" means one of them (as right after one: "Korsel dan Utara")."""
         return "PRK" in self.countries and "KOR" in self.countries
 
-    def _coordinate(self, units: list[_Unit], low: list[str], tight: list[bool]) -> list[_Unit]:
+    def _coordinate(self, units: list[_Unit], low: list[str], found: list[re.Match[str]]) -> list[_Unit]:
         """Merge "X dan Y", "X, Y, dan Z", "AS-Korea Selatan" into one group unit (not a dateline "JAKARTA - Indonesia")."""
         out: list[_Unit] = []
         k = 0
@@ -605,7 +609,8 @@ class DocumentActors:
             while chain[-1].refer is None and k + len(chain) < len(units):
                 nxt = units[k + len(chain)]
                 gap = low[chain[-1].j : nxt.i]
-                hyphen_ok = gap != ["-"] or (tight[chain[-1].j] and tight[nxt.i])
+                j = chain[-1].j
+                hyphen_ok = gap != ["-"] or (found[j - 1].end() == found[j].start() and found[j].end() == found[nxt.i].start())
                 if nxt.refer is None and gap and len(gap) <= 2 and hyphen_ok and all(t in CONJUNCTIONS or t == "," for t in gap):
                     chain.append(nxt)
                     seps.append(gap)
@@ -664,6 +669,11 @@ class DocumentActors:
                 names = {full, parts[0] if u.code[:3] in FAMILY_NAME_FIRST else parts[-1]} if parts else set()
             for n in names:
                 self.names[n] = (u.code, u.how, u.person)
+
+
+_WORDS = re.compile(r"\w+|[^\w\s]")
+"""TOKEN where nothing is glued: its first branch needs two lower-case letters before a capitalised word (_GLUED)."""
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 
 
 _FOREIGN_TITLE = re.compile(r"\s*\)?\s*,?\s*")
