@@ -40,6 +40,16 @@ def word_pattern(words: list[str]) -> str:
     return pattern(tree)
 
 
+def caseless(text: str) -> str | None:
+    """``text`` in lower case, where a pattern of lower-case words finds without IGNORECASE exactly what it finds in
+    ``text`` with it (and at the same places), else None. Matching without IGNORECASE is about twice as fast. Lower case
+    keeps each character's place and its class (word, space, digit); a letter is an a-z letter in lower case exactly
+    when IGNORECASE takes it for one, except dotless ı and long ſ (read as i and s) and İ (two characters in lower
+    case)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "ı" not in text and "ſ" not in text else None
+
+
 _MONTH_WORDS = word_pattern(sorted(m for m in MONTHS if len(m) > 2))
 _WEEKDAY_WORDS = word_pattern(sorted(w for w in WEEKDAYS if w.isascii()))
 _NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
@@ -287,12 +297,16 @@ _TRIGGER = re.compile(
     rf"{_MONTH_WORDS}|{_WEEKDAY_WORDS}|{_NUMBER_WORDS})\b",
     re.IGNORECASE)
 """Where a date expression can begin; the full pattern is tried only there, which keeps long sentences cheap."""
+_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)
+"""_TRIGGER for a lower-cased sentence (see `caseless`)."""
 
 
 def _matches(sentence: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     pos = 0
-    while (t := _TRIGGER.search(sentence, pos)) is not None:
+    lowered = caseless(sentence)
+    text, trigger = (sentence, _TRIGGER) if lowered is None else (lowered, _TRIGGER_LOWER)
+    while (t := trigger.search(text, pos)) is not None:
         m = _PATTERN.match(sentence, t.start())
         if m and m.end() > m.start():
             found.append(m)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kronik.datafiles import rows
-from kronik.dates import word_pattern
+from kronik.dates import caseless, word_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +132,7 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
 
 @cache
 def _lower_case_pattern() -> re.Pattern[str]:
-    """The cue pattern without IGNORECASE, for a lower-cased sentence: half the work of matching every letter in both
-    cases. Lower case keeps each character's place and class, and a letter matches a cue letter in lower case exactly
-    when it does in any case, except dotless ı and long ſ (which IGNORECASE takes for i and s) and İ (whose lower
-    case is two characters): sentences with those take the IGNORECASE pattern."""
+    """The cue pattern without IGNORECASE, for a sentence in lower case (see `kronik.dates.caseless`)."""
     return re.compile(lexicon()[1].pattern)
 
 
@@ -159,11 +156,8 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     comes first ("memanggil pulang dubes" is a recall, "memanggil dubes" a summons); else a passive's reading whose
     word stands before it; else the reading that asks for no word."""
     cues, pattern = lexicon()
-    lowered = sentence.lower()
-    if len(lowered) == len(sentence) and "ı" not in sentence and "ſ" not in sentence:
-        matches = _lower_case_pattern().finditer(lowered)
-    else:
-        matches = pattern.finditer(sentence)
+    lowered = caseless(sentence)
+    matches = pattern.finditer(sentence) if lowered is None else _lower_case_pattern().finditer(lowered)
     hits: list[tuple[int, int, Cue]] = []
     for m in matches:
         word = m.group(0).lower()
