@@ -233,7 +233,8 @@ class DocumentActors:
         self.pair: tuple[str, str] | None = None
         self.meeting_pair: tuple[str, str] | None = None
         self._sentence_start = 0
-        self._covered: set[int] = set()
+        self._atoms_found: list[_Atom] = []
+        self._covered_tokens: set[int] | None = None
 
     def note_pair(self, codes: list[str], meeting: bool = False) -> None:
         """The parties of an event just coded: with exactly two states, what "kedua negara" will mean next, and for a
@@ -307,7 +308,7 @@ class DocumentActors:
                 continue
             atoms.append(_Atom(i, best[0], best[1], best[1][0].kind))
             end = best[0]
-        self._covered = {t for a in atoms for t in range(a.i, a.j)}
+        self._atoms_found, self._covered_tokens = atoms, None
         return atoms
 
     def _compose(self, atoms: list[_Atom], low: list[str], raw: list[str]) -> list[_Unit]:
@@ -391,8 +392,12 @@ class DocumentActors:
     ) -> tuple[_Unit | None, int]:
         """Resolve the head with its roles, then swallow (abbr), 'untuk X' for envoys, and a trailing name."""
         e = head.entries[0]
-        sector = next((r.sector for r in reversed(roles) if r.sector and (r is roles[0] or r.name not in STATE_WORDS)), "")
-        role_text = " ".join(r.name for r in roles)
+        if roles:
+            sector = next((r.sector for r in reversed(roles) if r.sector and (r is roles[0] or r.name not in STATE_WORDS)), "")
+            role_text = " ".join([r.name for r in roles])
+            envoy = any(r.role == "envoy" for r in roles)
+        else:
+            sector, role_text, envoy = "", "", False
         if e.kind == "surname" and head.i > 0 and self._name_word(raw, head.i - 1):
             return None, k  # "Edhy Prabowo": a known short name closing an unknown full name
         if e.kind == "surname" and (name_end := self._new_name(raw, low, head.i)) > head.j:
@@ -412,7 +417,7 @@ class DocumentActors:
                 code, how = _country(code) + "ELI", f"mantan {how} → {_country(code)}ELI"
             short = tuple(raw[head.i : head.j]) if person and e.kind == "person" else ()
             return _Unit(start, end, code, "person" if e.kind == "person" else "surname", how, person=person, short=short,
-                         envoy=any(r.role == "envoy" for r in roles)), k
+                         envoy=envoy), k
         base = e.code
         own = "" if e.kind == "igo" else e.sector
         how = f"{e.kind} {e.name}"
@@ -443,7 +448,7 @@ class DocumentActors:
         ):
             end = atoms[k].j
             k += 1
-        if any(r.role == "envoy" for r in roles) and k < len(atoms) and low[end : atoms[k].i] == ["untuk"] and atoms[k].kind in ACTOR_KINDS:
+        if envoy and k < len(atoms) and low[end : atoms[k].i] == ["untuk"] and atoms[k].kind in ACTOR_KINDS:
             how += f", envoy to {atoms[k].entries[0].name}"
             end = atoms[k].j
             k += 1
@@ -486,19 +491,25 @@ class DocumentActors:
         while k < len(atoms) and atoms[k].i < end:
             k += 1
         how = how if how.endswith(f"→ {code}") else f"{how} → {code}"
-        return _Unit(start, end, code, kind, how, person=person, short=short, envoy=any(r.role == "envoy" for r in roles)), k
+        return _Unit(start, end, code, kind, how, person=person, short=short, envoy=envoy), k
 
     def _portfolio(self, raw: list[str], i: int, j: int) -> bool:
         """Tokens i..j name a portfolio the gazetteer does not list ("Kementerian Kesehatan Gaza")."""
         words = raw[i:j]
         return 0 < len(words) <= 5 and all(
-            ((t[:1].isupper() and t.isalpha()) or t == "dan") and n not in self._covered for n, t in enumerate(words, i)
+            ((t[:1].isupper() and t.isalpha()) or t == "dan") and n not in self._covered() for n, t in enumerate(words, i)
         )
 
     def _name_word(self, raw: list[str], i: int) -> bool:
         """A capitalised word outside every match that is no function word: part of a person's name."""
         t = raw[i]
-        return t[:1].isupper() and t.isalpha() and t not in NAME_STOP and i not in self._covered
+        return t[:1].isupper() and t.isalpha() and t not in NAME_STOP and i not in self._covered()
+
+    def _covered(self) -> set[int]:
+        """The tokens of this sentence inside a matched name (worked out when first asked: few sentences ask)."""
+        if self._covered_tokens is None:
+            self._covered_tokens = {t for a in self._atoms_found for t in range(a.i, a.j)}
+        return self._covered_tokens
 
     def _new_name(self, raw: list[str], low: list[str], i: int) -> int:
         """End of an unknown capitalised name right after a role + state (", Noh Kyu-duk"), or i."""
