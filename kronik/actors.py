@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
 
 from kronik.datafiles import rows
 from kronik.gazetteer import FAMILY_NAME_FIRST, TOKEN, Entry, Index, Person, index, is_igo, junta_states, norm, short_names
@@ -288,16 +287,13 @@ class DocumentActors:
         """Longest matches, left to right, from the name index, the grammar words and names learned in this document."""
         idx, gram = index(), _grammar()
         atoms: list[_Atom] = []
+        i, n = 0, len(low)
         known, grammar, names = idx.by_first, gram.by_first, self.names
-        # the tokens a name may start at, picked out in one pass at C speed (most tokens start none)
-        starts = list(compress(range(len(low)), map(_first_words().__contains__, low)))
-        if names:
-            starts = sorted({*starts, *compress(range(len(raw)), map(names.__contains__, raw))})
-        end = 0
-        for i in starts:
-            if i < end:
-                continue
+        while i < n:
             word = low[i]
+            if word not in known and word not in grammar and raw[i] not in names:
+                i += 1
+                continue
             best = idx.match(low, raw, i) if word in known else None
             g = gram.match(low, raw, i) if word in grammar else None
             if g and (best is None or g[0] >= best[0]):
@@ -305,9 +301,10 @@ class DocumentActors:
             if best is None and raw[i] in names and raw[i][:1].isupper():
                 best = (i + 1, [Entry("surname", name=raw[i])])
             if best is None:
+                i += 1
                 continue
             atoms.append(_Atom(i, best[0], best[1], best[1][0].kind))
-            end = best[0]
+            i = best[0]
         self._atoms_found, self._covered_tokens = atoms, None
         return atoms
 
@@ -714,12 +711,6 @@ _MOVED_ON = re.compile(r"\s+(?:(?:juga|pun|akan|telah|sudah|harus|segera|dipasti
                        r"(?:(?:keluar|pergi|mundur|pulang|tiba|datang|masuk|kembali|ditarik)\s+(?:dari|ke|di)|meninggalkan)\s+",
                        re.IGNORECASE)
 """Between an actor and "negara itu": the actor's own move out of, into or to a state, which is then another one."""
-
-
-@cache
-def _first_words() -> frozenset[str]:
-    """Every first token (lower case) of a name in the index or the grammar words."""
-    return frozenset(index().by_first) | frozenset(_grammar().by_first)
 
 
 @cache
