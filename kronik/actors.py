@@ -172,11 +172,8 @@ class _Atom:
     i: int
     j: int
     entries: list[Entry]
-
-    @property
-    def kind(self) -> str:
-        """The first meaning's kind decides how the atom composes."""
-        return self.entries[0].kind
+    kind: str
+    """The first meaning's kind, which decides how the atom composes (read for every atom, so stored)."""
 
 
 @dataclass(slots=True)
@@ -235,7 +232,8 @@ class DocumentActors:
         self.pair: tuple[str, str] | None = None
         self.meeting_pair: tuple[str, str] | None = None
         self._sentence_start = 0
-        self._covered: set[int] = set()
+        self._atoms_found: list[_Atom] = []
+        self._covered_tokens: set[int] | None = None
 
     def note_pair(self, codes: list[str], meeting: bool = False) -> None:
         """The parties of an event just coded: with exactly two states, what "kedua negara" will mean next, and for a
@@ -248,23 +246,29 @@ class DocumentActors:
 
     def mentions(self, sentence: str) -> list[Mention]:
         """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
-        spans = [m.span() for m in TOKEN.finditer(sentence)]
-        raw = [sentence[a:b] for a, b in spans]
+        glued = _GLUED.search(sentence) is not None
+        found = list((TOKEN if glued else _WORDS).finditer(sentence))
+        raw = [m[0] for m in found]
         lowered = sentence.lower().replace("’", "'")
-        low = [lowered[a:b] for a, b in spans] if len(lowered) == len(sentence) else [norm(t) for t in raw]
-        tight = [i > 0 and spans[i - 1][1] == a for i, (a, _) in enumerate(spans)]
+        if len(lowered) != len(sentence):
+            low = [norm(t) for t in raw]
+        elif glued:
+            low = [lowered[m.start() : m.end()] for m in found]
+        else:
+            # lower case keeps every character a word character, space or mark: the same tokens at the same places
+            low = _WORDS.findall(lowered)
         self._sentence_start = len(self.countries)
-        units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, tight)
+        units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, found)
         out = []
         for u in units:
             if u.refer is not None:
-                resolved = self._refer(u, out[-1].code if out and _MOVED_ON.fullmatch(sentence, out[-1].end, spans[u.i][0]) else "")
+                resolved = self._refer(u, out[-1].code if out and _MOVED_ON.fullmatch(sentence, out[-1].end, found[u.i].start()) else "")
                 if resolved is None:
                     continue
                 u = resolved
             if not u.code:
                 continue
-            a, b = spans[u.i][0], spans[u.j - 1][1]
+            a, b = found[u.i].start(), found[u.j - 1].end()
             mention = Mention(a, b, sentence[a:b], u.code, u.kind, u.how, u.members, u.person.name if u.person else None)
             if out and _FOREIGN_TITLE.fullmatch(sentence, out[-1].end, a) and out[-1].kind in ("org", "office") and (
                     mention.person and _country(mention.code) != _country(out[-1].code)):
@@ -284,23 +288,24 @@ class DocumentActors:
         idx, gram = index(), _grammar()
         atoms: list[_Atom] = []
         i, n = 0, len(low)
-        known, grammar = idx.by_first, gram.by_first
+        known, grammar, names = idx.by_first, gram.by_first, self.names
         while i < n:
-            if low[i] not in known and low[i] not in grammar and raw[i] not in self.names:
+            word = low[i]
+            if word not in known and word not in grammar and raw[i] not in names:
                 i += 1
                 continue
-            best = idx.match(low, raw, i)
-            g = gram.match(low, raw, i)
+            best = idx.match(low, raw, i) if word in known else None
+            g = gram.match(low, raw, i) if word in grammar else None
             if g and (best is None or g[0] >= best[0]):
                 best = g
-            if best is None and raw[i] in self.names and raw[i][:1].isupper():
+            if best is None and raw[i] in names and raw[i][:1].isupper():
                 best = (i + 1, [Entry("surname", name=raw[i])])
             if best is None:
                 i += 1
                 continue
-            atoms.append(_Atom(i, best[0], best[1]))
+            atoms.append(_Atom(i, best[0], best[1], best[1][0].kind))
             i = best[0]
-        self._covered = {t for a in atoms for t in range(a.i, a.j)}
+        self._atoms_found, self._covered_tokens = atoms, None
         return atoms
 
     def _compose(self, atoms: list[_Atom], low: list[str], raw: list[str]) -> list[_Unit]:
@@ -367,7 +372,7 @@ class DocumentActors:
             if last is None or org is None:
                 return None, k
             # a role word that is also one state's organisation ("DPR", "Tentara Pembebasan Rakyat (PLA)")
-            return self._finish(atoms, k, start, last.j, roles[:-1], former, _Atom(last.i, last.j, [org]), low, raw)
+            return self._finish(atoms, k, start, last.j, roles[:-1], former, _Atom(last.i, last.j, [org], org.kind), low, raw)
         return self._finish(atoms, k + 1, start, head.j, roles, former, head, low, raw)
 
     def _finish(
@@ -384,8 +389,12 @@ class DocumentActors:
     ) -> tuple[_Unit | None, int]:
         """Resolve the head with its roles, then swallow (abbr), 'untuk X' for envoys, and a trailing name."""
         e = head.entries[0]
-        sector = next((r.sector for r in reversed(roles) if r.sector and (r is roles[0] or r.name not in STATE_WORDS)), "")
-        role_text = " ".join(r.name for r in roles)
+        if roles:
+            sector = next((r.sector for r in reversed(roles) if r.sector and (r is roles[0] or r.name not in STATE_WORDS)), "")
+            role_text = " ".join([r.name for r in roles])
+            envoy = any(r.role == "envoy" for r in roles)
+        else:
+            sector, role_text, envoy = "", "", False
         if e.kind == "surname" and head.i > 0 and self._name_word(raw, head.i - 1):
             return None, k  # "Edhy Prabowo": a known short name closing an unknown full name
         if e.kind == "surname" and (name_end := self._new_name(raw, low, head.i)) > head.j:
@@ -405,7 +414,7 @@ class DocumentActors:
                 code, how = _country(code) + "ELI", f"mantan {how} → {_country(code)}ELI"
             short = tuple(raw[head.i : head.j]) if person and e.kind == "person" else ()
             return _Unit(start, end, code, "person" if e.kind == "person" else "surname", how, person=person, short=short,
-                         envoy=any(r.role == "envoy" for r in roles)), k
+                         envoy=envoy), k
         base = e.code
         own = "" if e.kind == "igo" else e.sector
         how = f"{e.kind} {e.name}"
@@ -436,7 +445,7 @@ class DocumentActors:
         ):
             end = atoms[k].j
             k += 1
-        if any(r.role == "envoy" for r in roles) and k < len(atoms) and low[end : atoms[k].i] == ["untuk"] and atoms[k].kind in ACTOR_KINDS:
+        if envoy and k < len(atoms) and low[end : atoms[k].i] == ["untuk"] and atoms[k].kind in ACTOR_KINDS:
             how += f", envoy to {atoms[k].entries[0].name}"
             end = atoms[k].j
             k += 1
@@ -479,19 +488,25 @@ class DocumentActors:
         while k < len(atoms) and atoms[k].i < end:
             k += 1
         how = how if how.endswith(f"→ {code}") else f"{how} → {code}"
-        return _Unit(start, end, code, kind, how, person=person, short=short, envoy=any(r.role == "envoy" for r in roles)), k
+        return _Unit(start, end, code, kind, how, person=person, short=short, envoy=envoy), k
 
     def _portfolio(self, raw: list[str], i: int, j: int) -> bool:
         """Tokens i..j name a portfolio the gazetteer does not list ("Kementerian Kesehatan Gaza")."""
         words = raw[i:j]
         return 0 < len(words) <= 5 and all(
-            ((t[:1].isupper() and t.isalpha()) or t == "dan") and n not in self._covered for n, t in enumerate(words, i)
+            ((t[:1].isupper() and t.isalpha()) or t == "dan") and n not in self._covered() for n, t in enumerate(words, i)
         )
 
     def _name_word(self, raw: list[str], i: int) -> bool:
         """A capitalised word outside every match that is no function word: part of a person's name."""
         t = raw[i]
-        return t[:1].isupper() and t.isalpha() and t not in NAME_STOP and i not in self._covered
+        return t[:1].isupper() and t.isalpha() and t not in NAME_STOP and i not in self._covered()
+
+    def _covered(self) -> set[int]:
+        """The tokens of this sentence inside a matched name (worked out when first asked: few sentences ask)."""
+        if self._covered_tokens is None:
+            self._covered_tokens = {t for a in self._atoms_found for t in range(a.i, a.j)}
+        return self._covered_tokens
 
     def _new_name(self, raw: list[str], low: list[str], i: int) -> int:
         """End of an unknown capitalised name right after a role + state (", Noh Kyu-duk"), or i."""
@@ -595,7 +610,7 @@ class DocumentActors:
         """Both Koreas already mentioned: a bare "Utara"/"Selatan" means one of them (as right after one: "Korsel dan Utara")."""
         return "PRK" in self.countries and "KOR" in self.countries
 
-    def _coordinate(self, units: list[_Unit], low: list[str], tight: list[bool]) -> list[_Unit]:
+    def _coordinate(self, units: list[_Unit], low: list[str], found: list[re.Match[str]]) -> list[_Unit]:
         """Merge "X dan Y", "X, Y, dan Z", "AS-Korea Selatan" into one group unit (not a dateline "JAKARTA - Indonesia")."""
         out: list[_Unit] = []
         k = 0
@@ -605,7 +620,8 @@ class DocumentActors:
             while chain[-1].refer is None and k + len(chain) < len(units):
                 nxt = units[k + len(chain)]
                 gap = low[chain[-1].j : nxt.i]
-                hyphen_ok = gap != ["-"] or (tight[chain[-1].j] and tight[nxt.i])
+                j = chain[-1].j
+                hyphen_ok = gap != ["-"] or (found[j - 1].end() == found[j].start() and found[j].end() == found[nxt.i].start())
                 if nxt.refer is None and gap and len(gap) <= 2 and hyphen_ok and all(t in CONJUNCTIONS or t == "," for t in gap):
                     chain.append(nxt)
                     seps.append(gap)
@@ -664,6 +680,11 @@ class DocumentActors:
                 names = {full, parts[0] if u.code[:3] in FAMILY_NAME_FIRST else parts[-1]} if parts else set()
             for n in names:
                 self.names[n] = (u.code, u.how, u.person)
+
+
+_WORDS = re.compile(r"\w+|[^\w\s]")
+"""TOKEN where nothing is glued: its first branch needs two lower-case letters before a capitalised word (_GLUED)."""
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 
 
 _FOREIGN_TITLE = re.compile(r"\s*\)?\s*,?\s*")

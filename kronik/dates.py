@@ -40,6 +40,16 @@ def word_pattern(words: list[str]) -> str:
     return pattern(tree)
 
 
+def caseless(text: str) -> str | None:
+    """``text`` in lower case, where a pattern of lower-case words finds without IGNORECASE exactly what it finds in
+    ``text`` with it (and at the same places), else None. Matching without IGNORECASE is about twice as fast. Lower case
+    keeps each character's place and its class (word, space, digit); a letter is an a-z letter in lower case exactly
+    when IGNORECASE takes it for one, except dotless ı and long ſ (read as i and s) and İ (two characters in lower
+    case)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "ı" not in text and "ſ" not in text else None
+
+
 _MONTH_WORDS = word_pattern(sorted(m for m in MONTHS if len(m) > 2))
 _WEEKDAY_WORDS = word_pattern(sorted(w for w in WEEKDAYS if w.isascii()))
 _NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
@@ -192,59 +202,58 @@ def _shift_month(ref: dt.date, n: int) -> str:
 
 def _resolve(m: re.Match[str], ref: dt.date | None, future: bool) -> str | None:
     """The ISO value of one matched expression."""
-    g = m.groupdict()
-    if g["range"]:
-        mon = MONTHS[g["rmon"].lower()]
-        year = int(g["ryear"]) if g["ryear"] else (ref.year if ref else None)
+    if m["range"]:
+        mon = MONTHS[m["rmon"].lower()]
+        year = int(m["ryear"]) if m["ryear"] else (ref.year if ref else None)
         if year is None:
             return None
-        a, b = _safe_date(year, mon, int(g["rd1"])), _safe_date(year, mon, int(g["rd2"]))
+        a, b = _safe_date(year, mon, int(m["rd1"])), _safe_date(year, mon, int(m["rd2"]))
         return f"{_iso(a)}/{_iso(b)}" if a and b and a <= b else None
-    if g["paren"]:
-        day, mon = int(g["pd"]), int(g["pm"])
+    if m["paren"]:
+        day, mon = int(m["pd"]), int(m["pm"])
         if not 1 <= mon <= 12:
             return None
-        if g["py"]:
-            year = int(g["py"]) + (2000 if len(g["py"]) == 2 else 0)
+        if m["py"]:
+            year = int(m["py"]) + (2000 if len(m["py"]) == 2 else 0)
             d = _safe_date(year, mon, day)
         else:
-            wd = WEEKDAYS.get(g["pwd"].lower()) if g["pwd"] else None
+            wd = WEEKDAYS.get(m["pwd"].lower()) if m["pwd"] else None
             d = _infer_year(mon, day, ref, wd, 1 if future else 0)
         return _iso(d) if d else None
-    if g["dmy"]:
-        day, mon = int(g["dd"]), MONTHS[g["dmon"].lower()]
-        if g["dy"]:
-            d = _safe_date(int(g["dy"]), mon, day)
+    if m["dmy"]:
+        day, mon = int(m["dd"]), MONTHS[m["dmon"].lower()]
+        if m["dy"]:
+            d = _safe_date(int(m["dy"]), mon, day)
         else:
-            wd = WEEKDAYS.get(g["dwd"].lower()) if g["dwd"] else None
-            direction = 1 if (g["dfut"] or future) else -1 if g["dpast"] else 0
+            wd = WEEKDAYS.get(m["dwd"].lower()) if m["dwd"] else None
+            direction = 1 if (m["dfut"] or future) else -1 if m["dpast"] else 0
             d = _infer_year(mon, day, ref, wd, direction)
         return _iso(d) if d else None
-    if g["my"]:
-        return _month(int(g["myear"]), MONTHS[g["mmon"].lower()])
-    if g["mty"]:
+    if m["my"]:
+        return _month(int(m["myear"]), MONTHS[m["mmon"].lower()])
+    if m["mty"]:
         if ref is None:
             return None
-        which = g["tw"].lower()
+        which = m["tw"].lower()
         year = ref.year + (0 if which == "ini" else 1 if which in ("depan", "mendatang") else -1)
-        return _month(year, MONTHS[g["tmon"].lower()])
-    if g["mrel"]:
-        month = MONTHS[g["rmon2"].lower()]
-        part = g["mrel"].split()[0].lower()
-        if g["mpast"] and ref is not None and month == ref.month and ref.day > {"awal": 10, "pertengahan": 20}.get(part, 31):
+        return _month(year, MONTHS[m["tmon"].lower()])
+    if m["mrel"]:
+        month = MONTHS[m["rmon2"].lower()]
+        part = m["mrel"].split()[0].lower()
+        if m["mpast"] and ref is not None and month == ref.month and ref.day > {"awal": 10, "pertengahan": 20}.get(part, 31):
             # "awal Maret lalu" written on 24 March: the early part of this very month, already past
             return _month(ref.year, month)
-        return _month_relative(month, ref, -1 if g["mpast"] else 1)
-    if g["mbare"]:
-        return _month_relative(MONTHS[g["bmon"].lower()], ref, 1 if future else 0)
-    if g["year"]:
-        return g["yy"]
+        return _month_relative(month, ref, -1 if m["mpast"] else 1)
+    if m["mbare"]:
+        return _month_relative(MONTHS[m["bmon"].lower()], ref, 1 if future else 0)
+    if m["year"]:
+        return m["yy"]
     if ref is None:
         return None
-    if g["nago"]:
-        raw = g["nn"].lower()
+    if m["nago"]:
+        raw = m["nn"].lower()
         n = 1 if raw == "se" else int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
-        unit = g["nunit"].lower()
+        unit = m["nunit"].lower()
         if unit == "hari":
             return _iso(ref - dt.timedelta(days=n))
         if unit in ("pekan", "minggu"):
@@ -253,27 +262,27 @@ def _resolve(m: re.Match[str], ref: dt.date | None, future: bool) -> str | None:
         if unit == "bulan":
             return _shift_month(ref, -n)
         return str(ref.year - n)
-    if g["rel"]:
-        unit, which = g["runit"].lower(), g["rwhich"].lower()
+    if m["rel"]:
+        unit, which = m["runit"].lower(), m["rwhich"].lower()
         step = 0 if which == "ini" else 1 if which in ("depan", "mendatang") else -1
         if unit in ("pekan", "minggu"):
             return _week(ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step))
         if unit == "bulan":
             return _shift_month(ref, step)
         return str(ref.year + step)
-    if g["kemarin"]:
+    if m["kemarin"]:
         return _iso(ref - dt.timedelta(days=1))
-    if g["today"]:
+    if m["today"]:
         return _iso(ref)
-    if g["besok"]:
+    if m["besok"]:
         return _iso(ref + dt.timedelta(days=1))
-    if g["weekday"]:
-        wd = WEEKDAYS[g["wwd"].lower()]
-        if g["wfut"] or (future and not g["wpast"]):
+    if m["weekday"]:
+        wd = WEEKDAYS[m["wwd"].lower()]
+        if m["wfut"] or (future and not m["wpast"]):
             ahead = (wd - ref.weekday()) % 7
-            return _iso(ref + dt.timedelta(days=ahead or (7 if g["wfut"] else 0)))
+            return _iso(ref + dt.timedelta(days=ahead or (7 if m["wfut"] else 0)))
         back = (ref.weekday() - wd) % 7
-        return _iso(ref - dt.timedelta(days=back or (7 if g["wpast"] else 0)))
+        return _iso(ref - dt.timedelta(days=back or (7 if m["wpast"] else 0)))
     return None
 
 
@@ -288,12 +297,16 @@ _TRIGGER = re.compile(
     rf"{_MONTH_WORDS}|{_WEEKDAY_WORDS}|{_NUMBER_WORDS})\b",
     re.IGNORECASE)
 """Where a date expression can begin; the full pattern is tried only there, which keeps long sentences cheap."""
+_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)
+"""_TRIGGER for a lower-cased sentence (see `caseless`)."""
 
 
 def _matches(sentence: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     pos = 0
-    while (t := _TRIGGER.search(sentence, pos)) is not None:
+    lowered = caseless(sentence)
+    text, trigger = (sentence, _TRIGGER) if lowered is None else (lowered, _TRIGGER_LOWER)
+    while (t := trigger.search(text, pos)) is not None:
         m = _PATTERN.match(sentence, t.start())
         if m and m.end() > m.start():
             found.append(m)
@@ -308,9 +321,12 @@ _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2,4}\b")
 
 def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
     """All date expressions in a sentence, resolved against ``ref``; "X hingga Y" and "sejak X" become intervals."""
+    matches = _matches(sentence)
+    if not matches:
+        return []
     future = bool(_FUTURE_CUE.search(sentence))
     found: list[DateExpr] = []
-    for m in _matches(sentence):
+    for m in matches:
         if m["weekday"] and _is_weekday_noise(m, sentence):
             continue
         value = _resolve(m, ref, future)

@@ -229,7 +229,8 @@ class Index:
         for n, table in self.by_length.get(low[i], ()):
             entries = table.get(tuple(low[i : i + n]))
             if entries:
-                ok = [e for e in entries if _case_ok(e, raw[i : i + n])]
+                surface = raw[i : i + n]
+                ok = [e for e in entries if _case_ok(e, surface)]
                 if ok:
                     return i + n, ok
         return None
@@ -240,8 +241,16 @@ def _case_ok(e: Entry, surface: list[str]) -> bool:
     if e.case == "any":
         return True
     if e.case == "exact":
-        return [norm(t) for t in surface] == [norm(t) for t in tokens(e.name)] and "".join(surface) == "".join(tokens(e.name))
+        normed, written = _written(e.name)
+        return [norm(t) for t in surface] == normed and "".join(surface) == written
     return surface[0][:1].isupper()
+
+
+@cache
+def _written(name: str) -> tuple[list[str], str]:
+    """A name's normalised tokens and its tokens joined as written: what an all-capital name's surface must equal."""
+    toks = tokens(name)
+    return [norm(t) for t in toks], "".join(toks)
 
 
 def _case_of(name: str, default: str) -> str:

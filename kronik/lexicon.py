@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kronik.datafiles import rows
-from kronik.dates import word_pattern
+from kronik.dates import caseless, word_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,8 @@ def inflect(stem: str, form: str) -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
     """Every cue surface form (lower case) with its readings, the most specific following word first
-    ("mendukung sanksi" is SANCTION, plain "mendukung" SUPPORT), and one pattern finding them, longest first."""
+    ("mendukung sanksi" is SANCTION, plain "mendukung" SUPPORT), and one pattern finding them, longest first, in a
+    sentence in lower case (`kronik.dates.caseless`: twice as fast as matching with IGNORECASE)."""
     cues: dict[str, list[Cue]] = {}
     for row in rows("event_cues.tsv"):
         stem, forms, type_, mode, frame, then = (row + [""] * 6)[:6]
@@ -127,8 +128,13 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
                 "voiced" in flags))
     for readings in cues.values():
         readings.sort(key=lambda c: -len(c.then) if c.then else 1)
-    return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])", re.IGNORECASE)
+    return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])")
 
+
+@cache
+def _any_case_pattern() -> re.Pattern[str]:
+    """The cue pattern with IGNORECASE, for the rare sentence `caseless` cannot lower (compiled when first met)."""
+    return re.compile(lexicon()[1].pattern, re.IGNORECASE)
 
 
 @cache
@@ -151,9 +157,12 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     comes first ("memanggil pulang dubes" is a recall, "memanggil dubes" a summons); else a passive's reading whose
     word stands before it; else the reading that asks for no word."""
     cues, pattern = lexicon()
+    lowered = caseless(sentence)
+    matches = _any_case_pattern().finditer(sentence) if lowered is None else pattern.finditer(lowered)
     hits: list[tuple[int, int, Cue]] = []
-    for m in pattern.finditer(sentence):
-        key = _SPACING.sub(" ", m.group(0).lower())
+    for m in matches:
+        word = m.group(0).lower()
+        key = word if word.isalpha() else _SPACING.sub(" ", word)
         after = sentence[m.end():m.end() + THEN_AFTER]
         best: tuple[int, Cue] | None = None
         for cue in cues.get(key) or cues[key[:-3]]:

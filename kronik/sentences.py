@@ -18,21 +18,25 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 """Lower-cased abbreviations (without the final dot) after which a sentence does not end."""
 
-_GLUED = re.compile(r"(?<=[a-z\)\]\"”%]{2})([.!?])(?=[A-Z][a-z])")
-"""A sentence end with no space after it: 'Utara.Dalam' (a lower-case word, then a capitalised one)."""
-_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\s]+")
+_GLUED = re.compile(r"([.!?])(?<=[a-z\)\]\"”%]{2}[.!?])(?=[A-Z][a-z])")
+"""A sentence end with no space after it: 'Utara.Dalam' (a lower-case word, then a capitalised one). The mark comes
+first in the pattern so that the search skips ahead to the next mark instead of trying every position."""
 _LAST_WORD = re.compile(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]{0,7})\.\s*$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s*$")
 
 
 def _ends_with_abbreviation(sentence: str) -> bool:
-    m = _LAST_WORD.search(sentence)
+    body = sentence.rstrip()
+    if not body.endswith("."):
+        return False
+    # the word, its dot and the character before it are the last ten at most: only they are searched
+    m = _LAST_WORD.search(sentence, max(0, len(body) - 10))
     return bool(m and (m.group(1).lower() in ABBREVIATIONS or _INITIAL.search(sentence)))
 
 
 def split(text: str) -> list[str]:
     """The sentences of one paragraph, stripped, in order; empty input gives an empty list."""
-    text = _SPACES.sub(" ", text).strip()
+    text = " ".join(text.split())  # every run of spaces (no-break and thin ones too) made one plain space
     if not text:
         return []
     text = _GLUED.sub(r"\1 ", text)

@@ -452,3 +452,33 @@ def test_an_abbreviation_shared_by_unrelated_forces_is_left_out() -> None:
     assert [m.code for m in doc.mentions("Pasukan Kurdi SDF menyerang ISIS di Suriah.")] == ["SYR"]
     assert one(DocumentActors(D2021), "Pasukan Pertahanan Diri Jepang ikut dalam latihan.").code == "JPNMIL"
     assert one(DocumentActors(D2021), "Pasukan Demokratik Suriah menguasai kota itu.").code == "SYRREB"
+
+
+def test_lower_case_keeps_token_boundaries() -> None:
+    """DocumentActors.mentions tokenises the lower-cased sentence on its own: that is only right while lower case
+    turns no character into or out of a word character or a space."""
+    import re
+
+    every = "".join(c for c in map(chr, range(0x110000)) if len(c.lower()) == 1)
+    low = every.lower()
+    for pattern in (r"\w", r"\s"):
+        assert [m.start() for m in re.finditer(pattern, every)] == [m.start() for m in re.finditer(pattern, low)]
+
+
+def test_glued_words_odd_case_and_hyphens_keep_their_offsets() -> None:
+    """The quick tokeniser for unglued sentences, the glue-splitting one and the fallback for a lower case of another
+    length (İ) give the same mentions at the same offsets."""
+    a = DocumentActors(dt.date(2022, 5, 1))
+    found = [
+        [(m.start, m.end, m.code) for m in a.mentions(s)]
+        for s in ("Menurut Duta BesarChina untuk Indonesia, hubungan baik.",
+                  "Presiden İNDONESIA dan Presiden Prancis Emmanuel Macron bertemu.",
+                  "Menlu AS-Korea Selatan dan Jepang bertemu.",
+                  "MenluRusia bertemu Sergei Lavrov di Moskow.")
+    ]
+    assert found == [
+        [(8, 39, "CHNGOV")],
+        [(23, 55, "FRAGOV")],
+        [(0, 33, "USAGOV")],
+        [(0, 10, "RUSGOV"), (19, 32, "RUSGOV")],
+    ]

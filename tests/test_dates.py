@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kronik.dates import anchor_date, find_dates
+from kronik.dates import anchor_date, caseless, find_dates
 
 REF = dt.date(2022, 5, 12)  # a Thursday
 
@@ -171,3 +171,19 @@ def test_a_range_takes_the_year_written_with_its_second_end() -> None:
     ref = dt.date(2024, 5, 8)
     assert [x.value for x in find_dates("mulai 3 Maret hingga 10 Maret 2025", ref)] == ["2025-03-03/2025-03-10"]
     assert [x.value for x in find_dates("dari 28 Desember hingga 3 Januari 2025", ref)] == ["2024-12-28/2025-01-03"]
+
+
+def test_caseless_finds_what_ignorecase_finds() -> None:
+    """`caseless` lets lower-case patterns run without IGNORECASE: right only while every character keeps its class in
+    lower case and is an a-z letter in lower case exactly when IGNORECASE takes it for that letter."""
+    import re
+
+    every = "".join(c for c in map(chr, range(0x110000)) if caseless(c) is not None)
+    low = caseless(every)
+    assert low is not None
+    for pattern in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(pattern, every)] == [m.start() for m in re.finditer(pattern, low)]
+    letters = [m.start() for m in re.finditer("[a-z]", every, re.IGNORECASE)]
+    assert letters == [m.start() for m in re.finditer("[a-z]", low)]
+    assert all(re.match(low[i], every[i], re.IGNORECASE) for i in letters)
+    assert caseless("Presiden İran") is None and caseless("ſanksi") is None and caseless("Sanksi") == "sanksi"
