@@ -152,6 +152,10 @@ THEN_AFTER = 120
 may reach further ("memerintahkan duta besar Y, Z, untuk meninggalkan ...")."""
 
 
+_CASELESS_TWINS = str.maketrans("ſı", "si")
+"""Letters IGNORECASE takes for s and i that lower() keeps ("kemanuſiaan"): the reading is looked up under s and i."""
+
+
 def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     """Every cue of the sentence (start, end, reading). Of the readings whose `then` word follows, the one whose word
     comes first ("memanggil pulang dubes" is a recall, "memanggil dubes" a summons); else a passive's reading whose
@@ -161,7 +165,7 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     matches = _any_case_pattern().finditer(sentence) if lowered is None else pattern.finditer(lowered)
     hits: list[tuple[int, int, Cue]] = []
     for m in matches:
-        word = m.group(0).lower()
+        word = m.group(0).lower().translate(_CASELESS_TWINS)
         key = word if word.isalpha() else _SPACING.sub(" ", word)
         after = sentence[m.end():m.end() + THEN_AFTER]
         best: tuple[int, Cue] | None = None

@@ -225,3 +225,11 @@ def test_credentials_received_and_talks_concluded() -> None:
         "Chili dan Uni Eropa merampungkan perundingan perjanjian dagang."]), DEFAULT).events
     assert {(e.type, frozenset(countries(e.actors + e.recipients))) for e in events} >= {
         ("CONSULT", frozenset({"KEN", "JPN"})), ("CONSULT", frozenset({"CHL", "EUR"}))}
+
+
+def test_letters_ignorecase_reads_as_s_and_i_find_the_reading() -> None:
+    """IGNORECASE matches "ſ" (long s) and "ı" (dotless i) as s and i, which lower() keeps: the reading must still be
+    found (it raised KeyError) and be the one of the plain spelling."""
+    for odd, plain in (("Vietnam menyeſalkan penangkapan itu.", "Vietnam menyesalkan penangkapan itu."),
+                       ("Chile mengırim bantuan ke Peru.", "Chile mengirim bantuan ke Peru.")):
+        assert [(a, b, c.type) for a, b, c in cue_hits(odd)] == [(a, b, c.type) for a, b, c in cue_hits(plain)]
