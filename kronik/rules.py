@@ -1713,20 +1713,21 @@ def remember(d: DocContext, s: Sentence) -> None:
     for c in coded:
         if c.parties.agents and not c.cue.host and not c.parties.reciprocal:
             d.doers[c.cue.type] = c.parties.agents
-    two = [c for c in coded if len(countries(codes(c.parties.agents + c.parties.targets))) == 2]
+    sides = [countries(codes(c.parties.agents + c.parties.targets)) for c in coded]
+    two = [c for c, states in zip(coded, sides, strict=True) if len(states) == 2]
     d.pair = two[-1].parties.agents + two[-1].parties.targets if two else d.pair
-    d.planned.update((c.cue.type, frozenset(countries(codes(c.parties.agents + c.parties.targets))))
-                     for c in coded if c.status == "planned" and c.cue.mutual)
+    d.planned.update((c.cue.type, frozenset(states)) for c, states in zip(coded, sides, strict=True)
+                     if c.status == "planned" and c.cue.mutual)
     usable = [x for x in s.dates if x.usable]
     d.previous_date = usable[-1] if usable else d.previous_date
-    for c in coded:
-        sides = countries(codes(c.parties.agents + c.parties.targets))
-        for a in sides:
-            for b in sides - {a}:
+    for c, states in zip(coded, sides, strict=True):
+        for a in states:
+            for b in states - {a}:
                 n = d.partners.setdefault((a, c.cue.type), {})
                 n[b] = n.get(b, 0) + 1
     for m in s.mentions:
         for code in m.members or (m.code,):
             if code:
-                d.seen[country(code)] = d.seen.get(country(code), 0) + 1
+                state = country(code)
+                d.seen[state] = d.seen.get(state, 0) + 1
 
