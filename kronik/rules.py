@@ -1687,10 +1687,10 @@ def apply_rules(c: Candidate, s: Sentence, d: DocContext, rules: tuple[Rule, ...
     Returns the stage of the rule that dropped the candidate, None when none did."""
     for rule in rules:
         note = rule.apply(c, s, d)
-        if note:
+        if note:  # a rule that drops says why (_drop), so only then is there a drop to look for
             c.fired.append((rule.name, note))
-        if c.dropped is not None:
-            return rule.stage
+            if c.dropped is not None:
+                return rule.stage
     return None
 
 
