@@ -96,12 +96,12 @@ def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
     return {label: tuple(patterns) for label, patterns in by_label.items()}
 
 
-def _required(items: list[tuple[object, object]], ignore_case: bool) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed pattern (re's parse tree) holds, or None when none are found.
+def _required(items: list[tuple[object, object]], ignore_case: bool) -> list[frozenset[str]]:
+    """Sets of strings such that every match of a parsed pattern (re's parse tree) holds one string of each set.
 
     A literal counts where it can only match itself: outside case-insensitive parts, or an ASCII non-letter; a group
-    or a repeat of at least one counts by what it requires, an alternation when every branch requires something.
-    Of several candidates the one whose shortest string is longest is kept (the rarest, so the best filter)."""
+    or a repeat of at least one counts by what it requires, an alternation when every branch requires something
+    (a branch by its rarest set, see _rarest)."""
     options: list[frozenset[str]] = []
     run = ""
     for op, av in items:
@@ -112,19 +112,22 @@ def _required(items: list[tuple[object, object]], ignore_case: bool) -> frozense
         if run:
             options.append(frozenset({run}))
             run = ""
-        found: frozenset[str] | None = None
         if name == "SUBPATTERN" and isinstance(av, tuple):
             _, add, drop, sub = av
-            found = _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
+            options += _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
         elif name == "BRANCH" and isinstance(av, tuple):
-            branches = [_required(list(branch), ignore_case) for branch in av[1]]
-            found = frozenset().union(*branches) if all(branches) else None
+            branches = [_rarest(_required(list(branch), ignore_case)) for branch in av[1]]
+            if all(branches):
+                options.append(frozenset().union(*branches))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and isinstance(av, tuple) and av[0] >= 1:
-            found = _required(list(av[2]), ignore_case)
-        if found:
-            options.append(found)
+            options += _required(list(av[2]), ignore_case)
     if run:
         options.append(frozenset({run}))
+    return options
+
+
+def _rarest(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The set whose shortest string is longest: likely the rarest, so the best single filter."""
     return max(options, key=lambda o: min(map(len, o)), default=None)
 
 
@@ -140,9 +143,11 @@ def _anchored(pattern: re.Pattern[str]) -> bool:
         return False
 
 
-def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings one of which every match of the pattern holds: a line without any of them cannot match, and `in` is
-    much cheaper than a search. None when none are found or re's parser, a private module, cannot be read."""
+def _needles(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
+    """Groups of strings such that every match of the pattern holds one string of each group: a line missing every
+    string of a group cannot match, and `in` is much cheaper than a search. Groups with fewer strings come first
+    (fewer tests for the lines most often turned away). None when none are found or re's parser, a private module,
+    cannot be read."""
     from re import _parser
 
     try:
@@ -150,15 +155,16 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         found = _required(list(tree), bool(tree.state.flags & re.IGNORECASE))
     except Exception:  # an unknown layout of the parse tree only costs the shortcut
         return None
-    return tuple(sorted(found)) if found else None
+    groups = sorted({tuple(sorted(o)) for o in found}, key=lambda g: (len(g), -min(map(len, g)), g))
+    return tuple(groups) or None
 
 
 @lru_cache(maxsize=1)
-def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | None], ...]]:
+def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[tuple[str, ...], ...] | None], ...]]:
     """_patterns() arranged for speed, with the same outcome (whether any pattern of a label matches): the label's
     lower-case patterns anchored at the start are joined into one ('^(?:a|b)': still one attempt at the start, one
     call instead of many), every other pattern comes with its needles (`_needles`), and most lines hold none of them."""
-    out: dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | None], ...]] = {}
+    out: dict[str, tuple[tuple[re.Pattern[str], bool, tuple[tuple[str, ...], ...] | None], ...]] = {}
     for label, patterns in _patterns().items():
         starts = [p for p, cased in patterns if not cased and _anchored(p)]
         joined = [re.compile("^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p in starts) + ")")] if len(starts) > 1 else starts
@@ -170,15 +176,20 @@ def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | 
 def _matches(label: str, text: str, lower: str) -> bool:
     for pattern, cased, needles in _checks()[label]:
         line = text if cased else lower
-        if needles:
-            for needle in needles:
-                if needle in line:
-                    break
-            else:
-                continue
-        if pattern.search(line):
+        if (not needles or _holds(line, needles)) and pattern.search(line):
             return True
     return False
+
+
+def _holds(line: str, needles: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the line holds a string of each group of needles."""
+    for group in needles:
+        for needle in group:
+            if needle in line:
+                break
+        else:
+            return False
+    return True
 
 
 @lru_cache(maxsize=8192)
