@@ -219,15 +219,17 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _truncated(text))
     glued = not conservative and not terminated and len(_GLUED_NAV.findall(text)) >= 2
     if indonesian and not conservative:
-        function_words = _function_words()
-        fw = sum(w.lower() in function_words for w in words) / n if n else 0.0
-        caps = line.caps
-        line.prose = not glued and (
-            (terminated and n >= 4 and (fw >= 0.08 or n >= 15 or (n >= 8 and caps < 0.5)
-                                        or (n >= 5 and any(_VERB.fullmatch(w) for w in words[1:]))))
-            or (n >= 10 and fw >= 0.15 and caps < 0.5)
-            or (text.endswith(":") and n >= 8 and fw >= 0.1)
-        )
+        if glued or n < 4 or (terminated and n >= 15):  # settled without the function words (most body lines)
+            line.prose = not glued and n >= 4
+        else:
+            function_words = _function_words()
+            fw = sum(w.lower() in function_words for w in words) / n
+            caps = line.caps
+            line.prose = (
+                (terminated and (fw >= 0.08 or (n >= 8 and caps < 0.5) or (n >= 5 and any(_VERB.fullmatch(w) for w in words[1:]))))
+                or (n >= 10 and fw >= 0.15 and caps < 0.5)
+                or (text.endswith(":") and n >= 8 and fw >= 0.1)
+            )
     else:
         line.prose = not glued and ((terminated and n >= 3) or n >= 12 or (conservative and (n >= 2 or terminated)))
     line.title_like = (
