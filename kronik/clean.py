@@ -48,7 +48,6 @@ SLUG_MIN_PRECISION = 0.5
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
 """A lone label line under which some outlets print the author's name on the line above."""
 
-_TERMINATED = re.compile(r"[.!?…]['\"”’)\]]*\s*$|[.!?]['\"”’]?\s*\([^()]{1,30}\)\s*$")
 _GLUED_NAV = re.compile(r"[a-z][A-Z][a-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
@@ -61,6 +60,10 @@ _VERB = re.compile(r"(?:me[mnr]?|meng|meny|di|ber|ter)[a-z]{3,}(?:kan|i|nya)?")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _ELLIPSES = ("...", "…")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
+_STOPS = (".", "!", "?")
+_ENDINGS = (*_STOPS, "…")
+_QUOTES = ("'", '"', "”", "’")
+_CLOSERS = "'\"”’)]"
 _TRAILING_PUNCT = " \t.!?:;,…\"'“”‘’"
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
 _LEADING_BULLET = re.compile(r"^[-–—•·*>]+\s*")
@@ -212,6 +215,20 @@ def _truncated(text: str) -> bool:
     return text.rstrip().endswith(_ELLIPSES)
 
 
+def _terminated(text: str) -> bool:
+    """Whether the line ends like a sentence: '.', '!', '?' or '…' under closing quotes and brackets ('."', '?)'),
+    or '.', '!', '?' and at most one quote before a short parenthesis ('… ditolak. (AP)'); spaces may follow.
+    Read from the line's end with string tests, not a regex search tried at every stop in the line."""
+    tail = text.rstrip()
+    if tail.rstrip(_CLOSERS).endswith(_ENDINGS):
+        return True
+    start = tail.rfind("(")
+    if start < 0 or not tail.endswith(")") or not 1 <= len(tail) - start - 2 <= 30 or ")" in tail[start + 1 : -1]:
+        return False
+    before = tail[:start].rstrip()
+    return (before[:-1] if before.endswith(_QUOTES) else before).endswith(_STOPS)
+
+
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     """Prose or not, and title-like or not, from the line alone."""
     text = line.text
@@ -219,7 +236,7 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     n = len(words)
     line.words = n
     line.caps = sum(map(str.isupper, map(itemgetter(0), words))) / n if n else 1.0
-    terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _truncated(text))
+    terminated = _terminated(text) and not (n < 15 and _truncated(text))
     glued = not conservative and not terminated and len(_GLUED_NAV.findall(text)) >= 2
     if indonesian and not conservative:
         if glued or n < 4 or (terminated and n >= 15):  # settled without the function words (most body lines)
