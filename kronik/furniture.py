@@ -85,6 +85,8 @@ def parse_dates(line: str, default_tz: str | None = None, outlet: str | None = N
     ``default_tz`` (the outlet's home zone) or come back as the date alone.
     """
     out: list[tuple[str, str]] = []
+    if not _DIGIT.search(line):  # every stamp holds a digit
+        return out
     start = 0
     labels = {w.lower() for w in re.findall(r"([A-Za-z]+)\s*:", line)}
     default_tz = next((tz for label, (tz, who) in _LABEL_TZ.items() if label in labels and outlet in who), default_tz)
