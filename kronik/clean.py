@@ -66,7 +66,8 @@ _QUOTES = ("'", '"', "”", "’")
 _CLOSERS = "'\"”’)]"
 _TRAILING_PUNCT = " \t.!?:;,…\"'“”‘’"
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
-_LEADING_BULLET = re.compile(r"^[-–—•·*>]+\s*")
+_BULLETS = ("-", "–", "—", "•", "·", "*", ">")
+_LEADING_BULLET = re.compile(rf"^[{re.escape(''.join(_BULLETS))}]+\s*")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
 _BREADCRUMB = re.compile(r"[>»›]")
 
@@ -261,7 +262,8 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
 def _pattern_label(text: str, words: int) -> str | None:
     """The label the furniture patterns give a line, if any. Cached: a site prints the same menus, notices and
     credit lines on every page."""
-    text = _LEADING_BULLET.sub("", text)
+    if text.startswith(_BULLETS):
+        text = _LEADING_BULLET.sub("", text)
     lower = text.lower()
     if _matches(CAPTION, text, lower):
         return CAPTION
@@ -286,7 +288,7 @@ def _mark_bylines(lines: list[_Line]) -> None:
     content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
     for k, i in enumerate(content[1:], 1):
         prev = lines[content[k - 1]]
-        if lines[i].text.casefold() in BYLINE_LABELS and prev.label == BODY and not prev.prose and prev.words <= 5:
+        if prev.label == BODY and not prev.prose and prev.words <= 5 and lines[i].text.casefold() in BYLINE_LABELS:
             prev.label = META
 
 
@@ -305,7 +307,7 @@ def _mark_read_also_headlines(lines: list[_Line]) -> None:
     content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
     for k, i in enumerate(content[:-1]):
         nxt = lines[content[k + 1]]
-        if _READ_ALSO.match(lines[i].text) and nxt.label == BODY and nxt.words <= MAX_HEADLINE_WORDS:
+        if nxt.label == BODY and nxt.words <= MAX_HEADLINE_WORDS and _READ_ALSO.match(lines[i].text):
             nxt.label = BOILERPLATE
 
 
