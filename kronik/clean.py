@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,9 +48,10 @@ SLUG_MIN_PRECISION = 0.5
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
 """A lone label line under which some outlets print the author's name on the line above."""
 
-_TERMINATED = re.compile(r"[.!?…]['\"”’)\]]*\s*$|[.!?]['\"”’]?\s*\([^()]{1,30}\)\s*$")
 _GLUED_NAV = re.compile(r"[a-z][A-Z][a-z]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
+"""_WORD for ASCII text (on ASCII, letters but digits and '_' are A-Z and a-z): a third faster than the Unicode classes."""
 _EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[\])]\s*$")
 _BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
@@ -58,9 +60,14 @@ _VERB = re.compile(r"(?:me[mnr]?|meng|meny|di|ber|ter)[a-z]{3,}(?:kan|i|nya)?")
 _TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _ELLIPSES = ("...", "…")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
+_STOPS = (".", "!", "?")
+_ENDINGS = (*_STOPS, "…")
+_QUOTES = ("'", '"', "”", "’")
+_CLOSERS = "'\"”’)]"
 _TRAILING_PUNCT = " \t.!?:;,…\"'“”‘’"
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
-_LEADING_BULLET = re.compile(r"^[-–—•·*>]+\s*")
+_BULLETS = ("-", "–", "—", "•", "·", "*", ">")
+_LEADING_BULLET = re.compile(rf"^[{re.escape(''.join(_BULLETS))}]+\s*")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
 _BREADCRUMB = re.compile(r"[>»›]")
 
@@ -96,12 +103,12 @@ def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
     return {label: tuple(patterns) for label, patterns in by_label.items()}
 
 
-def _required(items: list[tuple[object, object]], ignore_case: bool) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed pattern (re's parse tree) holds, or None when none are found.
+def _required(items: list[tuple[object, object]], ignore_case: bool) -> list[frozenset[str]]:
+    """Sets of strings such that every match of a parsed pattern (re's parse tree) holds one string of each set.
 
     A literal counts where it can only match itself: outside case-insensitive parts, or an ASCII non-letter; a group
-    or a repeat of at least one counts by what it requires, an alternation when every branch requires something.
-    Of several candidates the one whose shortest string is longest is kept (the rarest, so the best filter)."""
+    or a repeat of at least one counts by what it requires, an alternation when every branch requires something
+    (a branch by its rarest set, see _rarest)."""
     options: list[frozenset[str]] = []
     run = ""
     for op, av in items:
@@ -112,19 +119,22 @@ def _required(items: list[tuple[object, object]], ignore_case: bool) -> frozense
         if run:
             options.append(frozenset({run}))
             run = ""
-        found: frozenset[str] | None = None
         if name == "SUBPATTERN" and isinstance(av, tuple):
             _, add, drop, sub = av
-            found = _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
+            options += _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
         elif name == "BRANCH" and isinstance(av, tuple):
-            branches = [_required(list(branch), ignore_case) for branch in av[1]]
-            found = frozenset().union(*branches) if all(branches) else None
+            branches = [_rarest(_required(list(branch), ignore_case)) for branch in av[1]]
+            if all(branches):
+                options.append(frozenset().union(*branches))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and isinstance(av, tuple) and av[0] >= 1:
-            found = _required(list(av[2]), ignore_case)
-        if found:
-            options.append(found)
+            options += _required(list(av[2]), ignore_case)
     if run:
         options.append(frozenset({run}))
+    return options
+
+
+def _rarest(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The set whose shortest string is longest: likely the rarest, so the best single filter."""
     return max(options, key=lambda o: min(map(len, o)), default=None)
 
 
@@ -140,9 +150,11 @@ def _anchored(pattern: re.Pattern[str]) -> bool:
         return False
 
 
-def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings one of which every match of the pattern holds: a line without any of them cannot match, and `in` is
-    much cheaper than a search. None when none are found or re's parser, a private module, cannot be read."""
+def _needles(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
+    """Groups of strings such that every match of the pattern holds one string of each group: a line missing every
+    string of a group cannot match, and `in` is much cheaper than a search. Groups with fewer strings come first
+    (fewer tests for the lines most often turned away). None when none are found or re's parser, a private module,
+    cannot be read."""
     from re import _parser
 
     try:
@@ -150,15 +162,16 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         found = _required(list(tree), bool(tree.state.flags & re.IGNORECASE))
     except Exception:  # an unknown layout of the parse tree only costs the shortcut
         return None
-    return tuple(sorted(found)) if found else None
+    groups = sorted({tuple(sorted(o)) for o in found}, key=lambda g: (len(g), -min(map(len, g)), g))
+    return tuple(groups) or None
 
 
 @lru_cache(maxsize=1)
-def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | None], ...]]:
+def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[tuple[str, ...], ...] | None], ...]]:
     """_patterns() arranged for speed, with the same outcome (whether any pattern of a label matches): the label's
     lower-case patterns anchored at the start are joined into one ('^(?:a|b)': still one attempt at the start, one
     call instead of many), every other pattern comes with its needles (`_needles`), and most lines hold none of them."""
-    out: dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | None], ...]] = {}
+    out: dict[str, tuple[tuple[re.Pattern[str], bool, tuple[tuple[str, ...], ...] | None], ...]] = {}
     for label, patterns in _patterns().items():
         starts = [p for p, cased in patterns if not cased and _anchored(p)]
         joined = [re.compile("^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p in starts) + ")")] if len(starts) > 1 else starts
@@ -170,15 +183,20 @@ def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[str, ...] | 
 def _matches(label: str, text: str, lower: str) -> bool:
     for pattern, cased, needles in _checks()[label]:
         line = text if cased else lower
-        if needles:
-            for needle in needles:
-                if needle in line:
-                    break
-            else:
-                continue
-        if pattern.search(line):
+        if (not needles or _holds(line, needles)) and pattern.search(line):
             return True
     return False
+
+
+def _holds(line: str, needles: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the line holds a string of each group of needles."""
+    for group in needles:
+        for needle in group:
+            if needle in line:
+                break
+        else:
+            return False
+    return True
 
 
 @lru_cache(maxsize=8192)
@@ -198,25 +216,41 @@ def _truncated(text: str) -> bool:
     return text.rstrip().endswith(_ELLIPSES)
 
 
+def _terminated(text: str) -> bool:
+    """Whether the line ends like a sentence: '.', '!', '?' or '…' under closing quotes and brackets ('."', '?)'),
+    or '.', '!', '?' and at most one quote before a short parenthesis ('… ditolak. (AP)'); spaces may follow.
+    Read from the line's end with string tests, not a regex search tried at every stop in the line."""
+    tail = text.rstrip()
+    if tail.rstrip(_CLOSERS).endswith(_ENDINGS):
+        return True
+    start = tail.rfind("(")
+    if start < 0 or not tail.endswith(")") or not 1 <= len(tail) - start - 2 <= 30 or ")" in tail[start + 1 : -1]:
+        return False
+    before = tail[:start].rstrip()
+    return (before[:-1] if before.endswith(_QUOTES) else before).endswith(_STOPS)
+
+
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     """Prose or not, and title-like or not, from the line alone."""
     text = line.text
-    words = _WORD.findall(text)
+    words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     n = len(words)
     line.words = n
-    line.caps = sum(w[0].isupper() for w in words) / n if n else 1.0
-    terminated = bool(_TERMINATED.search(text)) and not (n < 15 and _truncated(text))
+    line.caps = sum(map(str.isupper, map(itemgetter(0), words))) / n if n else 1.0
+    terminated = _terminated(text) and not (n < 15 and _truncated(text))
     glued = not conservative and not terminated and len(_GLUED_NAV.findall(text)) >= 2
     if indonesian and not conservative:
-        function_words = _function_words()
-        fw = sum(w.lower() in function_words for w in words) / n if n else 0.0
-        caps = line.caps
-        line.prose = not glued and (
-            (terminated and n >= 4 and (fw >= 0.08 or n >= 15 or (n >= 8 and caps < 0.5)
-                                        or (n >= 5 and any(_VERB.fullmatch(w) for w in words[1:]))))
-            or (n >= 10 and fw >= 0.15 and caps < 0.5)
-            or (text.endswith(":") and n >= 8 and fw >= 0.1)
-        )
+        if glued or n < 4 or (terminated and n >= 15):  # settled without the function words (most body lines)
+            line.prose = not glued and n >= 4
+        else:
+            function_words = _function_words()
+            fw = sum(w.lower() in function_words for w in words) / n
+            caps = line.caps
+            line.prose = (
+                (terminated and (fw >= 0.08 or (n >= 8 and caps < 0.5) or (n >= 5 and any(_VERB.fullmatch(w) for w in words[1:]))))
+                or (n >= 10 and fw >= 0.15 and caps < 0.5)
+                or (text.endswith(":") and n >= 8 and fw >= 0.1)
+            )
     else:
         line.prose = not glued and ((terminated and n >= 3) or n >= 12 or (conservative and (n >= 2 or terminated)))
     line.title_like = (
@@ -228,7 +262,8 @@ def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
 def _pattern_label(text: str, words: int) -> str | None:
     """The label the furniture patterns give a line, if any. Cached: a site prints the same menus, notices and
     credit lines on every page."""
-    text = _LEADING_BULLET.sub("", text)
+    if text.startswith(_BULLETS):
+        text = _LEADING_BULLET.sub("", text)
     lower = text.lower()
     if _matches(CAPTION, text, lower):
         return CAPTION
@@ -253,7 +288,7 @@ def _mark_bylines(lines: list[_Line]) -> None:
     content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
     for k, i in enumerate(content[1:], 1):
         prev = lines[content[k - 1]]
-        if lines[i].text.casefold() in BYLINE_LABELS and prev.label == BODY and not prev.prose and prev.words <= 5:
+        if prev.label == BODY and not prev.prose and prev.words <= 5 and lines[i].text.casefold() in BYLINE_LABELS:
             prev.label = META
 
 
@@ -272,7 +307,7 @@ def _mark_read_also_headlines(lines: list[_Line]) -> None:
     content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
     for k, i in enumerate(content[:-1]):
         nxt = lines[content[k + 1]]
-        if _READ_ALSO.match(lines[i].text) and nxt.label == BODY and nxt.words <= MAX_HEADLINE_WORDS:
+        if nxt.label == BODY and nxt.words <= MAX_HEADLINE_WORDS and _READ_ALSO.match(lines[i].text):
             nxt.label = BOILERPLATE
 
 

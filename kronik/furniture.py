@@ -29,6 +29,7 @@ _DATE = re.compile(
 )
 _WEEKDAY = re.compile(rf"(?i)\b({_WEEKDAY_ALT})\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’]?\s*$")
 _UPDATED = re.compile(r"(?i)(?<![a-z])(diperbarui|pembaruan|diperbaharui|update[ds]?|updated|last modified|revisi)\b")
 _PUBLISHED = re.compile(r"(?i)(?<![a-z])(diterbitkan|dipublikasikan|terbit|published|posted|write|ditulis|tanggal)\b")
@@ -84,6 +85,8 @@ def parse_dates(line: str, default_tz: str | None = None, outlet: str | None = N
     ``default_tz`` (the outlet's home zone) or come back as the date alone.
     """
     out: list[tuple[str, str]] = []
+    if not _DIGIT.search(line):  # every stamp holds a digit
+        return out
     start = 0
     labels = {w.lower() for w in re.findall(r"([A-Za-z]+)\s*:", line)}
     default_tz = next((tz for label, (tz, who) in _LABEL_TZ.items() if label in labels and outlet in who), default_tz)
@@ -130,15 +133,21 @@ def looks_like_date_line(line: str) -> bool:
     """A short line that carries a date stamp and little else (not a body sentence or a headline with a date).
 
     Besides the date it must show a time, a weekday, a 'published/updated' label, or almost nothing else.
+    A stamp and a year both hold a digit, so a line without one is no date line: a cheap search before the
+    patterns that try every position. The cue patterns run only when the outcome depends on them.
     """
-    if len(line) > 140 or _SENTENCE_END.search(line):
+    if len(line) > 140 or not _DIGIT.search(line) or _SENTENCE_END.search(line):
         return False
     stamp = _DATE.search(line)
-    cue = bool(_WEEKDAY.search(line) or _UPDATED.search(line) or _PUBLISHED.search(line))
     if not stamp:
-        return len(line) <= 60 and cue and has_month_word(line) and bool(_YEAR.search(line))
+        return len(line) <= 60 and bool(_YEAR.search(line)) and has_month_word(line) and _has_cue(line)
     rest = len(re.findall(r"[^\W\d_]+", _WEEKDAY.sub(" ", _DATE.sub(" ", line))))
-    return rest <= 10 and (cue or bool(stamp.group("H")) or rest <= 2)
+    return rest <= 10 and (bool(stamp.group("H")) or rest <= 2 or _has_cue(line))
+
+
+def _has_cue(line: str) -> bool:
+    """A weekday or a 'published/updated' label: what makes a short line with a date a date line."""
+    return bool(_WEEKDAY.search(line) or _UPDATED.search(line) or _PUBLISHED.search(line))
 
 
 

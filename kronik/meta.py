@@ -71,6 +71,7 @@ _EVENT_DAY = re.compile(r"(?i)\b(?:pada|sejak|hingga|sampai|mulai|dari|tanggal|h
 _NOT_THE_REPORT = re.compile(r"(?i)\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|nanti|besok|sebelumnya|bahwa)\b")
 """A plan, a flashback or reported speech ('bahwa …') before the date: the date is not the report's."""
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
 _DATELINE_HEAD = re.compile(r"^[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}(?:\s*\([^()]{2,20}\))?,\s*$")
 """A dated dateline opens the lead: 'JAKARTA, Kamis (9/9/2021) - …'."""
@@ -201,7 +202,11 @@ def lead_date(paragraphs: Sequence[str], reference: str | None = None) -> str | 
     year. A date told as a plan, a flashback or reported speech never counts."""
     found: list[dt.date] = []
     for n, paragraph in enumerate(paragraphs[:LEAD_PARAGRAPHS]):
+        if not _DIGIT.search(paragraph):  # every stamp holds a digit: spare the stamp search, tried at every position
+            continue
         for k, sentence in enumerate(_SENTENCE.split(paragraph)):
+            if not _DIGIT.search(sentence):
+                continue
             for m in _STAMP.finditer(sentence):
                 if not (m["wd"] or m["y1"] or m["y2"] or m["y3"]):
                     continue

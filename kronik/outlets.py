@@ -14,6 +14,7 @@ from kronik.datafiles import rows
 """The package's data files (word lists, patterns, tables)."""
 
 _DOMAIN = re.compile(r"(?i)\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|co\.kr|co|id|net|org|tv|news))\b")
+_GLUED = re.compile(r"([a-z])([A-Z])")
 _SECOND_LEVEL = {"co", "or", "go", "ac", "web", "my", "sch", "com", "net", "org", "ne"}
 
 
@@ -76,15 +77,21 @@ def _outlet_names() -> re.Pattern[str]:
 
 
 def outlet_from_text(lines: list[str]) -> str | None:
-    """Outlet named in page furniture (dateline, copyright line, menus): a known host or outlet name."""
-    by_upper = {name.upper(): name for name, _ in _outlets().values()}
+    """Outlet named in page furniture (dateline, copyright line, menus): a known host or outlet name.
+
+    A name is looked for in the line with glued words spaced ('BeritaKita' -> 'Berita Kita'), then in the line as
+    it is (searched once when spacing changed nothing); a host only in a line with a dot."""
+    names = _outlet_names()
     for line in lines:
-        for dom in _DOMAIN.findall(line):
-            hit = _lookup(dom.lower())
-            if hit:
-                return hit[0]
-        m = _outlet_names().search(re.sub(r"([a-z])([A-Z])", r"\1 \2", line)) or _outlet_names().search(line)
+        if "." in line:
+            for dom in _DOMAIN.findall(line):
+                hit = _lookup(dom.lower())
+                if hit:
+                    return hit[0]
+        spaced = _GLUED.sub(r"\1 \2", line)
+        m = names.search(spaced) or (names.search(line) if spaced != line else None)
         if m:
+            by_upper = {name.upper(): name for name, _ in _outlets().values()}
             return by_upper.get(m.group(1).upper(), m.group(1))
     return None
 
