@@ -259,7 +259,7 @@ class DocumentActors:
             low = _WORDS.findall(lowered)
         self._sentence_start = len(self.countries)
         units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, found)
-        out = []
+        out: list[Mention] = []
         for u in units:
             if u.refer is not None:
                 resolved = self._refer(u, out[-1].code if out and _MOVED_ON.fullmatch(sentence, out[-1].end, found[u.i].start()) else "")

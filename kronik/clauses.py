@@ -402,11 +402,11 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
         if cue.mutual and not (agents and targets):
             # "saluran dengan Korsel dibuka kembali", "dibuka atas persetujuan Moon dan Kim": one joint act
             lo = left_limit(sentence, start)
-            with_ = [m for m in mentions if lo <= m.start < start and oblique(sentence, m, mentions) in ("dengan", "antara")]
+            joined = [m for m in mentions if lo <= m.start < start and oblique(sentence, m, mentions) in ("dengan", "antara")]
             # "kesepakatan yang dicapai antara X dan Y": the parties may follow
-            with_ += [m for _, m in after if oblique(sentence, m, mentions) in ("antara", "antar")]
-            parties = [m for k, m in enumerate(agents + targets + with_) if m not in (agents + targets + with_)[:k]]
-            return Parties(parties, [], len(countries(codes(parties))) >= 2, "passive of a joint act: all parties named")
+            joined += [m for _, m in after if oblique(sentence, m, mentions) in ("antara", "antar")]
+            named = [m for k, m in enumerate(agents + targets + joined) if m not in (agents + targets + joined)[:k]]
+            return Parties(named, [], len(countries(codes(named))) >= 2, "passive of a joint act: all parties named")
         if not targets and agents:
             # "bea masuk yang diberlakukan Kanada atas baja Meksiko": the target is marked after the doer
             marked = [(i, m) for i, m in after if m not in agents and m.start > agents[-1].end
@@ -479,10 +479,10 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
         subject, subject_how = clause_subject(sentence, mentions, start)
         return Parties(subject, [], len(countries(codes(subject))) >= 2,
                        f"noun mediated ({med.group(0).strip()!r}); parties are the {subject_how}")
-    if after and (by := _DONE_BY.match(sentence[end:after[0][1].start])) is not None and not cue.mutual:
+    if after and (done_by := _DONE_BY.match(sentence[end:after[0][1].start])) is not None and not cue.mutual:
         # "veto yang dilakukan AS", "serangan yang dilancarkan oleh Israel": the relative clause names the doer
         return Parties(coordinated(sentence, mentions, after[0][0], end, stop), [], False,
-                       f"noun: doer named by {by.group(0).strip()!r}")
+                       f"noun: doer named by {done_by.group(0).strip()!r}")
     if after and not _POSSESSOR_GAP.match(sentence[end:after[0][1].start]) and oblique(sentence, after[0][1]) is None:
         after = []  # a state named further on is not this noun's possessor ("kunjungan itu dilakukan ... antar-Korea")
     if after and not _FEW_WORDS.match(sentence[end:after[0][1].start]):
@@ -534,10 +534,10 @@ def _noun_parties(sentence: str, mentions: list[Mention], start: int, end: int, 
                 # "Korea Utara mendapatkan dukungan dari Rusia": the receiver is the clause subject
                 subject, _ = clause_subject(sentence, mentions, start)
                 return Parties(agents, [m for m in subject if m not in agents], False, how + "; received by the clause subject")
-            marked = [(j, m) for j, m in rest if oblique(sentence, m) in TARGET_PREPS
+            marked_on = [(j, m) for j, m in rest if oblique(sentence, m) in TARGET_PREPS
                       and NEAR.match(sentence[group[-1].end:m.start])]
-            if marked:
-                targets = coordinated(sentence, mentions, marked[0][0], end, stop)
+            if marked_on:
+                targets = coordinated(sentence, mentions, marked_on[0][0], end, stop)
         else:
             targets, how = group, f"noun: target after {prep}"
     if not agents:
