@@ -463,8 +463,8 @@ class DocumentActors:
                 end = j
                 while k < len(atoms) and atoms[k].i < end:
                     k += 1
-        person: Person | None = None
-        short: tuple[str, ...] = ()
+        person = None
+        short = ()
         if (roles and not is_igo(code)) or (roles and e.kind == "igo"):
             gap = low[end : atoms[k].i] if k < len(atoms) else None
             unknown = k < len(atoms) and atoms[k].kind == "surname" and self._new_name(raw, low, atoms[k].i) > atoms[k].j

@@ -123,8 +123,9 @@ def _required(items: list[tuple[object, object]], ignore_case: bool) -> list[fro
             _, add, drop, sub = av
             options += _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
         elif name == "BRANCH" and isinstance(av, tuple):
-            branches = [_rarest(_required(list(branch), ignore_case)) for branch in av[1]]
-            if all(branches):
+            rarest = [_rarest(_required(list(branch), ignore_case)) for branch in av[1]]
+            branches = [b for b in rarest if b]
+            if len(branches) == len(rarest):
                 options.append(frozenset().union(*branches))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and isinstance(av, tuple) and av[0] >= 1:
             options += _required(list(av[2]), ignore_case)
@@ -141,7 +142,7 @@ def _rarest(options: list[frozenset[str]]) -> frozenset[str] | None:
 def _anchored(pattern: re.Pattern[str]) -> bool:
     """Whether the whole pattern is anchored at the start ('^…' with no top-level alternation): its search is one
     attempt at the line's start, and such patterns can share one."""
-    from re import _parser
+    from re import _parser  # type: ignore[attr-defined]
 
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
@@ -155,7 +156,7 @@ def _needles(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
     string of a group cannot match, and `in` is much cheaper than a search. Groups with fewer strings come first
     (fewer tests for the lines most often turned away). None when none are found or re's parser, a private module,
     cannot be read."""
-    from re import _parser
+    from re import _parser  # type: ignore[attr-defined]
 
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)

@@ -205,14 +205,14 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
             # no cue, no event: its dates are not worth the time (as a sentence without a state)
             s = _code_sentence(text, mentions, find_dates(text, anchor.day) if hits else [], d, hits)
             remember(d, s)
-            coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
+            coded = [(c, c.event) for c in s.candidates if c.event is not None and c.parties is not None]
             # "kedua belah pihak" later means the last two states that acted together or on each other; a mediated
             # act names four
-            two = [c for c in coded if len(countries(c.event.actors + c.event.recipients)) == 2]
+            two = [ev for _, ev in coded if len(countries(ev.actors + ev.recipients)) == 2]
             if two:
-                actors.note_pair(two[-1].event.actors + two[-1].event.recipients, two[-1].event.type in _MEETING_TYPES)
+                actors.note_pair(two[-1].actors + two[-1].recipients, two[-1].type in _MEETING_TYPES)
             sentences.append(SentenceTrace(p, text, mentions, s.dates, s.candidates))
-            found.extend((c.event, c.fallback, people(c)) for c in coded)
+            found.extend((ev, c.fallback, people(c)) for c, ev in coded)
     events, merged = _merge(found, settings.event_cluster_days)
     return DocumentTrace(anchor.day, sentences, events, merged)
 

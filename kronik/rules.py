@@ -963,11 +963,11 @@ def _shared_target(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     assert p is not None
     if not (c.cue.type in _SHARES_TARGET and p.agents and not p.targets):
         return None
-    done = [x for x in s.candidates if x.event is not None and x.parties is not None and x.parties.targets
+    done = [(x, x.parties) for x in s.candidates if x.event is not None and x.parties is not None and x.parties.targets
             and x.parties.agents == p.agents]
-    if done and _AND_THEN.match(s.text, done[-1].end, c.start) and left_limit(s.text, c.start) <= done[-1].start:
-        p.targets = done[-1].parties.targets
-        return f"target shared with {done[-1].text!r} before it"
+    if done and _AND_THEN.match(s.text, done[-1][0].end, c.start) and left_limit(s.text, c.start) <= done[-1][0].start:
+        p.targets = done[-1][1].targets
+        return f"target shared with {done[-1][0].text!r} before it"
     return None
 
 
@@ -1383,7 +1383,7 @@ def _in_former_office(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     former = next((m for m in p.agents if m.person and m.code.endswith("ELI")
                    and _FORMER_DID.fullmatch(s.text, m.end, c.start)), None)
     person = people().get(former.person) if former and former.person else None
-    if person is None:
+    if person is None or former is None:
         return None
     term = min((o for o in person.offices if o.end is not None), key=lambda o: o.rank, default=None)
     if term is None or term.end is None:
@@ -1696,31 +1696,31 @@ def apply_rules(c: Candidate, s: Sentence, d: DocContext, rules: tuple[Rule, ...
 
 def remember(d: DocContext, s: Sentence) -> None:
     """After a sentence: what later sentences may lean on (its doer, acts, resolution issuer, dates)."""
-    coded = [c for c in s.candidates if c.event is not None and c.parties is not None]
-    if coded and _RESOLUTION.search(s.text) and not coded[0].cue.host and all(is_igo(m.code) for m in coded[0].parties.agents):
-        d.issuer = coded[0].parties.agents
+    coded = [(c, c.parties) for c in s.candidates if c.event is not None and c.parties is not None]
+    if coded and _RESOLUTION.search(s.text) and not coded[0][0].cue.host and all(is_igo(m.code) for m in coded[0][1].agents):
+        d.issuer = coded[0][1].agents
     for c in s.candidates:
         if c.parties is not None and c.parties.agents and not c.cue.host and (
                 c.event is not None or c.dropped in ("fewer than two distinct states", "no target found")):
             d.last_act = (c.parties.agents, c.cue.stem.split()[0], c.cue.type)
-    for c in coded:
-        if c.cue.type in DIRECTED_MATERIAL and not c.cue.host and c.parties.targets:
-            d.last_blow = (c.parties.agents, c.parties.targets)
-        if not c.cue.host and c.parties.targets and not c.parties.reciprocal:
-            d.targets_by_type[c.cue.type] = c.parties.targets
-    d.last_doer = (coded[-1].parties.targets if coded[-1].cue.host else coded[-1].parties.agents) if coded else []
-    d.last_stem = coded[-1].cue.stem.split()[0] if coded else ""
-    for c in coded:
-        if c.parties.agents and not c.cue.host and not c.parties.reciprocal:
-            d.doers[c.cue.type] = c.parties.agents
-    sides = [countries(codes(c.parties.agents + c.parties.targets)) for c in coded]
-    two = [c for c, states in zip(coded, sides, strict=True) if len(states) == 2]
-    d.pair = two[-1].parties.agents + two[-1].parties.targets if two else d.pair
-    d.planned.update((c.cue.type, frozenset(states)) for c, states in zip(coded, sides, strict=True)
+    for c, p in coded:
+        if c.cue.type in DIRECTED_MATERIAL and not c.cue.host and p.targets:
+            d.last_blow = (p.agents, p.targets)
+        if not c.cue.host and p.targets and not p.reciprocal:
+            d.targets_by_type[c.cue.type] = p.targets
+    d.last_doer = (coded[-1][1].targets if coded[-1][0].cue.host else coded[-1][1].agents) if coded else []
+    d.last_stem = coded[-1][0].cue.stem.split()[0] if coded else ""
+    for c, p in coded:
+        if p.agents and not c.cue.host and not p.reciprocal:
+            d.doers[c.cue.type] = p.agents
+    sides = [countries(codes(p.agents + p.targets)) for _, p in coded]
+    two = [p for (_, p), states in zip(coded, sides, strict=True) if len(states) == 2]
+    d.pair = two[-1].agents + two[-1].targets if two else d.pair
+    d.planned.update((c.cue.type, frozenset(states)) for (c, _), states in zip(coded, sides, strict=True)
                      if c.status == "planned" and c.cue.mutual)
     usable = [x for x in s.dates if x.usable]
     d.previous_date = usable[-1] if usable else d.previous_date
-    for c, states in zip(coded, sides, strict=True):
+    for (c, _), states in zip(coded, sides, strict=True):
         for a in states:
             for b in states - {a}:
                 n = d.partners.setdefault((a, c.cue.type), {})
