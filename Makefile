@@ -11,7 +11,11 @@ $(BIN)/kronik: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(BIN)/kronik
 
-setup: $(BIN)/kronik
+# the pipeline's modules compiled by mypyc (kronik/compiled.py); again whenever a source changes
+kronik/_compiled.json: $(BIN)/kronik $(wildcard kronik/*.py)
+	$(BIN)/python -m kronik.compiled || true
+
+setup: $(BIN)/kronik kronik/_compiled.json
 
 demo: setup
 	$(BIN)/kronik extract samples/pages -o out/samples.jsonl --no-progress

@@ -17,14 +17,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from kronik import furniture, lang
+from kronik import datafiles, furniture, lang
 from kronik.datafiles import rows
 from kronik.model import BLANK, BODY, BOILERPLATE, CAPTION, META, TITLE, Cleaned, Head, Page
-
-DATA = Path(__file__).parent / "data"
 
 INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 """Languages whose lines are judged with the Indonesian function-word signal."""
@@ -84,8 +81,8 @@ class _Line:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    text = (DATA / "function_words_id.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    words = datafiles.text("function_words_id.txt")
+    return frozenset(w.strip().lower() for w in words.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

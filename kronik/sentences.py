@@ -8,12 +8,13 @@ space ("Korea Utara.Dalam") and after it we re-join splits after street, number 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from sentencex import segment
 
+from kronik import datafiles
+
 ABBREVIATIONS: frozenset[str] = frozenset(
-    w.strip() for w in (Path(__file__).parent / "data" / "abbreviations_id.txt").read_text(encoding="utf-8").splitlines()
+    w.strip() for w in datafiles.text("abbreviations_id.txt").splitlines()
     if w.strip() and not w.startswith("#")
 )
 """Lower-cased abbreviations (without the final dot) after which a sentence does not end."""
