@@ -1,6 +1,6 @@
 """The pipeline's modules compiled to C by mypyc: the same code and the same output, less CPU per page.
 
-`python -m kronik.compiled` (which `make setup` runs) compiles MODULES in place, next to their sources, and writes a
+`build()` (which `make setup` runs) compiles MODULES in place, next to their sources, and writes a
 stamp of the sources' hashes. At import, kronik uses the compiled modules only while every source still has the
 hash it was compiled from: after an edit the modules run from source, all of them (compiled modules call each
 other directly, so one stale module would keep the old code of the others), with one warning saying how to compile
@@ -80,7 +80,7 @@ def use_source_if_stale() -> None:
     elif stale():
         sys.meta_path.insert(0, _FromSource())
         warnings.warn("kronik: its sources changed since they were compiled, so they run from source (the same output, "
-                      "slower); `make setup` or `python -m kronik.compiled` compiles them again", stacklevel=3)
+                      "slower); `make setup` compiles them again", stacklevel=3)
 
 
 def build() -> int:
@@ -116,6 +116,3 @@ def build() -> int:
     print(f"kronik.compiled: {len(MODULES)} modules compiled", file=sys.stderr)
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(build())

@@ -48,7 +48,7 @@ def test_source_finder_takes_only_the_compiled_modules() -> None:
 def test_compiled_modules_in_use_after_setup() -> None:
     """`make setup` compiles; a failed compile writes an empty stamp, which this test reports."""
     if not compiled.STAMP.exists():
-        pytest.skip("kronik/_compiled.json absent: `make setup` (or python -m kronik.compiled) was not run here")
+        pytest.skip("kronik/_compiled.json absent: `make setup` was not run here")
     assert json.loads(compiled.STAMP.read_text(encoding="utf-8")), "compiling failed at setup: kronik runs from source"
     assert not compiled.stale()
     out = subprocess.run([sys.executable, "-c", "from kronik import compiled; print(compiled.in_use())"],
