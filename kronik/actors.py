@@ -17,7 +17,20 @@ from dataclasses import dataclass
 from functools import cache
 
 from kronik.datafiles import rows
-from kronik.gazetteer import FAMILY_NAME_FIRST, TOKEN, Entry, Index, Person, index, is_igo, junta_states, norm, short_names
+from kronik.gazetteer import (
+    FAMILY_NAME_FIRST,
+    GLUED,
+    PLAIN_TOKEN,
+    TOKEN,
+    Entry,
+    Index,
+    Person,
+    index,
+    is_igo,
+    junta_states,
+    norm,
+    short_names,
+)
 from kronik.gazetteer import party as _country
 
 ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person", "surname"})
@@ -246,8 +259,8 @@ class DocumentActors:
 
     def mentions(self, sentence: str) -> list[Mention]:
         """Actor mentions of one sentence (call in document order): non-overlapping, sorted by start."""
-        glued = _GLUED.search(sentence) is not None
-        found = list((TOKEN if glued else _WORDS).finditer(sentence))
+        glued = GLUED.search(sentence) is not None
+        found = list((TOKEN if glued else PLAIN_TOKEN).finditer(sentence))
         raw = [m[0] for m in found]
         lowered = sentence.lower().replace("’", "'")
         if len(lowered) != len(sentence):
@@ -256,7 +269,7 @@ class DocumentActors:
             low = [lowered[m.start() : m.end()] for m in found]
         else:
             # lower case keeps every character a word character, space or mark: the same tokens at the same places
-            low = _WORDS.findall(lowered)
+            low = PLAIN_TOKEN.findall(lowered)
         self._sentence_start = len(self.countries)
         units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, found)
         out: list[Mention] = []
@@ -680,11 +693,6 @@ class DocumentActors:
                 names = {full, parts[0] if u.code[:3] in FAMILY_NAME_FIRST else parts[-1]} if parts else set()
             for n in names:
                 self.names[n] = (u.code, u.how, u.person)
-
-
-_WORDS = re.compile(r"\w+|[^\w\s]")
-"""TOKEN where nothing is glued: its first branch needs two lower-case letters before a capitalised word (_GLUED)."""
-_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 
 
 _FOREIGN_TITLE = re.compile(r"\s*\)?\s*,?\s*")

@@ -18,6 +18,10 @@ TOKEN = re.compile(r"\w*?[a-z]{2}(?=[A-Z][a-z]{2})|\w+|[^\w\s]")
 """Words and single punctuation marks: "Kim Jong-un" is Kim, Jong, -, un; names and sentences share it. Two words
 a scraper glued together where a line break was ("Duta BesarChina") are split where lower case meets a capitalised
 word; a name with a short prefix ("McDonald", "DeSantis") stays whole."""
+PLAIN_TOKEN = re.compile(r"\w+|[^\w\s]")
+"""TOKEN where nothing is glued (its first branch needs two lower-case letters before a capitalised word, see GLUED;
+lower-case text never has that): the same tokens without trying that split at every position."""
+GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "KHM"})
 """States whose leaders' names the press writes family name first (Xi Jinping -> Xi, Jinping)."""
@@ -71,11 +75,6 @@ ROMAN = re.compile(r"[IVX]+|Jr|Sr")
 def norm(token: str) -> str:
     """The form tokens are indexed under: lower case, typographic apostrophes made plain."""
     return token.lower().replace("’", "'")
-
-
-_LOWER_TOKEN = re.compile(r"\w+|[^\w\s]")
-"""TOKEN on lower-case text, where its split of glued words (lower case meeting a capital) cannot apply: the same
-tokens without trying that split at every position of a whole page."""
 
 
 def tokens(text: str) -> list[str]:
@@ -422,7 +421,7 @@ def _full_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def office_window(text: str) -> tuple[dt.date, dt.date] | None:
     """The span of time every office-holder the text names in full could be in office at once: the page's own
     ground for a year when it states none. Names after "mantan", "calon" and the like do not count."""
-    names, words = _full_names(), _LOWER_TOKEN.findall(text.lower())
+    names, words = _full_names(), PLAIN_TOKEN.findall(text.lower())
     lo, hi = dt.date.min, dt.date.max
     found = False
     for i, word in enumerate(words):
