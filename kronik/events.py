@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kronik.actors import DocumentActors, Mention
 from kronik.calendar import date_span as _span
 from kronik.clauses import countries, country
-from kronik.dates import DateExpr, anchor_date, find_dates
+from kronik.dates import DateExpr, anchor_date, caseless, find_dates
 from kronik.gazetteer import office_window
 from kronik.lexicon import Cue, cue_hits, words
 from kronik.model import Article, Event
@@ -26,7 +26,12 @@ from kronik.settings import Settings
 _SPORTS = re.compile(rf"\b{words('sports_words')}\b", re.IGNORECASE)
 """Sports vocabulary: "Timnas Jepang menyerang gawang Korea Selatan" is a match, not an attack."""
 _SPORTS_LOWER = re.compile(rf"\b{words('sports_words')}\b")
-"""The same words on lower-cased text (the word list is lower case): half the time over a whole article."""
+"""The same words (a lower-case list) in text `caseless` lowered: half the time over a whole article."""
+
+
+def _sports_words(text: str) -> int:
+    lowered = caseless(text)
+    return len(_SPORTS.findall(text) if lowered is None else _SPORTS_LOWER.findall(lowered))
 
 
 @dataclass(slots=True)
@@ -183,7 +188,7 @@ def trace(article: Article, settings: Settings) -> DocumentTrace:
     """Code the article's body and keep every step, for `kronik explain` and for the events themselves."""
     anchor = anchor_date(article.published, article.reference_date, article.paragraphs,
                          lambda: office_window("\n".join(article.paragraphs)))
-    d = DocContext(anchor, sports=sum(len(_SPORTS_LOWER.findall(p.lower())) for p in article.paragraphs) >= 3)
+    d = DocContext(anchor, sports=sum(map(_sports_words, article.paragraphs)) >= 3)
     actors = DocumentActors(anchor.day)
     if article.title:
         # the headline introduces the page's actors: later surnames, pronouns and "junta" resolve against it

@@ -972,3 +972,11 @@ def test_what_is_vetoed_is_not_done() -> None:
 def test_calling_a_leader_a_war_criminal_is_an_accusation() -> None:
     ev = only(code("Presiden Turki Erdogan menyebut Netanyahu sebagai penjahat perang."), "ACCUSE")
     assert countries(ev.actors) == {"TUR"} and countries(ev.recipients) == {"ISR"}
+
+
+def test_sports_words_counted_as_ignorecase_reads_them() -> None:
+    """The whole-article count runs on lower-cased text only where that finds what IGNORECASE finds (dates.caseless):
+    a long s ("ſ") still reads as s."""
+    from kronik.events import _sports_words
+
+    assert _sports_words("Pelatih timnas tiba di stadion, lalu ke ſtadion lain.") == 4  # pelatih, timnas, stadion twice
