@@ -13,7 +13,7 @@ $(BIN)/kronik: pyproject.toml
 
 # the pipeline's modules compiled by mypyc (kronik/compiled.py); again whenever a source changes
 kronik/_compiled.json: $(BIN)/kronik $(wildcard kronik/*.py)
-	$(BIN)/python -c 'import sys; from kronik.compiled import build; sys.exit(build())' || true
+	KRONIK_FROM_SOURCE=1 $(BIN)/python -c 'import sys; from kronik.compiled import build; sys.exit(build())' || true
 
 setup: $(BIN)/kronik kronik/_compiled.json
 
