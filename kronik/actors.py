@@ -32,6 +32,7 @@ from kronik.gazetteer import (
     short_names,
 )
 from kronik.gazetteer import party as _country
+from kronik.rx import Rx
 
 ACTOR_KINDS = frozenset({"country", "capital", "metonym", "igo", "org", "person", "surname"})
 """Index entry kinds that name an actor by themselves (roles need a state or person to attach to)."""
@@ -695,7 +696,7 @@ class DocumentActors:
                 self.names[n] = (u.code, u.how, u.person)
 
 
-_FOREIGN_TITLE = re.compile(r"\s*\)?\s*,?\s*")
+_FOREIGN_TITLE = Rx(r"\s*\)?\s*,?\s*")
 """Between a body's name and the person who holds its office: nothing but a closing bracket or comma."""
 
 
@@ -705,7 +706,7 @@ def _rank(p: Person, when: dt.date | None) -> int:
     return office.rank if office else 99
 
 
-_OFFICE_WORDS = re.compile(r"(?:(?-i:[A-Z])[\w-]*\s+|\(\s*)+$")
+_OFFICE_WORDS = Rx(r"(?:(?-i:[A-Z])[\w-]*\s+|\(\s*)+$")
 """Capitalised words and an opening parenthesis right before a body's abbreviation: the rest of the office's name."""
 BARE_ENVOYS = frozenset({"duta besar", "dubes", "duta"})
 """Envoy roles that, with no state after them, mean the ambassador named before ("duta besar itu")."""
@@ -715,7 +716,7 @@ AFTER_BARE_ENVOY = frozenset({"itu", "tersebut", "tadi", "telah", "sudah", "akan
 end, not a name or a lower-case state ("dubes brasil")."""
 PLURAL_MARKERS = frozenset({"para", "semua", "seluruh", "beberapa", "sejumlah", "banyak"})
 """Before a bare role: several envoys, not the one named before."""
-_MOVED_ON = re.compile(r"\s+(?:(?:juga|pun|akan|telah|sudah|harus|segera|dipastikan|diperintahkan|diminta)\s+){0,2}"
+_MOVED_ON = Rx(r"\s+(?:(?:juga|pun|akan|telah|sudah|harus|segera|dipastikan|diperintahkan|diminta)\s+){0,2}"
                        r"(?:(?:keluar|pergi|mundur|pulang|tiba|datang|masuk|kembali|ditarik)\s+(?:dari|ke|di)|meninggalkan)\s+",
                        re.IGNORECASE)
 """Between an actor and "negara itu": the actor's own move out of, into or to a state, which is then another one."""

@@ -18,82 +18,83 @@ from kronik.actors import Mention
 from kronik.gazetteer import country_of_place
 from kronik.gazetteer import party as country
 from kronik.lexicon import Cue, word_lists, words
+from kronik.rx import Rx
 
 _I = re.IGNORECASE
-_LEFT_BOUNDARY = re.compile(
+_LEFT_BOUNDARY = Rx(
     rf"\b{words('speech_verbs')}\b\s*,?|\b{words('speech_verbs_before_comma')}\s*,|[;:\"“”]|(?<!\b[A-Z])\.\s|\s[-–—]\s|"
     rf"\b{words('clause_conjunctions', 'purpose_links')}\b|"
     rf"(?:^|,)\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the clause of a cue begins: a speech verb or conjunction opens a new clause with its own subject."""
-_RIGHT_BOUNDARY = re.compile(
+_RIGHT_BOUNDARY = Rx(
     rf"[;:\"“”]|(?<!\b[A-Z])\.\s|\s[-–—]\s|,\s*{words('attribution_verbs')}\w*\b|\b{words('clause_conjunctions')}\b|"
     rf",\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the search for a target stops."""
-_ATTRIBUTION = re.compile(rf",?[\"”’']?\s*{words('attribution_verbs')}\w*\s+$", _I)
-_PREP_BEFORE = re.compile(rf"\b(?!(?<=yang\s)sama\b)({words('prepositions')})\s*-?\s*"  # "hari yang sama X": no "sama"
+_ATTRIBUTION = Rx(rf",?[\"”’']?\s*{words('attribution_verbs')}\w*\s+$", _I)
+_PREP_BEFORE = Rx(rf"\b(?!(?<=yang\s)sama\b)({words('prepositions')})\s*-?\s*"  # "hari yang sama X": no "sama"
                           rf"(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"
                           rf"(?:{words('people_nouns')}\s+|{words('counterpart_words')}\s*,\s*)?$", _I)
-COORD_GAP = re.compile(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", _I)
+COORD_GAP = Rx(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", _I)
 """What may stand between two coordinated parties: "dan", "serta", a hyphen ("AS-Korea Selatan"); a bare comma
 may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is not enough."""
-_RELATIVE = re.compile(r"^\s*,?\s*(?:[\w-]+\s+)?yang\b(?:(?!\byang\b|\bbahwa\b)[^,])*$", _I)
+_RELATIVE = Rx(r"^\s*,?\s*(?:[\w-]+\s+)?yang\b(?:(?!\byang\b|\bbahwa\b)[^,])*$", _I)
 """Between a state and a verb: a relative clause of which the state is the head, with no other relative clause or
 "bahwa" in between ("Agen Korea Utara yang berbasis di Beijing ... bahwa ... wisatawan yang berkunjung")."""
-RECEIVE = re.compile(rf"\b{words('receive_verbs')}\s+(?:\w+\s+)?$", _I)
+RECEIVE = Rx(rf"\b{words('receive_verbs')}\s+(?:\w+\s+)?$", _I)
 """Before a noun cue: its subject undergoes the act ("X menerima dukungan dari Y", "mendapat pujian dari Y")."""
-_POSSESSOR_GAP = re.compile(
+_POSSESSOR_GAP = Rx(
     rf"^\s*(?:(?!(?!{words('noun_modifiers')}\b)(?:me|di|ber|ter|yang|adalah|ini|itu|tersebut)\w*\b|{words('prepositions')}\b)"
     rf"[\w-]+\s+){{0,3}}$", _I)
-LIGHT_VERB = re.compile(rf"\b{words('light_verbs')}\s+[\"“]?(?:[\w-]+\s+){{0,2}}$", _I)
-_THING_BEFORE = re.compile(rf"\b{words('owned_things')}(?:[\s-]+(?!{words('prepositions')}\b)\w+)?\s+$", _I)
-NEAR_SUBJECT = re.compile(rf"\s+(?:{words('subject_adverbs')}\s+){{0,2}}$", _I)
+LIGHT_VERB = Rx(rf"\b{words('light_verbs')}\s+[\"“]?(?:[\w-]+\s+){{0,2}}$", _I)
+_THING_BEFORE = Rx(rf"\b{words('owned_things')}(?:[\s-]+(?!{words('prepositions')}\b)\w+)?\s+$", _I)
+NEAR_SUBJECT = Rx(rf"\s+(?:{words('subject_adverbs')}\s+){{0,2}}$", _I)
 """Between a subject and its verb: only adverbs."""
-_IN_ROLE = re.compile(rf"\b{words('role_nouns')}\s+(?:[\w-]+\s+)?$", _I)
-_THING_RELATIVE = re.compile(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)\s+)?$", _I)
+_IN_ROLE = Rx(rf"\b{words('role_nouns')}\s+(?:[\w-]+\s+)?$", _I)
+_THING_RELATIVE = Rx(r"\s*,\s*yang\s+(?:(?:juga|telah|lalu|kemudian|pun)\s+)?$", _I)
 """", yang <verb>" after something that is not an actor: the relative clause's subject is that thing."""
-_TOPIC_BEFORE = re.compile(rf"\b{words('topic_markers')}(?:\s+(?:nuklir|rudal|senjata))?\s+$", _I)
+_TOPIC_BEFORE = Rx(rf"\b{words('topic_markers')}(?:\s+(?:nuklir|rudal|senjata))?\s+$", _I)
 """Before a state named as the topic of talks, not a party ("pertemuan perwakilan urusan nuklir Korea Utara"), or
 as what others are not members of ("negara-negara yang bukan anggota ASEAN")."""
-_FRONTED_PHRASE = re.compile(rf"\W*{words('fronted_phrase_openers', 'fronted_clause_openers')}\b", _I)
+_FRONTED_PHRASE = Rx(rf"\W*{words('fronted_phrase_openers', 'fronted_clause_openers')}\b", _I)
 """Open a fronted phrase that ends at a comma and names no subject ("Selain Kenya, Jokowi akan mengunjungi ...")."""
-CAUSE = re.compile(rf"\b{words('cause_links')}\b", _I)
+CAUSE = Rx(rf"\b{words('cause_links')}\b", _I)
 """After a cue: what follows names its cause ("duka cita kepada korban akibat serangan X"), not its other side."""
-_TOPIC_PREP = re.compile(rf"\b{words('topic_prepositions')}\b", _I)
-_INVOLVING = re.compile(rf"\b{words('involving_verbs')}\s+", _I)
-_FRONTED = re.compile(rf"\W*(?:{words('clause_openers')}\W+)?(?:{words('fronting_words', 'fronted_phrase_openers')}\s+)?"
+_TOPIC_PREP = Rx(rf"\b{words('topic_prepositions')}\b", _I)
+_INVOLVING = Rx(rf"\b{words('involving_verbs')}\s+", _I)
+_FRONTED = Rx(rf"\W*(?:{words('clause_openers')}\W+)?(?:{words('fronting_words', 'fronted_phrase_openers')}\s+)?"
                       rf"(?:{words('light_verbs')}\s+)?", _I)
 """Before a cue that opens the sentence with no subject of its own: "Mengecam ..., PM Kishida ...", "Pada pertemuan
 dengan X, Presiden Y ...", "Selain melakukan pertemuan dengan X, Menlu Y ...": the main clause's subject does it."""
-_DONE_BY = re.compile(rf"\s*['\"’”]?\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('doing_passives')}"
+_DONE_BY = Rx(rf"\s*['\"’”]?\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('doing_passives')}"
                       r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
 """Between an act noun and a state: a relative passive that names the state as the doer ("veto yang dilakukan AS")."""
-_MEDIATED = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('mediating_passives')}"
+_MEDIATED = Rx(rf"^\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('mediating_passives')}"
                        r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
 """Between a joint act noun and a state: the state mediated it ("gencatan senjata yang ditengahi oleh Mesir")."""
-_FEW_WORDS = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
-NEAR = re.compile(r"^\W*(?:[\w-]+\W+){0,2}$")
+_FEW_WORDS = Rx(r"^\W*(?:[\w-]+\W+){0,4}$")
+NEAR = Rx(r"^\W*(?:[\w-]+\W+){0,2}$")
 """At most two words apart: a bare doer after a passive verb, or a target right after that doer."""
-_WISH = re.compile(rf"\b(?:{words('purpose_links')}|bahwa)\b", _I)
-_CONSEQUENCE = re.compile(rf"\b{words('consequence_words')}", _I)
+_WISH = Rx(rf"\b(?:{words('purpose_links')}|bahwa)\b", _I)
+_CONSEQUENCE = Rx(rf"\b{words('consequence_words')}", _I)
 """What a threat promises the one warned ("akan menghadapi konsekuensi", "akan membayar mahal")."""
-_THAT = re.compile(r"\s*,?\s*bahwa\s+", _I)
-PURPOSE = re.compile(rf"\b{words('purpose_conjunctions')}\s+(?:(?:dapat|bisa|segera|tidak|tak|jangan)\s+){{0,2}}"
+_THAT = Rx(r"\s*,?\s*bahwa\s+", _I)
+PURPOSE = Rx(rf"\b{words('purpose_conjunctions')}\s+(?:(?:dapat|bisa|segera|tidak|tak|jangan)\s+){{0,2}}"
                      rf"(?:(?:me|ber|di|ter)[a-z]{{3,}}|pe[a-z]{{3,}}an\b)", _I)
 """A purpose clause ("untuk membahas ...", "untuk perundingan ..."): what it names is a topic, not a party of the event
 before it."""
-_HELP = re.compile(rf"(?:untuk|guna|demi)\s+{words('help_verbs')}\b", _I)
+_HELP = Rx(rf"(?:untuk|guna|demi)\s+{words('help_verbs')}\b", _I)
 """Aid sent "untuk membantu Rusia": the purpose names who receives it."""
 TARGET_PREPS = frozenset(word_lists()['target_prepositions'])
-_FIRST_PERSON = re.compile(rf"\b{words('first_person')}\b", _I)
-VERBISH = re.compile(r"\b(?:me|di|ber|ter)[a-z]{3,}", _I)
-RESPONDING = re.compile(rf"\W*{words('responding_openers')}\b", _I)
+_FIRST_PERSON = Rx(rf"\b{words('first_person')}\b", _I)
+VERBISH = Rx(r"\b(?:me|di|ber|ter)[a-z]{3,}", _I)
+RESPONDING = Rx(rf"\W*{words('responding_openers')}\b", _I)
 """A fronted phrase naming what the act answers ("Menanggapi pelanggaran oleh Tiongkok, ...")."""
-_SUFFERED = re.compile(rf"\b{words('suffering_words')}\s+(?:\w+\s+)?{words('suffering_links')}\s+$", _I)
-_SPOKEN_TOPIC = re.compile(rf"\b(?:{words('speech_verbs')}|mengungkap|berbicara|bicara)\s+(?:[\w-]+\s+)?"
+_SUFFERED = Rx(rf"\b{words('suffering_words')}\s+(?:\w+\s+)?{words('suffering_links')}\s+$", _I)
+_SPOKEN_TOPIC = Rx(rf"\b(?:{words('speech_verbs')}|mengungkap|berbicara|bicara)\s+(?:[\w-]+\s+)?"
                            rf"{words('topic_prepositions')}\s+$", _I)
 """A speech verb and "terkait", "tentang" before a noun cue: its topic ("mengungkap terkait pertemuannya dengan X"),
 whose possessor is the speaker, not the reason for an act done to someone else."""
-_REASON = re.compile(rf"\b{words('reason_words')}\s+(?:[\w-]+\s+)?$", _I)
+_REASON = Rx(rf"\b{words('reason_words')}\s+(?:[\w-]+\s+)?$", _I)
 """Before a noun cue these make it the reason for the clause's act: its doer is not the clause subject
 ("mengecam China atas penangkapan nelayannya", "sanksi karena penjualan senjata ke Taiwan")."""
 PATIENT_MODES = frozenset({"expel", "release", "arrest", "seize", "deport", "abduct"})
@@ -104,9 +105,9 @@ _SENDS = frozenset({"AID", "MOBILIZE"})
 """Acts whose object may be the doer's own people sent ("mengirim 1.000 prajurit TNI ke Lebanon")."""
 _PLACE_NAME = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:selatan|utara|timur|barat|tengah)\b)?)"
 """Capitalised words, and a compass word the press writes in lower case ("Lebanon selatan", "Gaza utara")."""
-_OBJECT_PLACE = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NAME}")
-_PLACE = re.compile(rf"\b(?:di|ke)\s+(?:kota\s+|ibu\s*kota\s+|wilayah\s+|kawasan\s+|provinsi\s+|pulau\s+)?{_PLACE_NAME}")
-_SCARE_QUOTES = re.compile(r"[\"“]\s*[\w-]+(?:\s+[\w-]+){0,2}\s*[\"”]")
+_OBJECT_PLACE = Rx(rf"\s+(?:[a-z]+\s+){{0,2}}?{_PLACE_NAME}")
+_PLACE = Rx(rf"\b(?:di|ke)\s+(?:kota\s+|ibu\s*kota\s+|wilayah\s+|kawasan\s+|provinsi\s+|pulau\s+)?{_PLACE_NAME}")
+_SCARE_QUOTES = Rx(r"[\"“]\s*[\w-]+(?:\s+[\w-]+){0,2}\s*[\"”]")
 """A quoted word or three inside a clause ('mengadakan "pembicaraan sukses" dengan Xi'): no clause boundary."""
 
 
@@ -217,7 +218,7 @@ def _right_boundaries(sentence: str) -> tuple[int, ...]:
     return tuple(b.start() for b in _RIGHT_BOUNDARY.finditer(sentence) if b.start() not in quotes)
 
 
-_FRONTED_CLAUSE = re.compile(rf"\W*{words('fronted_clause_openers')}\b[^,]*,", _I)
+_FRONTED_CLAUSE = Rx(rf"\W*{words('fronted_clause_openers')}\b[^,]*,", _I)
 """A subordinate clause opening the sentence, up to its comma ("Setelah Pelosi tiba, ...")."""
 
 
@@ -237,17 +238,17 @@ def right_limit(sentence: str, pos: int) -> int:
     return starts[k] if k < len(starts) else len(sentence)
 
 
-_GOODS_FROM = re.compile(rf"\b{words('goods_words')}(?:[\s-]+\w+){{0,2}}\s+dari\s+$", _I)
+_GOODS_FROM = Rx(rf"\b{words('goods_words')}(?:[\s-]+\w+){{0,2}}\s+dari\s+$", _I)
 """Before "dari X": goods, so X is where they come from ("produk impor dari AS")."""
-_IF = re.compile(rf"\b{words('condition_words')}\b", _I)
-_GOODS_RELATIVE = re.compile(r"[^.;:]{0,60}?\byang\s+(?:(?:akan|telah|sudah|juga)\s+)?$", _I)
+_IF = Rx(rf"\b{words('condition_words')}\b", _I)
+_GOODS_RELATIVE = Rx(r"[^.;:]{0,60}?\byang\s+(?:(?:akan|telah|sudah|juga)\s+)?$", _I)
 """Between goods named with their origin and a passive tariff verb: the relative clause about those goods."""
-_PLAIN_RELATIVE = re.compile(r"\b([\w-]+)\s+yang\s+(?:(?:telah|sudah|pernah|juga|kini|masih|baru|akan)\s+)?$", _I)
+_PLAIN_RELATIVE = Rx(r"\b([\w-]+)\s+yang\s+(?:(?:telah|sudah|pernah|juga|kini|masih|baru|akan)\s+)?$", _I)
 """Right before a passive verb: a relative clause about the noun before "yang" ("daerah sengketa yang diduduki",
 "gencatan senjata yang ditandatangani"), not about the clause's subject."""
-_COPULA = re.compile(r"\b(?:menjadi|adalah|merupakan|ialah)\s+(?:[\w-]+\s+){0,2}$", _I)
+_COPULA = Rx(r"\b(?:menjadi|adalah|merupakan|ialah)\s+(?:[\w-]+\s+){0,2}$", _I)
 """Before the noun of such a relative clause: the noun is the subject itself ("menjadi negara pertama yang dikunjungi")."""
-_MEDIATING = re.compile(rf"{words('mediating_passives')}\b", _I)
+_MEDIATING = Rx(rf"{words('mediating_passives')}\b", _I)
 """A mediated act's parties are the clause subject ("menyetujui gencatan senjata yang ditengahi oleh X")."""
 
 
@@ -314,11 +315,11 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
     return [], ""
 
 
-SPEECH_VERB = re.compile(rf"\b{words('speech_verbs')}\b", _I)
+SPEECH_VERB = Rx(rf"\b{words('speech_verbs')}\b", _I)
 """A speech verb: what follows is what its subject says."""
-_ACCORDING_TO = re.compile(r"\bmenurut\s+$", _I)
-_QUOTE_CLOSED = re.compile(r"[,.!?]?[\"”]\s*$")
-_SAYS = re.compile(rf"\s+(?:juga\s+|kemudian\s+)?{words('speech_verbs')}\b", _I)
+_ACCORDING_TO = Rx(r"\bmenurut\s+$", _I)
+_QUOTE_CLOSED = Rx(r"[,.!?]?[\"”]\s*$")
+_SAYS = Rx(rf"\s+(?:juga\s+|kemudian\s+)?{words('speech_verbs')}\b", _I)
 """'"...," Menlu X mengatakan': the speaker named after a closed quote, before the speech verb."""
 
 

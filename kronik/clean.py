@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from kronik import datafiles, furniture, lang
 from kronik.datafiles import rows
 from kronik.model import BLANK, BODY, BOILERPLATE, CAPTION, META, TITLE, Cleaned, Head, Page
+from kronik.rx import Rx
 
 INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 """Languages whose lines are judged with the Indonesian function-word signal."""
@@ -45,28 +46,28 @@ SLUG_MIN_PRECISION = 0.5
 BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnalis"})
 """A lone label line under which some outlets print the author's name on the line above."""
 
-_GLUED_NAV = re.compile(r"[a-z][A-Z][a-z]")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
-_ASCII_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
+_GLUED_NAV = Rx(r"[a-z][A-Z][a-z]")
+_WORD = Rx(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_ASCII_WORD = Rx(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
 """_WORD for ASCII text (on ASCII, letters but digits and '_' are A-Z and a-z): a third faster than the Unicode classes."""
-_EDITOR_INITIALS = re.compile(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[\])]\s*$")
-_BYLINE_ALONE = re.compile(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
-_READ_ALSO = re.compile(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
-_VERB = re.compile(r"(?:me[mnr]?|meng|meny|di|ber|ter)[a-z]{3,}(?:kan|i|nya)?")
+_EDITOR_INITIALS = Rx(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[\])]\s*$")
+_BYLINE_ALONE = Rx(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
+_READ_ALSO = Rx(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
+_VERB = Rx(r"(?:me[mnr]?|meng|meny|di|ber|ter)[a-z]{3,}(?:kan|i|nya)?")
 """A lower-case affixed verb ("menuding", "diterima"): a short line with one is a sentence, not a menu or a label."""
-_TRUNCATED = re.compile(r"\s*(?:\.{3}|…)\s*$")
+_TRUNCATED = Rx(r"\s*(?:\.{3}|…)\s*$")
 _ELLIPSES = ("...", "…")
-_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_SLUG_WORD = Rx(r"[a-z0-9]+")
 _STOPS = (".", "!", "?")
 _ENDINGS = (*_STOPS, "…")
 _QUOTES = ("'", '"', "”", "’")
 _CLOSERS = "'\"”’)]"
 _TRAILING_PUNCT = " \t.!?:;,…\"'“”‘’"
-_TRAILING_CREDIT = re.compile(r"\s*\([^()]{1,30}\)$")
+_TRAILING_CREDIT = Rx(r"\s*\([^()]{1,30}\)$")
 _BULLETS = ("-", "–", "—", "•", "·", "*", ">")
-_LEADING_BULLET = re.compile(rf"^[{re.escape(''.join(_BULLETS))}]+\s*")
-_SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
-_BREADCRUMB = re.compile(r"[>»›]")
+_LEADING_BULLET = Rx(rf"^[{re.escape(''.join(_BULLETS))}]+\s*")
+_SENTENCE_INSIDE = Rx(r"[a-z]{3}[.!?]\s+[A-Z]")
+_BREADCRUMB = Rx(r"[>»›]")
 
 
 @dataclass(slots=True)

@@ -23,8 +23,9 @@ from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 MODULES = ("clauses", "rules", "events", "actors", "gazetteer", "dates", "lexicon", "clean", "sentences", "furniture",
-           "meta", "outlets")
-"""The modules that do the per-page work (cleaning, actors, cues, dates, the rules): 90% of a page's CPU."""
+           "meta", "outlets", "rx")
+"""The modules that do the per-page work (cleaning, actors, cues, dates, the rules, and their patterns' ASCII twins):
+90% of a page's CPU."""
 STAMP = HERE / "_compiled.json"
 """Source hash of each compiled module, written after a successful build."""
 GROUP = "kronik._native"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from kronik.calendar import MONTHS, WEEKDAYS
+from kronik.rx import Rx
 
 
 def word_pattern(words: list[str]) -> str:
@@ -60,7 +61,7 @@ _PAST = r"(?:lalu|kemarin|silam|sebelumnya|yang\s+lalu)"
 _FUTURE = r"(?:mendatang|depan|nanti|yang\s+akan\s+datang)"
 
 # One alternation, tried left to right; the named group says which form matched.
-_PATTERN = re.compile(
+_PATTERN = Rx(
     rf"""
     (?P<range>\b(?P<rd1>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*(?P<rd2>\d{{1,2}})\s+(?P<rmon>{_MONTH_WORDS})\b\.?(?:\s+(?P<ryear>\d{{4}}))?)
   | (?P<paren>(?:\b(?P<pwd>{_WEEKDAY_WORDS})\b\s*(?:pagi|siang|sore|malam|dini\s+hari)?\s*,?\s*)?
@@ -84,20 +85,20 @@ _PATTERN = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_SINCE = re.compile(r"\bsejak\s+(?:tanggal\s+|hari\s+|bulan\s+)?$", re.IGNORECASE)
-_UNTIL = re.compile(r"^\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|-|–)\s*(?:hari\s+|tanggal\s+)?$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bantara\s+(?:tanggal\s+|bulan\s+)?$", re.IGNORECASE)
-_REPORTING = re.compile(r"[,\"”]\s*(?:kata|ujar|ucap|tutur|papar|imbuh|tegas)(?:nya)?\b[^,.;]*,?\s*$|"
+_SINCE = Rx(r"\bsejak\s+(?:tanggal\s+|hari\s+|bulan\s+)?$", re.IGNORECASE)
+_UNTIL = Rx(r"^\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|-|–)\s*(?:hari\s+|tanggal\s+)?$", re.IGNORECASE)
+_BETWEEN = Rx(r"\bantara\s+(?:tanggal\s+|bulan\s+)?$", re.IGNORECASE)
+_REPORTING = Rx(r"[,\"”]\s*(?:kata|ujar|ucap|tutur|papar|imbuh|tegas)(?:nya)?\b[^,.;]*,?\s*$|"
                         r"\b(?:mengutip|dikutip|melansir|dilansir|dilaporkan|seperti\s+dikutip|menurut\s+laporan|"
                         r"(?:keterangan|pernyataan|siaran)\s+(?:tertulis|pers|resmi)|diterima\s+(?:di|oleh)|"
                         r"(?i:menurut)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?\s*\(?)[^,.;]*,?\s*$",
                         re.IGNORECASE)
 """Before a date, a citation of the source ("dilansir AFP", "Menurut CNN (9/4/2025)", "dalam keterangan tertulis
 yang diterima di Jakarta, Senin", '..., kata Retno kepada wartawan (24/2)'): the report's date, not the event's."""
-_DEADLINE = re.compile(r"\b(?:paling\s+lambat|selambat-lambatnya|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)"
+_DEADLINE = Rx(r"\b(?:paling\s+lambat|selambat-lambatnya|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)"
                        r"(?:\s+(?:pada|hingga|sampai|tanggal|hari))?\s*$", re.IGNORECASE)
 """Before a date, a deadline: the time something must be done by."""
-_FUTURE_CUE = re.compile(r"\b(?:akan|dijadwalkan|berencana|rencananya|mendatang|hendak)\b", re.IGNORECASE)
+_FUTURE_CUE = Rx(r"\b(?:akan|dijadwalkan|berencana|rencananya|mendatang|hendak)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,12 +293,12 @@ def _is_weekday_noise(m: re.Match[str], sentence: str) -> bool:
     return word is not None and word[0].islower() and not sentence[max(0, m.start() - 5):m.start()].lower().endswith(("hari ", "pada "))
 
 
-_TRIGGER = re.compile(
+_TRIGGER = Rx(
     rf"\d|\(|\b(?:tanggal|pada|sejak|tahun|bulan|pekan|minggu|kemarin|hari|besok|esok|se|pertengahan|awal|akhir|"
     rf"{_MONTH_WORDS}|{_WEEKDAY_WORDS}|{_NUMBER_WORDS})\b",
     re.IGNORECASE)
 """Where a date expression can begin; the full pattern is tried only there, which keeps long sentences cheap."""
-_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)
+_TRIGGER_LOWER = Rx(_TRIGGER.pattern)
 """_TRIGGER for a lower-cased sentence (see `caseless`)."""
 
 
@@ -316,7 +317,7 @@ def _matches(sentence: str) -> list[re.Match[str]]:
     return found
 
 
-_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2,4}\b")
+_YEAR_WRITTEN = Rx(r"\b(?:19|20)\d{2}\b|/\d{2,4}\b")
 
 
 def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
@@ -351,7 +352,7 @@ def find_dates(sentence: str, ref: dt.date | None) -> list[DateExpr]:
     return found
 
 
-_SEQUEL = re.compile(
+_SEQUEL = Rx(
     rf"""\b(?:(?P<next_day>keesokan\s+harinya|esok\s+harinya)
       | (?P<n>\d{{1,2}}|{_NUMBER_WORDS}|se|beberapa)\s*(?P<unit>hari|pekan|minggu|bulan|tahun)\s+
         (?:(?P<later>kemudian|setelahnya|sesudahnya|berikutnya)|(?P<earlier>sebelumnya))
@@ -404,7 +405,7 @@ def shift_iso(value: str, sequel: Sequel) -> str | None:
     return f"{day.year + sequel.n:04d}"
 
 
-_FULL_DATE = re.compile(
+_FULL_DATE = Rx(
     rf"\b(\d{{1,2}})\s+({_MONTH_WORDS})\.?\s*,?\s*(\d{{4}})\b|\((\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\)", re.IGNORECASE)
 
 
@@ -451,7 +452,7 @@ def _unique_weekday_fit(paragraphs: list[str], span: tuple[dt.date, dt.date]) ->
     return None
 
 
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE = Rx(
     rf"\b(?P<wd>{_WEEKDAY_WORDS})\b\s*,?\s*(?:\(\s*(?P<pd>\d{{1,2}})\s*/\s*(?P<pm>\d{{1,2}})\s*\)|"
     rf"(?:tanggal\s+)?(?P<dd>\d{{1,2}})\s+(?P<mon>{_MONTH_WORDS})\b(?!\.?\s*,?\s*\d{{4}}))", re.IGNORECASE)
 

@@ -20,12 +20,13 @@ from kronik.gazetteer import office_window
 from kronik.lexicon import Cue, cue_hits, words
 from kronik.model import Article, Event
 from kronik.rules import FINISHING, Candidate, DocContext, Parties, Sentence, apply_rules, governed_cues, remember, told_again
+from kronik.rx import Rx
 from kronik.sentences import split
 from kronik.settings import Settings
 
-_SPORTS = re.compile(rf"\b{words('sports_words')}\b", re.IGNORECASE)
+_SPORTS = Rx(rf"\b{words('sports_words')}\b", re.IGNORECASE)
 """Sports vocabulary: "Timnas Jepang menyerang gawang Korea Selatan" is a match, not an attack."""
-_SPORTS_LOWER = re.compile(rf"\b{words('sports_words')}\b")
+_SPORTS_LOWER = Rx(rf"\b{words('sports_words')}\b")
 """The same words (a lower-case list) in text `caseless` lowered: half the time over a whole article."""
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from kronik.calendar import MONTHS, TIMEZONES, WEEKDAYS
+from kronik.rx import Rx
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _TZ_ALT = "|".join(sorted(TIMEZONES, key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 
-_DATE = re.compile(
+_DATE = Rx(
     rf"""(?ix)
     (?<![\w/])(?:
         (?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_ALT})\.?,?\s+(?P<y1>(?:19|20)\d\d)        # 14 September 2018, 23 Agu 2021
@@ -27,12 +28,12 @@ _DATE = re.compile(
        (?:\s*(?P<tz>{_TZ_ALT})\b)?)?
     """
 )
-_WEEKDAY = re.compile(rf"(?i)\b({_WEEKDAY_ALT})\b")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?]['\"”’]?\s*$")
-_UPDATED = re.compile(r"(?i)(?<![a-z])(diperbarui|pembaruan|diperbaharui|update[ds]?|updated|last modified|revisi)\b")
-_PUBLISHED = re.compile(r"(?i)(?<![a-z])(diterbitkan|dipublikasikan|terbit|published|posted|write|ditulis|tanggal)\b")
+_WEEKDAY = Rx(rf"(?i)\b({_WEEKDAY_ALT})\b")
+_YEAR = Rx(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DIGIT = Rx(r"\d")
+_SENTENCE_END = Rx(r"[.!?]['\"”’]?\s*$")
+_UPDATED = Rx(r"(?i)(?<![a-z])(diperbarui|pembaruan|diperbaharui|update[ds]?|updated|last modified|revisi)\b")
+_PUBLISHED = Rx(r"(?i)(?<![a-z])(diterbitkan|dipublikasikan|terbit|published|posted|write|ditulis|tanggal)\b")
 _LABEL_TZ = {"write": ("+09:00", frozenset({"KBS World", "KBS"}))}
 """Labels that belong to one known CMS, with the outlets known to print them: KBS World prints 'Write: … Update: …'
 in Korean time. Other outlets using the same label get their home zone (or the date alone), not this one."""
@@ -46,9 +47,9 @@ _AUTHOR_PATTERNS = (
     re.compile(r"^\((?P<n>[A-Z][a-z][\w.'-]*(?:\s[A-Z][\w.'-]*){1,3})\)$"),
     re.compile(r"^laporan (?:wartawan|reporter|koresponden|kontributor)\b[^,]*,\s*(?P<n>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})", re.I),
 )
-_NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){1,4}$")
+_NAME = Rx(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){1,4}$")
 
-_DATELINE = re.compile(
+_DATELINE = Rx(
     r"""(?x)^(?P<dl>
         (?:[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z]{2,4}){1,2}|\(?ANTARA\)?|VIVA|VOA)    # outlet alone: KONTAN.CO.ID, jpnn.com
         (?:\s*,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})?                        # , Pyongyang / , JAKARTA
@@ -171,7 +172,7 @@ def find_authors(lines: list[str]) -> list[str]:
     return authors
 
 
-_OUTLET_PART = re.compile(r"(?i)^(?:\(?antara\)?|viva|voa|[\w-]+(?:\.[a-z]{2,4}){1,2})$")
+_OUTLET_PART = Rx(r"(?i)^(?:\(?antara\)?|viva|voa|[\w-]+(?:\.[a-z]{2,4}){1,2})$")
 
 
 def dateline_place(dateline: str) -> str | None:

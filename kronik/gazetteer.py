@@ -7,21 +7,21 @@ that kronik.actors matches sentences against, and answers date-aware questions a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from kronik.calendar import month_end
 from kronik.datafiles import rows as _rows
+from kronik.rx import Rx
 
-TOKEN = re.compile(r"\w*?[a-z]{2}(?=[A-Z][a-z]{2})|\w+|[^\w\s]")
+TOKEN = Rx(r"\w*?[a-z]{2}(?=[A-Z][a-z]{2})|\w+|[^\w\s]")
 """Words and single punctuation marks: "Kim Jong-un" is Kim, Jong, -, un; names and sentences share it. Two words
 a scraper glued together where a line break was ("Duta BesarChina") are split where lower case meets a capitalised
 word; a name with a short prefix ("McDonald", "DeSantis") stays whole."""
-PLAIN_TOKEN = re.compile(r"\w+|[^\w\s]")
+PLAIN_TOKEN = Rx(r"\w+|[^\w\s]")
 """TOKEN where nothing is glued (its first branch needs two lower-case letters before a capitalised word, see GLUED;
 lower-case text never has that): the same tokens without trying that split at every position."""
-GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
+GLUED = Rx(r"[a-z]{2}[A-Z][a-z]{2}")
 
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "KHM"})
 """States whose leaders' names the press writes family name first (Xi Jinping -> Xi, Jinping)."""
@@ -68,8 +68,8 @@ MIN_GIVEN = 5
 """Given names used alone (Jinping, Jong-un) must be this long: short ones (Yi, Jun) are too ambiguous."""
 
 IGO_PREFIXES = ("UNO", "EUR", "IGO:")
-SHORT_NAME = re.compile(r"[^\W\d_][\w'-]+( [^\W\d_][\w'-]+)*")
-ROMAN = re.compile(r"[IVX]+|Jr|Sr")
+SHORT_NAME = Rx(r"[^\W\d_][\w'-]+( [^\W\d_][\w'-]+)*")
+ROMAN = Rx(r"[IVX]+|Jr|Sr")
 
 
 def norm(token: str) -> str:

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from kronik.datafiles import rows
 from kronik.dates import caseless, word_pattern
+from kronik.rx import Rx
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def inflect(stem: str, form: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
+def lexicon() -> tuple[dict[str, list[Cue]], Rx]:
     """Every cue surface form (lower case) with its readings, the most specific following word first
     ("mendukung sanksi" is SANCTION, plain "mendukung" SUPPORT), and one pattern finding them, longest first, in a
     sentence in lower case (`kronik.dates.caseless`: twice as fast as matching with IGNORECASE)."""
@@ -128,23 +129,23 @@ def lexicon() -> tuple[dict[str, list[Cue]], re.Pattern[str]]:
                 "voiced" in flags))
     for readings in cues.values():
         readings.sort(key=lambda c: -len(c.then) if c.then else 1)
-    return cues, re.compile(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])")
+    return cues, Rx(rf"(?<![\w-])(?:{word_pattern(sorted(cues))})(?:nya)?(?![\w-])")
 
 
 @cache
-def _any_case_pattern() -> re.Pattern[str]:
+def _any_case_pattern() -> Rx:
     """The cue pattern with IGNORECASE, for the rare sentence `caseless` cannot lower (compiled when first met)."""
-    return re.compile(lexicon()[1].pattern, re.IGNORECASE)
+    return Rx(lexicon()[1].pattern, re.IGNORECASE)
 
 
 @cache
-def then_pattern(source: str) -> re.Pattern[str]:
+def then_pattern(source: str) -> Rx:
     """A cue's `then` pattern, compiled on first use: compiling all of them up front cost a process about a tenth
     of a second before its first Indonesian page, and a run meets only the cues its pages hold."""
-    return re.compile(source, re.IGNORECASE)
+    return Rx(source, re.IGNORECASE)
 
 
-_SPACING = re.compile(r"[\s-]+")
+_SPACING = Rx(r"[\s-]+")
 THEN_BEFORE = 60
 """How far before a passive cue its `then` word may stand ("tarif yang dikenakan")."""
 THEN_AFTER = 120

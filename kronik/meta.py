@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from kronik import furniture, outlets
 from kronik.calendar import MONTHS, WEEKDAYS
 from kronik.model import BODY, BOILERPLATE, META, Article, Cleaned, Page
+from kronik.rx import Rx
 
 SOURCES = ("meta", "dateline", "url", "lead")
 """The values of Article.published_source, in order of trust."""
@@ -28,12 +29,12 @@ _URL_DATES = (
     # a dashed date anywhere in the path: …/a-2003-03-28-2-1-…/, /2003-03-28/
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)[-_](?P<m>0[1-9]|1[0-2])[-_](?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
 )
-_UNIX_TAIL = re.compile(r"[-_/](?P<t>1[1-9]\d{8})(?:\.[a-z]{2,5})?/?$")
+_UNIX_TAIL = Rx(r"[-_/](?P<t>1[1-9]\d{8})(?:\.[a-z]{2,5})?/?$")
 """A 10-digit Unix time closing the slug (…-korban-gempa-turki-1676001765): 2004-11 to 2033-05, read in the outlet's zone."""
 
 _WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_STAMP = re.compile(
+_STAMP = Rx(
     rf"""(?ix)
     (?:(?P<wd>\b(?:{_WEEKDAY_ALT}))\b\s*,?\s*)?
     (?:\(\s*(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})(?:/(?P<y1>(?:19|20)\d\d))?\s*\)        # (5/10/2021), (5/10)
@@ -52,28 +53,28 @@ _SPEECH = (
 """Verbs of saying as Indonesian reports close a quotation ('kata X', 'ujarnya', 'tegasnya') or tell a statement."""
 _CITATION = r"(?:seperti\s+|sebagaimana\s+)?(?:dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|menurut)"
 _STATEMENT = r"(?:keterangan|pernyataan|siaran\s+pers|rilis|konferensi\s+pers|jumpa\s+pers)"
-_CUE = re.compile(
+_CUE = Rx(
     rf"(?i)\b(?:{_CITATION}|{_STATEMENT}|hari\s+ini|{_SPEECH}|diterima|dikonfirmasi|dihubungi|ditemui|"
     r"kepada\s+(?:wartawan|awak\s+media|media|pers))\b"
 )
 """What makes a date in the lead the day of the report: the outlet quotes a source ('dilansir dari AFP, Selasa
 (5/10/2021)'), receives a statement ('keterangan pers yang diterima … pada Rabu, 26 September 2018'), says 'today'
 ('hari ini, Kamis (9/9/2021)') or closes a quotation ('kata Menlu di Jakarta, Senin (5/8/2019)')."""
-_CITED_ON = re.compile(
+_CITED_ON = Rx(
     r"(?i)\b(?:dilansir|melansir|dikutip|mengutip|diberitakan|diterima|(?:konferensi|jumpa|keterangan|siaran)\s+pers)"
     r"(?:\s+(?:dari|oleh|di))?(?:\s+[^\s,.;]+){0,5}\s+pada\s+(?:hari\s+)?$"
 )
 """'dikutip Jubi pada Selasa (16/7/2024)', 'diterima oleh Voice of Indonesia pada Rabu, …', 'dalam konferensi pers
 pada Senin (11/12)': a quoting or receiving verb, or a press event, may take its day with 'pada' (only its source
 may come between)."""
-_EVENT_DAY = re.compile(r"(?i)\b(?:pada|sejak|hingga|sampai|mulai|dari|tanggal|hari|antara|dan|atau|akhir|awal)\s*$")
+_EVENT_DAY = Rx(r"(?i)\b(?:pada|sejak|hingga|sampai|mulai|dari|tanggal|hari|antara|dan|atau|akhir|awal)\s*$")
 """Words that make the date the day of an event told of, not of the report."""
-_NOT_THE_REPORT = re.compile(r"(?i)\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|nanti|besok|sebelumnya|bahwa)\b")
+_NOT_THE_REPORT = Rx(r"(?i)\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|nanti|besok|sebelumnya|bahwa)\b")
 """A plan, a flashback or reported speech ('bahwa …') before the date: the date is not the report's."""
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-_DIGIT = re.compile(r"\d")
-_SENTENCE = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
-_DATELINE_HEAD = re.compile(r"^[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}(?:\s*\([^()]{2,20}\))?,\s*$")
+_QUOTED = Rx(r"[\"“][^\"“”]*[\"”]")
+_DIGIT = Rx(r"\d")
+_SENTENCE = Rx(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
+_DATELINE_HEAD = Rx(r"^[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}(?:\s*\([^()]{2,20}\))?,\s*$")
 """A dated dateline opens the lead: 'JAKARTA, Kamis (9/9/2021) - …'."""
 LEAD_PARAGRAPHS = 8
 """How far into the body the lead formulas are looked for; later paragraphs tell background."""

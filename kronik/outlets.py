@@ -10,11 +10,12 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from kronik.datafiles import rows
+from kronik.rx import Rx
 
 """The package's data files (word lists, patterns, tables)."""
 
-_DOMAIN = re.compile(r"(?i)\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|co\.kr|co|id|net|org|tv|news))\b")
-_GLUED = re.compile(r"([a-z])([A-Z])")
+_DOMAIN = Rx(r"(?i)\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|co\.kr|co|id|net|org|tv|news))\b")
+_GLUED = Rx(r"([a-z])([A-Z])")
 _SECOND_LEVEL = {"co", "or", "go", "ac", "web", "my", "sch", "com", "net", "org", "ne"}
 
 
@@ -69,11 +70,11 @@ def outlet_tz(url: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _outlet_names() -> re.Pattern[str]:
+def _outlet_names() -> Rx:
     """Every outlet name of the table, as written or in capitals, as whole words (longest first)."""
     names = {name for name, _ in _outlets().values()}
     forms = sorted({form for name in names for form in (name, name.upper())}, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return Rx(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
 
 
 def outlet_from_text(lines: list[str]) -> str | None:
@@ -97,25 +98,25 @@ def outlet_from_text(lines: list[str]) -> str | None:
 
 
 
-_PHOTO_CREDIT = re.compile(r"(?i)\b(?:foto|photo|dok|dokumentasi)\s*[/:]|\bvia\s+(?:reuters|afp|ap|antara)\b|/\s*(?:reuters|afp|ap)\b")
+_PHOTO_CREDIT = Rx(r"(?i)\b(?:foto|photo|dok|dokumentasi)\s*[/:]|\bvia\s+(?:reuters|afp|ap|antara)\b|/\s*(?:reuters|afp|ap)\b")
 """A photo credit ('ANTARA FOTO/…', 'Foto: …', '… via REUTERS'): names an agency, never the page's outlet."""
-_COPYRIGHT = re.compile(
+_COPYRIGHT = Rx(
     r"(?i)^\W{0,3}(?:copyright|hak\s+cipta)?\s*(?:©|\(c\)|copyright)\s*(?:copyright\s*)?"
     r"(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?(?P<n>\S.*)$"
 )
-_COPYRIGHT_TAIL = re.compile(
+_COPYRIGHT_TAIL = Rx(
     r"(?i)\s*(?:[.,|–—]\s|\s-\s|[.,]$|\|)|\s+(?:all\s+rights|seluruh\s+hak|hak\s+cipta|dilindungi)"
 )
-_LEGAL_FORM = re.compile(r"(?i)^(?:PT\.?\s+)|(?:,?\s+Tbk\.?|\s+(?:Inc|Ltd|LLC)\.?)$")
-_DATELINE_OUTLET = re.compile(
+_LEGAL_FORM = Rx(r"(?i)^(?:PT\.?\s+)|(?:,?\s+Tbk\.?|\s+(?:Inc|Ltd|LLC)\.?)$")
+_DATELINE_OUTLET = Rx(
     r"""(?x)^(?P<a>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})\s*,\s*
         (?P<b>[A-Z0-9][\w.'-]*(?:\s[A-Z0-9][\w.'-]*){0,3})\s*(?:--?|–|—)\s+(?=\S)"""
 )
-_SYNDICATED = re.compile(
+_SYNDICATED = Rx(
     r"\b(?i:(?:artikel|berita|tulisan)\s+ini\s+(?:telah\s+|sudah\s+)?(?:tayang|terbit|dimuat)\s+(?:di|pada))\s+"
     r"(?P<n>[A-Za-z0-9][\w.'-]*(?:\s[A-Z0-9][\w.'-]*){0,3})"
 )
-_HOSTLIKE = re.compile(r"(?i)\.(?:com|co\.id|id|co|net|org|tv|news)$")
+_HOSTLIKE = Rx(r"(?i)\.(?:com|co\.id|id|co|net|org|tv|news)$")
 
 
 def _outlet_name(text: str) -> str | None:

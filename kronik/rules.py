@@ -52,9 +52,10 @@ from kronik.gazetteer import is_igo, people
 from kronik.lexicon import Cue, lexicon, word_lists, words
 from kronik.model import Event
 from kronik.plover import plover
+from kronik.rx import Rx
 
 _I = re.IGNORECASE
-_WORD = re.compile(r"[\w-]+")
+_WORD = Rx(r"[\w-]+")
 
 # ---------------------------------------------------------------- state
 
@@ -157,27 +158,27 @@ def _drop(c: Candidate, why: str) -> str:
 
 # ---------------------------------------------------------------- gate
 
-_SETTING = re.compile(rf"\b{words('setting_words')}\s+$", _I)
+_SETTING = Rx(rf"\b{words('setting_words')}\s+$", _I)
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION"})
 
 
 _OFFER_STEMS = frozenset(word_lists()["offer_stems"])
-_COMPLEMENT_END = re.compile(rf"\b{words('speech_verbs')}\b|,\s*(?:[\w-]+\s+){{0,2}}yang\b", _I)
+_COMPLEMENT_END = Rx(rf"\b{words('speech_verbs')}\b|,\s*(?:[\w-]+\s+){{0,2}}yang\b", _I)
 """Where the complement of a governing cue ends before its clause does: a speech verb ("..., mengatakan ia telah
 berbicara dengan X") or an appositive relative clause ("..., permintaan yang didukung oleh X")."""
 
 
-_NOUN_GOVERNS = re.compile(r"\s+(?:(?:yang\s+)?(?:akan|untuk|agar|supaya|bahwa)\b|(?:[\w-]+\s+){1,5}?bahwa\b)", _I)
+_NOUN_GOVERNS = Rx(r"\s+(?:(?:yang\s+)?(?:akan|untuk|agar|supaya|bahwa)\b|(?:[\w-]+\s+){1,5}?bahwa\b)", _I)
 """After a governing noun ("ancaman akan memutus ...", "seruan agar ...", "tuduhan X bahwa ..."), what follows is only
 threatened, asked or alleged."""
 
 
-_DONE_RELATIVE = re.compile(r"\byang\s+(?:telah|sudah|pernah)\b", _I)
-_THAT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,5}?bahwa\b", _I)
-_RESOLUTION_SAYS = re.compile(rf"\b{words('resolution_words')}\b(?:\s+[\w()-]+){{0,5}}?\s+(?:yang|untuk)\s+$", _I)
+_DONE_RELATIVE = Rx(r"\byang\s+(?:telah|sudah|pernah)\b", _I)
+_THAT_AFTER = Rx(r"\s+(?:[\w-]+\s+){0,5}?bahwa\b", _I)
+_RESOLUTION_SAYS = Rx(rf"\b{words('resolution_words')}\b(?:\s+[\w()-]+){{0,5}}?\s+(?:yang|untuk)\s+$", _I)
 """Before a cue in a complement: what a resolution itself does ("menyetujui resolusi PBB untuk mendesak Rusia ..."),
 an act of its own once the resolution is adopted."""
-_RELATIVE_PASSIVE = re.compile(r"\byang\s+(?:telah\s+|sudah\s+|pernah\s+)?$", _I)
+_RELATIVE_PASSIVE = Rx(r"\byang\s+(?:telah\s+|sudah\s+|pernah\s+)?$", _I)
 """Before a passive cue in a complement: a relative clause that tells what was done ("gencatan senjata yang
 ditengahi oleh Mesir"), a fact rather than part of what is wanted."""
 
@@ -212,7 +213,7 @@ def governed_cues(hits: list[tuple[int, int, Cue]], sentence: str) -> set[int]:
     return {j for j in inside if not any(a <= hits[j][0] < b for a, b in facts)}
 
 
-_SETTING_MEETING = re.compile(r"\b(?:dalam|pada|saat|ketika)\s+$", _I)
+_SETTING_MEETING = Rx(r"\b(?:dalam|pada|saat|ketika)\s+$", _I)
 
 
 def _setting_meeting(c: Candidate, s: Sentence) -> bool:
@@ -233,7 +234,7 @@ def _complement(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
-_AHEAD_DATE = re.compile(rf"(?:\s+[\w-]+){{0,6}}?\s+(?:pada\s+)?(?:[\w-]+\s+){{0,3}}?{words('ahead_words')}\b", _I)
+_AHEAD_DATE = Rx(rf"(?:\s+[\w-]+){{0,6}}?\s+(?:pada\s+)?(?:[\w-]+\s+){{0,3}}?{words('ahead_words')}\b", _I)
 
 
 def _judged_noun(c: Candidate, s: Sentence) -> bool:
@@ -264,7 +265,7 @@ def _sports(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
-_SCARE_QUOTED = re.compile(r"['‘][^'’\"“”]{0,40}$")
+_SCARE_QUOTED = Rx(r"['‘][^'’\"“”]{0,40}$")
 
 
 def _scare_quoted(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -284,7 +285,7 @@ def _setting(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 _SAID_ACTS = frozenset({"REJECT", "ACCUSE", "CONCEDE", "AGREE", "SUPPORT"})
 """What a denial, confirmation or comment can be read as."""
-_NO_COMMENT = re.compile(rf"\b{words('no_comment_phrases')}\b", _I)
+_NO_COMMENT = Rx(rf"\b{words('no_comment_phrases')}\b", _I)
 
 
 def _no_comment(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -294,7 +295,7 @@ def _no_comment(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
-_OWN_INSTRUMENT = re.compile(rf"\s+(?:[\w-]+\s+)?{words('own_instruments')}\b", _I)
+_OWN_INSTRUMENT = Rx(rf"\s+(?:[\w-]+\s+)?{words('own_instruments')}\b", _I)
 _SIGN_STEMS = frozenset({"tanda tangan", "teken"})
 
 
@@ -306,7 +307,7 @@ def _own_instrument(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
-_TALKED_OF = re.compile(rf"\b{words('talks_nouns')}\s+$", _I)
+_TALKED_OF = Rx(rf"\b{words('talks_nouns')}\s+$", _I)
 
 
 def _talked_of(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -319,30 +320,30 @@ def _talked_of(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 # ---------------------------------------------------------------- parties
 
-_DESIRE = re.compile(rf"\b{words('desire_words')}\b", _I)
-_NEED = re.compile(rf"\b{words('need_words')}\s+(?:untuk\s+)?(?:[\w-]+\s+)?$", _I)
-_CARGO = re.compile(rf"\b{words('cargo_words')}\b", _I)
+_DESIRE = Rx(rf"\b{words('desire_words')}\b", _I)
+_NEED = Rx(rf"\b{words('need_words')}\s+(?:untuk\s+)?(?:[\w-]+\s+)?$", _I)
+_CARGO = Rx(rf"\b{words('cargo_words')}\b", _I)
 _AT_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-_CALL_FOR_PEACE = re.compile(rf"\b{words('peace_words')}\b", _I)
+_CALL_FOR_PEACE = Rx(rf"\b{words('peace_words')}\b", _I)
 """A call for a ceasefire or peace "di Gaza" is addressed to the state of that place."""
-_WHERE = re.compile(rf"\b(?:di|ke)\s+(?:(?:{words('where_words')}|\w+\s+lokasi)\s+){{0,2}}$", _I)
+_WHERE = Rx(rf"\b(?:di|ke)\s+(?:(?:{words('where_words')}|\w+\s+lokasi)\s+){{0,2}}$", _I)
 """Before a state named as where an act happens ("di sekitar Taiwan", "ke sembilan lokasi di Pakistan")."""
-_MISSION = re.compile(rf"\b{words('mission_words')}\b[^,.;]*$", _I)
-_OPENS_MISSION = re.compile(rf"\s+(?:[\w-]+\s+)?{words('mission_words')}\b", _I)
+_MISSION = Rx(rf"\b{words('mission_words')}\b[^,.;]*$", _I)
+_OPENS_MISSION = Rx(rf"\s+(?:[\w-]+\s+)?{words('mission_words')}\b", _I)
 _ANSWERS = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION"})
-_CAUSE_CLAUSE = re.compile(rf"\b{words('cause_openers')}\s+", _I)
-_ANAPHOR = re.compile(r"\b(?:itu|tersebut|ini)\b", _I)
+_CAUSE_CLAUSE = Rx(rf"\b{words('cause_openers')}\s+", _I)
+_ANAPHOR = Rx(r"\b(?:itu|tersebut|ini)\b", _I)
 """A subject that points back ("Resolusi itu", "Langkah tersebut") rather than naming someone new."""
 _RESPONSES = frozenset({"REJECT", "CONCEDE", "ACCUSE", "SUPPORT"})
 _JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
-_RESPONSE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut|ini)\b", _I)
+_RESPONSE_OBJECT = Rx(r"\s+(?:[\w-]+\s+){0,2}?(?:itu|tersebut|ini)\b", _I)
 """An object that points back ("menolak permintaan tersebut", "membantah tuduhan itu")."""
-_SAME_ACT = re.compile(rf"\b{words('same_act_nouns')}\b", _I)
-_SANCTION_ACT = re.compile(rf"\b{words('sanction_act_nouns')}\b", _I)
-_RESOLUTION = re.compile(rf"\b{words('resolution_words')}\b", _I)
+_SAME_ACT = Rx(rf"\b{words('same_act_nouns')}\b", _I)
+_SANCTION_ACT = Rx(rf"\b{words('sanction_act_nouns')}\b", _I)
+_RESOLUTION = Rx(rf"\b{words('resolution_words')}\b", _I)
 _SHARES_TARGET = frozenset({"THREATEN", "ACCUSE", "REJECT", "AGREE", "COOPERATE", "SANCTION"})
-_AND_THEN = re.compile(rf"[^,;]*\b{words('sequence_links')}\s+$", _I)
-_RETALIATE = re.compile(rf"\b{words('retaliation_words')}\b", _I)
+_AND_THEN = Rx(rf"[^,;]*\b{words('sequence_links')}\s+$", _I)
+_RETALIATE = Rx(rf"\b{words('retaliation_words')}\b", _I)
 
 
 def _clause_parties(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -364,7 +365,7 @@ def _resolution_acts(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 _EXCLUSION_STEMS = frozenset(word_lists()["exclusion_stems"])
-_GATHERING = re.compile(rf"\b{words('gathering_nouns')}\b", _I)
+_GATHERING = Rx(rf"\b{words('gathering_nouns')}\b", _I)
 
 
 def _excluded(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -394,7 +395,7 @@ def _excluded(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 _VOICED_STEMS = frozenset(c.stem for readings in lexicon()[0].values() for c in readings if c.voiced)
 """Roots with a voiced reading ("langgar"): said by someone, any of their readings is that accusation."""
-_RELATIVE_HEAD = re.compile(r"\s+yang\b", _I)
+_RELATIVE_HEAD = Rx(r"\s+yang\b", _I)
 
 
 def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -436,7 +437,7 @@ def _voiced(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"voiced by {who[0].text!r}" + (f" against {judged.text!r}, whose act it judges" if judged else "")
 
 
-_INSTANCE = re.compile(rf"\b{words('instance_words')}\s+$", _I)
+_INSTANCE = Rx(rf"\b{words('instance_words')}\s+$", _I)
 
 
 def _instance(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -454,7 +455,7 @@ def _instance(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"an instance of {earlier.text!r} named before: its parties"
 
 
-_ROUND = re.compile(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+(?-i:[A-Z])|,\s+(?=pada\b|tahun\b))){{0,60}}?"
+_ROUND = Rx(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+(?-i:[A-Z])|,\s+(?=pada\b|tahun\b))){{0,60}}?"
                     r"\b(?:19|20)\d\d\b", _I)
 """An earlier round with its year; "yang pertama sejak dia berkuasa pada 2011" counts from that year, it is no round."""
 _ROUND_TYPES = frozenset({"CONSULT", "COOPERATE"})
@@ -516,7 +517,7 @@ concerns that state."""
 
 _FORCE = frozenset({"ASSAULT", "COERCE"})
 """Force: its other side may be named as a side of the war the sentence tells of, and is never guessed to be a body."""
-_WAR_BEFORE = re.compile(rf"\b{words('war_nouns')}\s+(?:antara\s+)?$", _I)
+_WAR_BEFORE = Rx(rf"\b{words('war_nouns')}\s+(?:antara\s+)?$", _I)
 
 
 def _shared_thing(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -540,7 +541,7 @@ def _shared_thing(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"target is the other state of the shared {shared.text!r} ({other})"
 
 
-_AT_STATE = re.compile(rf"\b{words('aimed_at_words')}\s+(?:(?!{words('near_words')}\b)[\w-]+,?\s+){{0,3}}$", _I)
+_AT_STATE = Rx(rf"\b{words('aimed_at_words')}\s+(?:(?!{words('near_words')}\b)[\w-]+,?\s+){{0,3}}$", _I)
 _LAUNCH_STEMS = frozenset(word_lists()["launch_stems"])
 
 
@@ -555,7 +556,7 @@ def _launched_at(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"fired at {p.targets[0].text!r}: an attack"
 
 
-_VICTIMS = re.compile(rf"\b{words('victim_words')}\b", _I)
+_VICTIMS = Rx(rf"\b{words('victim_words')}\b", _I)
 
 
 def _victims(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -574,7 +575,7 @@ def _victims(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"target is whom the latest attack hit ({hit[0].text!r}): the victims' state"
 
 
-_LEAVE = re.compile(r"\s*(?:untuk\s+|agar\s+)?(?:segera\s+)?meninggalkan\s+$", _I)
+_LEAVE = Rx(r"\s*(?:untuk\s+|agar\s+)?(?:segera\s+)?meninggalkan\s+$", _I)
 """Between an expelling passive and a state: the state is the one to be left ("diminta untuk meninggalkan X")."""
 
 
@@ -593,7 +594,7 @@ def _expelled_from(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"told to leave {left.text!r}: expelled by it"
 
 
-_OWN_ENVOY = re.compile(r"\b(?:duta\s+besar|dubes|diplomat|utusan)nya\s+(?:telah\s+|sudah\s+|akan\s+)?$", _I)
+_OWN_ENVOY = Rx(r"\b(?:duta\s+besar|dubes|diplomat|utusan)nya\s+(?:telah\s+|sudah\s+|akan\s+)?$", _I)
 
 
 def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -621,8 +622,8 @@ def _recalled_envoy(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"recalls its own envoy: aimed at the state it was posted to ({posted.text!r})"
 
 
-_WISH_NOUN = re.compile(r"\b(?:harapan|keinginan)(?:nya)?\b", _I)
-_JOINED = re.compile(r"\b(?:resmi|telah|sudah|akhirnya)\s+(?:[\w-]+\s+)?$", _I)
+_WISH_NOUN = Rx(r"\b(?:harapan|keinginan)(?:nya)?\b", _I)
+_JOINED = Rx(r"\b(?:resmi|telah|sudah|akhirnya)\s+(?:[\w-]+\s+)?$", _I)
 
 
 def _join_body(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -661,12 +662,12 @@ def _commitment_partner(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return "the partner named after \"dengan\" in what is committed to"
 
 
-_BACKED = re.compile(rf"\b{words('backing_words')}\s+(?:(?:[\w-]+\s+){{0,2}}?(?:bagi|untuk|terhadap|atas)\s+)?"
+_BACKED = Rx(rf"\b{words('backing_words')}\s+(?:(?:[\w-]+\s+){{0,2}}?(?:bagi|untuk|terhadap|atas)\s+)?"
                      r"(?:upaya\s+|proses\s+)?$", _I)
 """Before a joint act noun: backing it ("dukungan AS bagi dialog antara X dan Y"), which says nothing of it being held."""
 
 
-_HARM_TO = re.compile(rf"\b{words('harm_nouns')}\b[^,;]*?\b(?:terhadap|atas|kepada)\s+$", _I)
+_HARM_TO = Rx(rf"\b{words('harm_nouns')}\b[^,;]*?\b(?:terhadap|atas|kepada)\s+$", _I)
 _VICTIM_JUDGED = frozenset({"ACCUSE", "PROTEST"})
 
 
@@ -890,7 +891,7 @@ def _judged_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
-_ACT_SUBJECT = re.compile(rf"\W*(?:{words('same_act_nouns', 'sanction_act_nouns', 'resolution_words')})\s+(?:ini|itu|tersebut)\b",
+_ACT_SUBJECT = Rx(rf"\W*(?:{words('same_act_nouns', 'sanction_act_nouns', 'resolution_words')})\s+(?:ini|itu|tersebut)\b",
                           _I)
 
 
@@ -910,8 +911,8 @@ def _judged_by_others(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return "target is the doer of the act that receives it"
 
 
-_TOLD_AGAIN = re.compile(r"\W*([\w-]+)\s+(?:itu|tersebut|ini)\b", _I)
-_HELD = re.compile(rf"\W*([\w-]+)\s+(?:(?:ini|itu|tersebut|akan|telah|sudah|resmi)\s+)*{words('holding_verbs')}\b", _I)
+_TOLD_AGAIN = Rx(r"\W*([\w-]+)\s+(?:itu|tersebut|ini)\b", _I)
+_HELD = Rx(rf"\W*([\w-]+)\s+(?:(?:ini|itu|tersebut|akan|telah|sudah|resmi)\s+)*{words('holding_verbs')}\b", _I)
 """A joint act noun opening a sentence, then when or how it is held ("Latihan akan berlangsung mulai ...")."""
 """A sentence opening with an act noun pointed back at ("Tarif itu ...", "Sanksi tersebut ...")."""
 
@@ -992,7 +993,7 @@ _NEAREST_WORDS = 6
 
 
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-_AND_BEFORE = re.compile(rf",?\s*\b{words('sequence_links')}\s+(?:{words('subject_adverbs')}\s+){{0,2}}$", _I)
+_AND_BEFORE = Rx(rf",?\s*\b{words('sequence_links')}\s+(?:{words('subject_adverbs')}\s+){{0,2}}$", _I)
 
 
 def _speaker_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1013,10 +1014,10 @@ def _speaker_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"doer is the speaker {speaker[0].text!r} of the report it is joined to"
 
 
-_THIS_IS = re.compile(r"(?:^|[\"“])\W*(?:ini|itu)\s+(?:adalah|merupakan)\s+$", _I)
+_THIS_IS = Rx(r"(?:^|[\"“])\W*(?:ini|itu)\s+(?:adalah|merupakan)\s+$", _I)
 
 
-_THIS_ACT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:ini|itu|tersebut)\b", _I)
+_THIS_ACT = Rx(r"\W*(?:[\w-]+\s+){0,2}?(?:ini|itu|tersebut)\b", _I)
 
 
 def _act_goes_on(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1050,7 +1051,7 @@ def _this_joint_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"the sides of the latest two-state event ({', '.join(sorted(countries(codes(d.pair))))})"
 
 
-_NAMED_AFTER = re.compile(r"\s+(?-i:[A-Z])[\w-]+")
+_NAMED_AFTER = Rx(r"\s+(?-i:[A-Z])[\w-]+")
 
 
 def _same_parties_again(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1095,7 +1096,7 @@ def _two_most_named(d: DocContext) -> list[Mention]:
     return [Mention(-1, -1, "", k, "document", f"a state the page is about ({k})") for _, k in ranked[:2]]
 
 
-_PROPOSED_BY = re.compile(rf"\byang\s+(?:{words('subject_adverbs')}\s+)?{words('proposing_passives')}\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
+_PROPOSED_BY = Rx(rf"\byang\s+(?:{words('subject_adverbs')}\s+)?{words('proposing_passives')}\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
 _ANSWERS_TO_PROPOSAL = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE"})
 
 
@@ -1144,7 +1145,7 @@ def _nearest_other_state(c: Candidate, s: Sentence, d: DocContext) -> str | None
     return f"target is the first other state shortly after the cue ({pick.text!r})"
 
 
-_TO_SOMEWHERE = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:ke|kepada|untuk|bagi)\s+\w", _I)
+_TO_SOMEWHERE = Rx(r"(?:\s+[\w-]+){0,4}?\s+(?:ke|kepada|untuk|bagi)\s+\w", _I)
 
 
 def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1177,7 +1178,7 @@ def _document_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | Non
 
 
 _HOSTILE_WORDS = frozenset({"THREATEN", "ACCUSE", "REJECT"})
-_THAT_WORD = re.compile(r"\bbahwa\b", _I)
+_THAT_WORD = Rx(r"\bbahwa\b", _I)
 
 
 def _sentence_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1232,7 +1233,7 @@ def _each_host(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return f"a visit to each of {_one_each(p)} states"
 
 
-_MULTIPARTY = re.compile(rf"\b{words('multiparty_words')}\b", _I)
+_MULTIPARTY = Rx(rf"\b{words('multiparty_words')}\b", _I)
 
 
 def _each_counterpart(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1298,16 +1299,16 @@ def _two_states(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 # ---------------------------------------------------------------- date
 
-_ANAPHORIC_TIME = re.compile(
+_ANAPHORIC_TIME = Rx(
     rf"^\W*(?:{words('time_back_references')}|(?:dalam|selama|di\s+sela)\s+{words('meeting_nouns')}\s+(?:itu|tersebut|ini))\b", _I)
 
 
-_SAME_TIME = re.compile(rf"\b{words('same_time_phrases')}\b", _I)
+_SAME_TIME = Rx(rf"\b{words('same_time_phrases')}\b", _I)
 """Anywhere in a sentence: its event happens at the time of the one before ("pada hari yang sama")."""
 
 
-_RELATIVE_BEFORE = re.compile(r"\byang\s+(?:[\w-]+\s+)?$", _I)
-_COUNT_BACK = re.compile(r"\s*\S+\s*(?:bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam)\s*$", _I)
+_RELATIVE_BEFORE = Rx(r"\byang\s+(?:[\w-]+\s+)?$", _I)
+_COUNT_BACK = Rx(r"\s*\S+\s*(?:bulan|tahun)\s+(?:yang\s+)?(?:lalu|silam)\s*$", _I)
 _DATE_OF_NOUN_WORDS = 7
 """A date this few words after a cue noun ("serangan terbaru pada 31 Januari") is that act's own."""
 
@@ -1371,7 +1372,7 @@ def _date_after_previous(c: Candidate, s: Sentence, d: DocContext) -> str | None
     return c.date_why
 
 
-_FORMER_DID = re.compile(r"\s*,?\s*yang\s+(?:dulu\s+|pernah\s+|saat\s+itu\s+|kala\s+itu\s+)?$", _I)
+_FORMER_DID = Rx(r"\s*,?\s*yang\s+(?:dulu\s+|pernah\s+|saat\s+itu\s+|kala\s+itu\s+)?$", _I)
 
 
 def _in_former_office(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1410,17 +1411,17 @@ def _article_date(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 # ---------------------------------------------------------------- status
 
-_NEGATED = re.compile(rf"\b{words('negation_words')}\b(?:\s+\w+){{0,2}}\s*$", _I)
-_HYPOTHETICAL = re.compile(rf"\b{words('hypothetical_words')}\b(?:\s+\S+){{0,4}}\s*$", _I)
-_PLANNED = re.compile(rf"\b{words('planned_words')}\b(?:\s+\S+){{0,6}}\s*$", _I)
-_NOUN_STATUS = re.compile(
+_NEGATED = Rx(rf"\b{words('negation_words')}\b(?:\s+\w+){{0,2}}\s*$", _I)
+_HYPOTHETICAL = Rx(rf"\b{words('hypothetical_words')}\b(?:\s+\S+){{0,4}}\s*$", _I)
+_PLANNED = Rx(rf"\b{words('planned_words')}\b(?:\s+\S+){{0,6}}\s*$", _I)
+_NOUN_STATUS = Rx(
     rf"(?:\s+(?!yang\b)[\w-]+){{0,6}}?\s+['\"‘“]?(?:(?P<plan>{words('plan_words')})|(?P<neg>{words('cancel_words')}))\b", _I)
-_NOUN_PLANNED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+yang\s+(?P<plan>akan|direncanakan|dijadwalkan|rencananya)\b", _I)
+_NOUN_PLANNED = Rx(r"(?:\s+[\w-]+){0,2}?\s+yang\s+(?P<plan>akan|direncanakan|dijadwalkan|rencananya)\b", _I)
 """A meeting described as ahead ("KTT yang direncanakan dengan Korea Selatan")."""
-_AHEAD = re.compile(rf"\b{words('ahead_words')}\b", _I)
+_AHEAD = Rx(rf"\b{words('ahead_words')}\b", _I)
 
 
-_PAST_REFERENCE = re.compile(rf"\b{words('past_markers')}\s+(?:[\w-]+\s+)?$", _I)
+_PAST_REFERENCE = Rx(rf"\b{words('past_markers')}\s+(?:[\w-]+\s+)?$", _I)
 
 
 def _past_reference(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1442,15 +1443,15 @@ def _noun_status(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return c.status_why
 
 
-_SAID_THAT = re.compile(rf"\b{words('speech_verbs')}\s+(?:kalau|jika|bila)\b", _I)
+_SAID_THAT = Rx(rf"\b{words('speech_verbs')}\s+(?:kalau|jika|bila)\b", _I)
 """"Retno menuturkan kalau protes itu ...": after a speech verb "kalau" is "that", not "if"."""
 
 
-_DENIED = re.compile(r"\b(?:membantah|menyangkal)\s+(?:telah|sudah|pernah)\s+$", _I)
+_DENIED = Rx(r"\b(?:membantah|menyangkal)\s+(?:telah|sudah|pernah)\s+$", _I)
 """Before a verb: "membantah telah mengirim senjata" denies having done it."""
 
 
-_EVEN_IF = re.compile(r"\bbahkan\s+(?:jika|kalau|bila|apabila)\b[^,]*,", _I)
+_EVEN_IF = Rx(r"\bbahkan\s+(?:jika|kalau|bila|apabila)\b[^,]*,", _I)
 """A concession ("Bahkan jika X menyebutnya satelit, ..."): what follows its comma holds all the same."""
 
 
@@ -1482,7 +1483,7 @@ def _still_ahead(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
-_JUDGED_OBJECT = re.compile(r"\b(?:atas|terhadap)\b", _I)
+_JUDGED_OBJECT = Rx(r"\b(?:atas|terhadap)\b", _I)
 
 
 def _date_ahead(c: Candidate, s: Sentence, d: DocContext) -> str | None:
@@ -1538,7 +1539,7 @@ def _shared_status(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     return None
 
 
-_CONDITION = re.compile(rf"\b{words('condition_words')}\b", _I)
+_CONDITION = Rx(rf"\b{words('condition_words')}\b", _I)
 _THREAT_MODES = {"SANCTION": "restrict", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence"}
 
 

@@ -7,11 +7,10 @@ space ("Korea Utara.Dalam") and after it we re-join splits after street, number 
 
 from __future__ import annotations
 
-import re
-
 from sentencex import segment
 
 from kronik import datafiles
+from kronik.rx import Rx
 
 ABBREVIATIONS: frozenset[str] = frozenset(
     w.strip() for w in datafiles.text("abbreviations_id.txt").splitlines()
@@ -19,11 +18,11 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 """Lower-cased abbreviations (without the final dot) after which a sentence does not end."""
 
-_GLUED = re.compile(r"([.!?])(?<=[a-z\)\]\"”%]{2}[.!?])(?=[A-Z][a-z])")
+_GLUED = Rx(r"([.!?])(?<=[a-z\)\]\"”%]{2}[.!?])(?=[A-Z][a-z])")
 """A sentence end with no space after it: 'Utara.Dalam' (a lower-case word, then a capitalised one). The mark comes
 first in the pattern so that the search skips ahead to the next mark instead of trying every position."""
-_LAST_WORD = re.compile(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]{0,7})\.\s*$")
-_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s*$")
+_LAST_WORD = Rx(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]{0,7})\.\s*$")
+_INITIAL = Rx(r"(?:^|\s)[A-Z]\.\s*$")
 
 
 def _ends_with_abbreviation(sentence: str) -> bool:

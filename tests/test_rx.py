@@ -1,0 +1,100 @@
+"""kronik.rx: a pattern's ASCII twin finds in ASCII text exactly what the pattern finds, for every pattern kronik
+compiles this way; patterns for which no twin could are refused."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kronik import compiled
+from kronik.generate import pages
+from kronik.lexicon import lexicon, then_pattern
+from kronik.rx import Rx, _ascii_source
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.mark.parametrize(("source", "flags", "twin"), [
+    (r"\s+", 0, r"[\s\x1c-\x1f]+"),
+    (r"[\s-]+", 0, r"[\s\x1c-\x1f-]+"),
+    (r"[^\s,]", 0, r"[^\s\x1c-\x1f,]"),
+    (r"\S+", 0, r"[^\s\x1c-\x1f]+"),
+    (r"\\s", 0, r"\\s"),  # an escaped backslash before an s
+    (r"[]\s]", 0, r"[]\s\x1c-\x1f]"),  # a "]" first in a class is a literal
+    (r"[\]]\s", 0, r"[\]][\s\x1c-\x1f]"),
+    ("a  # a comment with \\s and [\n  \\s", re.VERBOSE, "a  # a comment with \\s and [\n  [\\s\\x1c-\\x1f]"),
+    (r"\bkata\b", re.IGNORECASE, r"\bkata\b"),
+])
+def test_twin_source(source: str, flags: int, twin: str) -> None:
+    assert _ascii_source(source, flags) == twin
+
+
+@pytest.mark.parametrize(("source", "flags"), [
+    ("kemanuſiaan", re.IGNORECASE),  # long s: IGNORECASE in Unicode takes it for s
+    (r"\u0131", re.IGNORECASE),  # dotless i, escaped
+    ("(?i)\u212a", 0),  # Kelvin sign, inline flag
+    ("[\u0100-\u0200]", re.IGNORECASE),  # a range holding long s and dotless i
+    (r"[\S,]", 0),  # \S inside a class: no class spells its complement with the separators
+])
+def test_refused_where_no_twin_finds_the_same(source: str, flags: int) -> None:
+    with pytest.raises(ValueError, match="no ASCII twin"):
+        Rx(source, flags)
+
+
+def test_case_sensitive_long_s_has_a_twin() -> None:
+    assert Rx("ſ").search("kemanuſiaan") is not None
+    assert Rx("[\u0100-\u0200]").search("s") is None
+
+
+def test_picks_the_twin_for_ascii_text_only() -> None:
+    rx = Rx(r"\w+")
+    assert rx.findall("Jakarta\x1fkota") == ["Jakarta", "kota"]
+    assert rx.findall("Yerusalem – Tel Aviv") == ["Yerusalem", "Tel", "Aviv"]
+    assert Rx(r"a\sb").search("a\x1cb") is not None  # Unicode reads U+001C as a space, and so does the twin
+    assert Rx(r"a\Sb").search("a\x1cb") is None
+
+
+def _patterns() -> list[tuple[str, Rx]]:
+    """Every Rx of the compiled modules, the cue pattern and the `then` patterns of every cue."""
+    found: list[tuple[str, Rx]] = []
+    for name in compiled.MODULES:
+        module = importlib.import_module(f"kronik.{name}")
+        found += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, Rx)]
+    cues, pattern = lexicon()
+    found.append(("lexicon cues", pattern))
+    sources = {s for readings in cues.values() for c in readings for s in (c.then, c.then_before) if s}
+    found += [(f"then {s[:30]}", then_pattern(s)) for s in sorted(sources)]
+    return found
+
+
+def _texts() -> list[str]:
+    """ASCII lines of generated pages and of the labelled pages, and of lines with the separators and tabs put in."""
+    lines = [line for _, text in pages(12) for line in text.split("\n") if line.strip()]
+    corpus = SHARED / "corpus" / "input.jsonl"
+    if corpus.exists():
+        lines += [line for row in corpus.read_text(encoding="utf-8").splitlines()[:6]
+                  for line in json.loads(row)["text"].split("\n") if line.strip()]
+    ascii_lines = [line for line in lines if line.isascii()]
+    separators = "\x1c\x1d\x1e\x1f\t\x0b\x0c"
+    mixed = [line.replace(" ", separators[i % 7], 3) for i, line in enumerate(ascii_lines[::7])]
+    return ascii_lines + mixed
+
+
+def test_every_twin_finds_what_its_pattern_finds() -> None:
+    texts = _texts()
+    assert len(texts) > 300
+    patterns = _patterns()
+    assert len(patterns) > 200
+    for name, rx in patterns:
+        for text in texts:
+            want = [(m.span(), m.groups()) for m in rx.any.finditer(text)]
+            got = [(m.span(), m.groups()) for m in rx.ascii.finditer(text)]
+            assert got == want, (name, text)
+            if rx.any.pattern.startswith(("^", r"\W*", r"\s*")) or rx.any.pattern.endswith("$"):
+                for start in range(0, len(text), 17):  # anchored patterns are matched at many places
+                    a, b = rx.any.match(text, start), rx.ascii.match(text, start)
+                    assert (a and a.span()) == (b and b.span()), (name, text, start)
