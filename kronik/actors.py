@@ -264,13 +264,9 @@ class DocumentActors:
         found = list((TOKEN if glued else PLAIN_TOKEN).finditer(sentence))
         raw = [m[0] for m in found]
         lowered = sentence.lower().replace("’", "'")
-        if len(lowered) != len(sentence):
-            low = [norm(t) for t in raw]
-        elif glued:
-            low = [lowered[m.start() : m.end()] for m in found]
-        else:
-            # lower case keeps every character a word character, space or mark: the same tokens at the same places
-            low = PLAIN_TOKEN.findall(lowered)
+        # lower case that keeps every character's place keeps the tokens' places too: cut them from it
+        low = ([norm(t) for t in raw] if len(lowered) != len(sentence)
+               else [lowered[a:b] for a, b in (m.span() for m in found)])
         self._sentence_start = len(self.countries)
         units = self._coordinate(self._compose(self._atoms(low, raw), low, raw), low, found)
         out: list[Mention] = []
@@ -717,8 +713,8 @@ end, not a name or a lower-case state ("dubes brasil")."""
 PLURAL_MARKERS = frozenset({"para", "semua", "seluruh", "beberapa", "sejumlah", "banyak"})
 """Before a bare role: several envoys, not the one named before."""
 _MOVED_ON = Rx(r"\s+(?:(?:juga|pun|akan|telah|sudah|harus|segera|dipastikan|diperintahkan|diminta)\s+){0,2}"
-                       r"(?:(?:keluar|pergi|mundur|pulang|tiba|datang|masuk|kembali|ditarik)\s+(?:dari|ke|di)|meninggalkan)\s+",
-                       re.IGNORECASE)
+               r"(?:(?:keluar|pergi|mundur|pulang|tiba|datang|masuk|kembali|ditarik)\s+(?:dari|ke|di)|meninggalkan)\s+",
+               re.IGNORECASE)
 """Between an actor and "negara itu": the actor's own move out of, into or to a state, which is then another one."""
 
 

@@ -22,18 +22,18 @@ from kronik.rx import Rx
 
 _I = re.IGNORECASE
 _LEFT_BOUNDARY = Rx(
-    rf"\b{words('speech_verbs')}\b\s*,?|\b{words('speech_verbs_before_comma')}\s*,|[;:\"“”]|(?<!\b[A-Z])\.\s|\s[-–—]\s|"
+    rf"\b{words('speech_verbs')}\b\s*,?|\b{words('speech_verbs_before_comma')}\s*,|[;:\"“”]|\.(?<!\b[A-Z]\.)\s|\s[-–—]\s|"
     rf"\b{words('clause_conjunctions', 'purpose_links')}\b|"
     rf"(?:^|,)\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the clause of a cue begins: a speech verb or conjunction opens a new clause with its own subject."""
 _RIGHT_BOUNDARY = Rx(
-    rf"[;:\"“”]|(?<!\b[A-Z])\.\s|\s[-–—]\s|,\s*{words('attribution_verbs')}\w*\b|\b{words('clause_conjunctions')}\b|"
+    rf"[;:\"“”]|\.(?<!\b[A-Z]\.)\s|\s[-–—]\s|,\s*{words('attribution_verbs')}\w*\b|\b{words('clause_conjunctions')}\b|"
     rf",\s*{words('clause_openers')}\b|\b{words('clause_openers')}\s+(?=(?-i:[A-Z]))", _I)
 """Where the search for a target stops."""
 _ATTRIBUTION = Rx(rf",?[\"”’']?\s*{words('attribution_verbs')}\w*\s+$", _I)
 _PREP_BEFORE = Rx(rf"\b(?!(?<=yang\s)sama\b)({words('prepositions')})\s*-?\s*"  # "hari yang sama X": no "sama"
-                          rf"(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"
-                          rf"(?:{words('people_nouns')}\s+|{words('counterpart_words')}\s*,\s*)?$", _I)
+                  rf"(?:(?:depan|dekat|sekitar|luar|dalam|sekeliling)\s+(?:gedung\s+)?)?"
+                  rf"(?:{words('people_nouns')}\s+|{words('counterpart_words')}\s*,\s*)?$", _I)
 COORD_GAP = Rx(r"^\s*(?:yang\s+[\w-]+\s*)?,?\s*(?:dan|serta|maupun|atau|&)\s+(?:juga\s+)?$|^\s*[-–/]?\s*$", _I)
 """What may stand between two coordinated parties: "dan", "serta", a hyphen ("AS-Korea Selatan"); a bare comma
 may be an apposition ("pernyataan kedua negara, Beijing dan Seoul"), so it is not enough."""
@@ -62,14 +62,14 @@ CAUSE = Rx(rf"\b{words('cause_links')}\b", _I)
 _TOPIC_PREP = Rx(rf"\b{words('topic_prepositions')}\b", _I)
 _INVOLVING = Rx(rf"\b{words('involving_verbs')}\s+", _I)
 _FRONTED = Rx(rf"\W*(?:{words('clause_openers')}\W+)?(?:{words('fronting_words', 'fronted_phrase_openers')}\s+)?"
-                      rf"(?:{words('light_verbs')}\s+)?", _I)
+              rf"(?:{words('light_verbs')}\s+)?", _I)
 """Before a cue that opens the sentence with no subject of its own: "Mengecam ..., PM Kishida ...", "Pada pertemuan
 dengan X, Presiden Y ...", "Selain melakukan pertemuan dengan X, Menlu Y ...": the main clause's subject does it."""
 _DONE_BY = Rx(rf"\s*['\"’”]?\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('doing_passives')}"
-                      r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
+              r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
 """Between an act noun and a state: a relative passive that names the state as the doer ("veto yang dilakukan AS")."""
 _MEDIATED = Rx(rf"^\s*(?:[\w-]+\s+){{0,2}}?yang\s+(?:{words('subject_adverbs')}\s+)?{words('mediating_passives')}"
-                       r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
+               r"\s+(?:oleh\s+)?(?:pihak\s+)?$", _I)
 """Between a joint act noun and a state: the state mediated it ("gencatan senjata yang ditengahi oleh Mesir")."""
 _FEW_WORDS = Rx(r"^\W*(?:[\w-]+\W+){0,4}$")
 NEAR = Rx(r"^\W*(?:[\w-]+\W+){0,2}$")
@@ -79,7 +79,7 @@ _CONSEQUENCE = Rx(rf"\b{words('consequence_words')}", _I)
 """What a threat promises the one warned ("akan menghadapi konsekuensi", "akan membayar mahal")."""
 _THAT = Rx(r"\s*,?\s*bahwa\s+", _I)
 PURPOSE = Rx(rf"\b{words('purpose_conjunctions')}\s+(?:(?:dapat|bisa|segera|tidak|tak|jangan)\s+){{0,2}}"
-                     rf"(?:(?:me|ber|di|ter)[a-z]{{3,}}|pe[a-z]{{3,}}an\b)", _I)
+             rf"(?:(?:me|ber|di|ter)[a-z]{{3,}}|pe[a-z]{{3,}}an\b)", _I)
 """A purpose clause ("untuk membahas ...", "untuk perundingan ..."): what it names is a topic, not a party of the event
 before it."""
 _HELP = Rx(rf"(?:untuk|guna|demi)\s+{words('help_verbs')}\b", _I)
@@ -91,7 +91,7 @@ RESPONDING = Rx(rf"\W*{words('responding_openers')}\b", _I)
 """A fronted phrase naming what the act answers ("Menanggapi pelanggaran oleh Tiongkok, ...")."""
 _SUFFERED = Rx(rf"\b{words('suffering_words')}\s+(?:\w+\s+)?{words('suffering_links')}\s+$", _I)
 _SPOKEN_TOPIC = Rx(rf"\b(?:{words('speech_verbs')}|mengungkap|berbicara|bicara)\s+(?:[\w-]+\s+)?"
-                           rf"{words('topic_prepositions')}\s+$", _I)
+                   rf"{words('topic_prepositions')}\s+$", _I)
 """A speech verb and "terkait", "tentang" before a noun cue: its topic ("mengungkap terkait pertemuannya dengan X"),
 whose possessor is the speaker, not the reason for an act done to someone else."""
 _REASON = Rx(rf"\b{words('reason_words')}\s+(?:[\w-]+\s+)?$", _I)

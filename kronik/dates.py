@@ -89,14 +89,14 @@ _SINCE = Rx(r"\bsejak\s+(?:tanggal\s+|hari\s+|bulan\s+)?$", re.IGNORECASE)
 _UNTIL = Rx(r"^\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|-|–)\s*(?:hari\s+|tanggal\s+)?$", re.IGNORECASE)
 _BETWEEN = Rx(r"\bantara\s+(?:tanggal\s+|bulan\s+)?$", re.IGNORECASE)
 _REPORTING = Rx(r"[,\"”]\s*(?:kata|ujar|ucap|tutur|papar|imbuh|tegas)(?:nya)?\b[^,.;]*,?\s*$|"
-                        r"\b(?:mengutip|dikutip|melansir|dilansir|dilaporkan|seperti\s+dikutip|menurut\s+laporan|"
-                        r"(?:keterangan|pernyataan|siaran)\s+(?:tertulis|pers|resmi)|diterima\s+(?:di|oleh)|"
-                        r"(?i:menurut)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?\s*\(?)[^,.;]*,?\s*$",
-                        re.IGNORECASE)
+                r"\b(?:mengutip|dikutip|melansir|dilansir|dilaporkan|seperti\s+dikutip|menurut\s+laporan|"
+                r"(?:keterangan|pernyataan|siaran)\s+(?:tertulis|pers|resmi)|diterima\s+(?:di|oleh)|"
+                r"(?i:menurut)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?\s*\(?)[^,.;]*,?\s*$",
+                re.IGNORECASE)
 """Before a date, a citation of the source ("dilansir AFP", "Menurut CNN (9/4/2025)", "dalam keterangan tertulis
 yang diterima di Jakarta, Senin", '..., kata Retno kepada wartawan (24/2)'): the report's date, not the event's."""
 _DEADLINE = Rx(r"\b(?:paling\s+lambat|selambat-lambatnya|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)"
-                       r"(?:\s+(?:pada|hingga|sampai|tanggal|hari))?\s*$", re.IGNORECASE)
+               r"(?:\s+(?:pada|hingga|sampai|tanggal|hari))?\s*$", re.IGNORECASE)
 """Before a date, a deadline: the time something must be done by."""
 _FUTURE_CUE = Rx(r"\b(?:akan|dijadwalkan|berencana|rencananya|mendatang|hendak)\b", re.IGNORECASE)
 

@@ -35,6 +35,11 @@ def _sports_words(text: str) -> int:
     return len(_SPORTS.findall(text) if lowered is None else _SPORTS_LOWER.findall(lowered))
 
 
+def _sports_word(text: str) -> bool:
+    lowered = caseless(text)
+    return (_SPORTS.search(text) if lowered is None else _SPORTS_LOWER.search(lowered)) is not None
+
+
 @dataclass(slots=True)
 class SentenceTrace:
     """What the coder saw and did in one sentence."""
@@ -60,7 +65,7 @@ class DocumentTrace:
 def _code_sentence(text: str, mentions: list[Mention], dates: list[DateExpr], d: DocContext,
                    hits: list[tuple[int, int, Cue]]) -> Sentence:
     """Run the rules over every cue of one sentence; further targets of one act become candidates of their own."""
-    s = Sentence(text, mentions, dates, hits, governed_cues(hits, text), d.sports or bool(hits and _SPORTS.search(text)))
+    s = Sentence(text, mentions, dates, hits, governed_cues(hits, text), d.sports or (bool(hits) and _sports_word(text)))
     for i, (start, end, cue) in enumerate(hits):
         c = Candidate(start, end, text[start:end], cue, i)
         stopped = apply_rules(c, s, d)

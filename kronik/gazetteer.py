@@ -21,7 +21,9 @@ word; a name with a short prefix ("McDonald", "DeSantis") stays whole."""
 PLAIN_TOKEN = Rx(r"\w+|[^\w\s]")
 """TOKEN where nothing is glued (its first branch needs two lower-case letters before a capitalised word, see GLUED;
 lower-case text never has that): the same tokens without trying that split at every position."""
-GLUED = Rx(r"[a-z]{2}[A-Z][a-z]{2}")
+GLUED = Rx(r"[A-Z](?<=[a-z]{2}[A-Z])[a-z]{2}")
+"""Where two words were glued: a capital between two lower-case letters on each side (the capital comes first, so
+`re` looks only at capitals, not at every letter)."""
 
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "KHM"})
 """States whose leaders' names the press writes family name first (Xi Jinping -> Xi, Jinping)."""

@@ -456,7 +456,7 @@ def _instance(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 _ROUND = Rx(rf"\b{words('round_words')}\b(?:(?!\bsejak\b)(?:[^,.;:]|,\s+(?-i:[A-Z])|,\s+(?=pada\b|tahun\b))){{0,60}}?"
-                    r"\b(?:19|20)\d\d\b", _I)
+            r"\b(?:19|20)\d\d\b", _I)
 """An earlier round with its year; "yang pertama sejak dia berkuasa pada 2011" counts from that year, it is no round."""
 _ROUND_TYPES = frozenset({"CONSULT", "COOPERATE"})
 
@@ -663,7 +663,7 @@ def _commitment_partner(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 _BACKED = Rx(rf"\b{words('backing_words')}\s+(?:(?:[\w-]+\s+){{0,2}}?(?:bagi|untuk|terhadap|atas)\s+)?"
-                     r"(?:upaya\s+|proses\s+)?$", _I)
+             r"(?:upaya\s+|proses\s+)?$", _I)
 """Before a joint act noun: backing it ("dukungan AS bagi dialog antara X dan Y"), which says nothing of it being held."""
 
 
@@ -892,7 +892,7 @@ def _judged_act(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 _ACT_SUBJECT = Rx(rf"\W*(?:{words('same_act_nouns', 'sanction_act_nouns', 'resolution_words')})\s+(?:ini|itu|tersebut)\b",
-                          _I)
+                  _I)
 
 
 def _judged_by_others(c: Candidate, s: Sentence, d: DocContext) -> str | None:
