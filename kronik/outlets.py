@@ -12,8 +12,6 @@ from urllib.parse import urlsplit
 from kronik.datafiles import rows
 from kronik.rx import Rx
 
-"""The package's data files (word lists, patterns, tables)."""
-
 _DOMAIN = Rx(r"(?i)\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|co\.kr|co|id|net|org|tv|news))\b")
 _GLUED = Rx(r"([a-z])([A-Z])")
 _SECOND_LEVEL = {"co", "or", "go", "ac", "web", "my", "sch", "com", "net", "org", "ne"}
@@ -95,7 +93,6 @@ def outlet_from_text(lines: list[str]) -> str | None:
             by_upper = {name.upper(): name for name, _ in _outlets().values()}
             return by_upper.get(m.group(1).upper(), m.group(1))
     return None
-
 
 
 _PHOTO_CREDIT = Rx(r"(?i)\b(?:foto|photo|dok|dokumentasi)\s*[/:]|\bvia\s+(?:reuters|afp|ap|antara)\b|/\s*(?:reuters|afp|ap)\b")
