@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from kronik import datafiles, furniture, lang
 from kronik.datafiles import rows
 from kronik.model import BLANK, BODY, BOILERPLATE, CAPTION, META, TITLE, Cleaned, Head, Page
-from kronik.rx import Rx
+from kronik.rx import Needles, Rx, holds, needles
 
 INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 """Languages whose lines are judged with the Indonesian function-word signal."""
@@ -99,42 +99,6 @@ def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
     return {label: tuple(patterns) for label, patterns in by_label.items()}
 
 
-def _required(items: list[tuple[object, object]], ignore_case: bool) -> list[frozenset[str]]:
-    """Sets of strings such that every match of a parsed pattern (re's parse tree) holds one string of each set.
-
-    A literal counts where it can only match itself: outside case-insensitive parts, or an ASCII non-letter; a group
-    or a repeat of at least one counts by what it requires, an alternation when every branch requires something
-    (a branch by its rarest set, see _rarest)."""
-    options: list[frozenset[str]] = []
-    run = ""
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL" and isinstance(av, int) and (not ignore_case or (chr(av).isascii() and not chr(av).isalpha())):
-            run += chr(av)
-            continue
-        if run:
-            options.append(frozenset({run}))
-            run = ""
-        if name == "SUBPATTERN" and isinstance(av, tuple):
-            _, add, drop, sub = av
-            options += _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
-        elif name == "BRANCH" and isinstance(av, tuple):
-            rarest = [_rarest(_required(list(branch), ignore_case)) for branch in av[1]]
-            branches = [b for b in rarest if b]
-            if len(branches) == len(rarest):
-                options.append(frozenset().union(*branches))
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and isinstance(av, tuple) and av[0] >= 1:
-            options += _required(list(av[2]), ignore_case)
-    if run:
-        options.append(frozenset({run}))
-    return options
-
-
-def _rarest(options: list[frozenset[str]]) -> frozenset[str] | None:
-    """The set whose shortest string is longest: likely the rarest, so the best single filter."""
-    return max(options, key=lambda o: min(map(len, o)), default=None)
-
-
 def _anchored(pattern: re.Pattern[str]) -> bool:
     """Whether the whole pattern is anchored at the start ('^…' with no top-level alternation): its search is one
     attempt at the line's start, and such patterns can share one."""
@@ -147,53 +111,27 @@ def _anchored(pattern: re.Pattern[str]) -> bool:
         return False
 
 
-def _needles(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
-    """Groups of strings such that every match of the pattern holds one string of each group: a line missing every
-    string of a group cannot match, and `in` is much cheaper than a search. Groups with fewer strings come first
-    (fewer tests for the lines most often turned away). None when none are found or re's parser, a private module,
-    cannot be read."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-        found = _required(list(tree), bool(tree.state.flags & re.IGNORECASE))
-    except Exception:  # an unknown layout of the parse tree only costs the shortcut
-        return None
-    groups = sorted({tuple(sorted(o)) for o in found}, key=lambda g: (len(g), -min(map(len, g)), g))
-    return tuple(groups) or None
-
-
 @lru_cache(maxsize=1)
-def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, tuple[tuple[str, ...], ...] | None], ...]]:
+def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, Needles | None], ...]]:
     """_patterns() arranged for speed, with the same outcome (whether any pattern of a label matches): the label's
     lower-case patterns anchored at the start are joined into one ('^(?:a|b)': still one attempt at the start, one
-    call instead of many), every other pattern comes with its needles (`_needles`), and most lines hold none of them."""
-    out: dict[str, tuple[tuple[re.Pattern[str], bool, tuple[tuple[str, ...], ...] | None], ...]] = {}
+    call instead of many), every other pattern comes with its needles (`rx.needles`), and most lines hold none of them."""
+    out: dict[str, tuple[tuple[re.Pattern[str], bool, Needles | None], ...]] = {}
     for label, patterns in _patterns().items():
         starts = [p for p, cased in patterns if not cased and _anchored(p)]
         joined = [re.compile("^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p in starts) + ")")] if len(starts) > 1 else starts
         rest = [(p, cased) for p, cased in patterns if cased or p not in starts]
-        out[label] = (*((p, False, None) for p in joined), *((p, cased, None if _anchored(p) else _needles(p)) for p, cased in rest))
+        out[label] = (*((p, False, None) for p in joined),
+                      *((p, cased, None if _anchored(p) else needles(p.pattern, p.flags)) for p, cased in rest))
     return out
 
 
 def _matches(label: str, text: str, lower: str) -> bool:
-    for pattern, cased, needles in _checks()[label]:
+    for pattern, cased, required in _checks()[label]:
         line = text if cased else lower
-        if (not needles or _holds(line, needles)) and pattern.search(line):
+        if (not required or holds(line, required)) and pattern.search(line):
             return True
     return False
-
-
-def _holds(line: str, needles: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether the line holds a string of each group of needles."""
-    for group in needles:
-        for needle in group:
-            if needle in line:
-                break
-        else:
-            return False
-    return True
 
 
 @lru_cache(maxsize=8192)

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from kronik.datafiles import rows
 from kronik.dates import caseless, word_pattern
-from kronik.rx import Rx
+from kronik.rx import Needles, Rx, holds, needles
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +145,22 @@ def then_pattern(source: str) -> Rx:
     return Rx(source, re.IGNORECASE)
 
 
+@cache
+def then_needles(source: str) -> Needles | None:
+    """What a cue's `then` pattern needs in the lower-cased sentence (`rx.needles`): most cues' words are absent,
+    and `in` tells that faster than a match."""
+    return needles(source, re.IGNORECASE, lowered=True)
+
+
+def _may_match(source: str, lowered: str | None, part: str) -> bool:
+    """False only where a `then` pattern cannot match: ``part``, the stretch of the lowered sentence it would match
+    in, misses what it needs (never False where the sentence has no lowered form)."""
+    if lowered is None:
+        return True
+    required = then_needles(source)
+    return required is None or holds(part, required)
+
+
 _SPACING = Rx(r"[\s-]+")
 THEN_BEFORE = 60
 """How far before a passive cue its `then` word may stand ("tarif yang dikenakan")."""
@@ -168,16 +184,18 @@ def cue_hits(sentence: str) -> list[tuple[int, int, Cue]]:
     for m in matches:
         word = m.group(0).lower().translate(_CASELESS_TWINS)
         key = word if word.isalpha() else _SPACING.sub(" ", word)
-        after = sentence[m.end():m.end() + THEN_AFTER]
+        after, start = sentence[m.end():m.end() + THEN_AFTER], max(0, m.start() - THEN_BEFORE)
+        # the same stretches lowered, where the `then` patterns' needles are looked for
+        low_after, low_before = (lowered[m.end():m.end() + THEN_AFTER], lowered[start:m.start()]) if lowered is not None else ("", "")
         best: tuple[int, Cue] | None = None
         for cue in cues.get(key) or cues[key[:-3]]:
             if cue.then is None:
                 best = best or (10_000, cue)
-            elif (found := then_pattern(cue.then).match(after)) is not None:
+            elif _may_match(cue.then, lowered, low_after) and (found := then_pattern(cue.then).match(after)) is not None:
                 if best is None or found.start("then") < best[0]:
                     best = (found.start("then"), cue)
-            elif cue.then_before is not None and then_pattern(cue.then_before).search(
-                    sentence, max(0, m.start() - THEN_BEFORE), m.start()):
+            elif (cue.then_before is not None and _may_match(cue.then_before, lowered, low_before)
+                  and then_pattern(cue.then_before).search(sentence, start, m.start())):
                 best = best if best and best[0] < 10_000 else (5_000, cue)
         if best is not None:
             hits.append((m.start(), m.end(), best[1]))

@@ -75,6 +75,81 @@ def _ascii_source(source: str, flags: int) -> str:
     return "".join(out)
 
 
+def _needle_char(ch: str, ignore_case: bool, lowered: bool) -> str:
+    """``ch`` as a needle has it, or "" where a match need not hold ``ch`` itself. In text lowered by
+    `dates.caseless` an ASCII character is itself in lower case, case-insensitive or not (other characters may lower
+    to other letters); elsewhere a character counts outside case-insensitive parts, or an ASCII non-letter."""
+    if lowered:
+        return ch.lower() if ch.isascii() else ""
+    return ch if not ignore_case or (ch.isascii() and not ch.isalpha()) else ""
+
+
+def _required(items: list[tuple[object, object]], ignore_case: bool, lowered: bool) -> list[frozenset[str]]:
+    """Sets of strings such that every match of a parsed pattern (re's parse tree) holds one string of each set.
+
+    A literal counts as _needle_char says; a group or a repeat of at least one counts by what it requires, an
+    alternation when every branch requires something (a branch by its rarest set, see _rarest)."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and isinstance(av, int) and (ch := _needle_char(chr(av), ignore_case, lowered)):
+            run += ch
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        if name == "SUBPATTERN" and isinstance(av, tuple):
+            _, add, drop, sub = av
+            options += _required(list(sub), (ignore_case or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE,
+                                 lowered)
+        elif name == "BRANCH" and isinstance(av, tuple):
+            rarest = [_rarest(_required(list(branch), ignore_case, lowered)) for branch in av[1]]
+            branches = [b for b in rarest if b]
+            if len(branches) == len(rarest):
+                options.append(frozenset().union(*branches))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and isinstance(av, tuple) and av[0] >= 1:
+            options += _required(list(av[2]), ignore_case, lowered)
+    if run:
+        options.append(frozenset({run}))
+    return options
+
+
+def _rarest(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The set whose shortest string is longest: likely the rarest, so the best single filter."""
+    return max(options, key=lambda o: min(map(len, o)), default=None)
+
+
+Needles = tuple[tuple[str, ...], ...]
+
+
+def needles(source: str, flags: int, lowered: bool = False) -> Needles | None:
+    """Groups of strings such that every match of the pattern holds one string of each group: a text missing every
+    string of a group cannot match, and `in` is much cheaper than a search. With ``lowered``, the strings are those
+    of the text lowered by `dates.caseless`. Groups with fewer strings come first (fewer tests for the texts most
+    often turned away). None when none are found or re's parser, a private module, cannot be read."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        tree = _parser.parse(source, flags)
+        found = _required(list(tree), bool(tree.state.flags & re.IGNORECASE), lowered)
+    except Exception:  # an unknown layout of the parse tree only costs the shortcut
+        return None
+    groups = sorted({tuple(sorted(o)) for o in found}, key=lambda g: (len(g), -min(map(len, g)), g))
+    return tuple(groups) or None
+
+
+def holds(text: str, groups: Needles) -> bool:
+    """Whether the text holds a string of each group of needles."""
+    for group in groups:
+        for needle in group:
+            if needle in text:
+                break
+        else:
+            return False
+    return True
+
+
 class Rx:
     """A compiled pattern and its ASCII twin, with the methods of re.Pattern kronik uses."""
 

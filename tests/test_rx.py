@@ -12,8 +12,9 @@ import pytest
 
 from kronik import compiled
 from kronik.generate import pages
-from kronik.lexicon import lexicon, then_pattern
-from kronik.rx import Rx, _ascii_source
+from kronik.dates import caseless
+from kronik.lexicon import THEN_AFTER, lexicon, then_needles, then_pattern
+from kronik.rx import Rx, _ascii_source, holds, needles
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -98,3 +99,39 @@ def test_every_twin_finds_what_its_pattern_finds() -> None:
                 for start in range(0, len(text), 17):  # anchored patterns are matched at many places
                     a, b = rx.any.match(text, start), rx.ascii.match(text, start)
                     assert (a and a.span()) == (b and b.span()), (name, text, start)
+
+
+@pytest.mark.parametrize(("source", "flags", "lowered", "want"), [
+    (r"\bkapal\s+perang", 0, False, (("perang",), ("kapal",))),
+    (r"(?:agar|supaya)\s", 0, False, (("agar", "supaya"),)),
+    (r"(?:agar|\w+)\s", 0, False, None),  # a branch that needs nothing: no needle
+    (r"Agar|Supaya", re.IGNORECASE, False, None),  # case-insensitive letters are no needles in text as written
+    (r"Agar|Supaya", re.IGNORECASE, True, (("agar", "supaya"),)),  # but are in lowered text
+    (r"(?-i:PBB)\s+dan", re.IGNORECASE, True, (("pbb",), ("dan",))),
+    ("Éropa", 0, True, (("ropa",),)),  # a non-ASCII letter may lower to something else: it breaks the needle
+])
+def test_needles(source: str, flags: int, lowered: bool, want: tuple[tuple[str, ...], ...] | None) -> None:
+    got = needles(source, flags, lowered)
+    assert (got and sorted(got)) == (want and sorted(want))
+
+
+def test_holds_one_string_of_each_group() -> None:
+    assert holds("kapal perang itu", (("perang",), ("kapal", "jet")))
+    assert not holds("jet tempur", (("perang",), ("kapal", "jet")))
+
+
+def test_then_needles_never_turn_away_a_match() -> None:
+    """Where a cue's `then` pattern matches after a word, the lowered stretch holds its needles."""
+    cues, _ = lexicon()
+    sources = sorted({c.then for readings in cues.values() for c in readings if c.then})
+    matched = 0
+    for text in _texts():
+        lowered = caseless(text)
+        assert lowered is not None
+        for end in [m.end() for m in re.finditer(r"\w+", text)][::3]:
+            for source in sources:
+                required = then_needles(source)
+                if then_pattern(source).match(text[end:end + THEN_AFTER]) is not None:
+                    matched += 1
+                    assert required is None or holds(lowered[end:end + THEN_AFTER], required), (source, text[end:])
+    assert matched > 100
