@@ -1,5 +1,5 @@
 """kronik.rx: a pattern's ASCII twin finds in ASCII text exactly what the pattern finds, for every pattern kronik
-compiles this way; patterns for which no twin could are refused."""
+compiles this way; patterns for which no twin could are refused. And the needles that let a search be skipped."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kronik import compiled
-from kronik.generate import pages
 from kronik.dates import caseless
+from kronik.generate import pages
 from kronik.lexicon import THEN_AFTER, lexicon, then_needles, then_pattern
 from kronik.rx import Rx, _ascii_source, holds, needles
 
