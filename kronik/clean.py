@@ -48,6 +48,9 @@ BYLINE_LABELS = frozenset({"penulis", "reporter", "wartawan", "editor", "jurnali
 
 _GLUED_NAV = Rx(r"[a-z][A-Z][a-z]")
 _WORD = Rx(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_ASCII_WORD = Rx(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
+"""_WORD for ASCII text (on ASCII, letters but digits and '_' are A-Z and a-z): ranges test faster than the negated
+classes, even those of _WORD's ASCII twin (a seventh less time)."""
 _EDITOR_INITIALS = Rx(r"\s*[\[(](?:[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*|\*)[\])]\s*$")
 _BYLINE_ALONE = Rx(r"^\((?:[A-Z][\w.'-]*\s?){1,4}\)$")
 _READ_ALSO = Rx(r"(?i)^(baca|lihat|simak)( juga| pula)?\s*:?$")
@@ -168,7 +171,7 @@ def _terminated(text: str) -> bool:
 def _features(line: _Line, indonesian: bool, conservative: bool) -> None:
     """Prose or not, and title-like or not, from the line alone."""
     text = line.text
-    words = _WORD.findall(text)
+    words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     n = len(words)
     line.words = n
     line.caps = sum(map(str.isupper, map(itemgetter(0), words))) / n if n else 1.0
