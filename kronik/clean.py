@@ -88,21 +88,21 @@ def _function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], bool], ...]]:
+def _patterns() -> dict[str, tuple[tuple[Rx, bool], ...]]:
     """The patterns of kronik/data/boilerplate.tsv by label, each with whether it is matched case-sensitively.
 
     Patterns are written in lower case and matched against the lower-cased line: one small regex at a time
     on lower-cased text is several times faster than one big case-insensitive alternation. Patterns with a
     case-sensitive part '(?-i:…)' are compiled case-insensitively and see the line as it is.
     """
-    by_label: dict[str, list[tuple[re.Pattern[str], bool]]] = {}
+    by_label: dict[str, list[tuple[Rx, bool]]] = {}
     for label, pattern in rows("boilerplate.tsv"):
         cased = "(?-i:" in pattern
-        by_label.setdefault(label, []).append((re.compile(pattern, re.IGNORECASE) if cased else re.compile(pattern), cased))
+        by_label.setdefault(label, []).append((Rx(pattern, re.IGNORECASE) if cased else Rx(pattern), cased))
     return {label: tuple(patterns) for label, patterns in by_label.items()}
 
 
-def _anchored(pattern: re.Pattern[str]) -> bool:
+def _anchored(pattern: Rx) -> bool:
     """Whether the whole pattern is anchored at the start ('^…' with no top-level alternation): its search is one
     attempt at the line's start, and such patterns can share one."""
     from re import _parser  # type: ignore[attr-defined]
@@ -115,14 +115,14 @@ def _anchored(pattern: re.Pattern[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _checks() -> dict[str, tuple[tuple[re.Pattern[str], bool, Needles | None], ...]]:
+def _checks() -> dict[str, tuple[tuple[Rx, bool, Needles | None], ...]]:
     """_patterns() arranged for speed, with the same outcome (whether any pattern of a label matches): the label's
     lower-case patterns anchored at the start are joined into one ('^(?:a|b)': still one attempt at the start, one
     call instead of many), every other pattern comes with its needles (`rx.needles`), and most lines hold none of them."""
-    out: dict[str, tuple[tuple[re.Pattern[str], bool, Needles | None], ...]] = {}
+    out: dict[str, tuple[tuple[Rx, bool, Needles | None], ...]] = {}
     for label, patterns in _patterns().items():
         starts = [p for p, cased in patterns if not cased and _anchored(p)]
-        joined = [re.compile("^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p in starts) + ")")] if len(starts) > 1 else starts
+        joined = [Rx("^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p in starts) + ")")] if len(starts) > 1 else starts
         rest = [(p, cased) for p, cased in patterns if cased or p not in starts]
         out[label] = (*((p, False, None) for p in joined),
                       *((p, cased, None if _anchored(p) else needles(p.pattern, p.flags)) for p, cased in rest))

@@ -156,6 +156,7 @@ class Rx:
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
         self.any = re.compile(source, flags)
+        self.flags = self.any.flags
         self.ascii = re.compile(_ascii_source(source, flags), flags | re.ASCII)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

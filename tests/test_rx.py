@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kronik import compiled
+from kronik.clean import _checks
 from kronik.dates import caseless
 from kronik.generate import pages
 from kronik.lexicon import THEN_AFTER, lexicon, then_needles, then_pattern
@@ -60,11 +61,12 @@ def test_picks_the_twin_for_ascii_text_only() -> None:
 
 
 def _patterns() -> list[tuple[str, Rx]]:
-    """Every Rx of the compiled modules, the cue pattern and the `then` patterns of every cue."""
+    """Every Rx of the compiled modules, the boilerplate patterns, the cue pattern and every cue's `then` patterns."""
     found: list[tuple[str, Rx]] = []
     for name in compiled.MODULES:
         module = importlib.import_module(f"kronik.{name}")
         found += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, Rx)]
+    found += [(f"boilerplate {label}", p) for label, checks in _checks().items() for p, _, _ in checks]
     cues, pattern = lexicon()
     found.append(("lexicon cues", pattern))
     sources = {s for readings in cues.values() for c in readings for s in (c.then, c.then_before) if s}
