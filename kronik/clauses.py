@@ -250,6 +250,7 @@ _COPULA = Rx(r"\b(?:menjadi|adalah|merupakan|ialah)\s+(?:[\w-]+\s+){0,2}$", _I)
 """Before the noun of such a relative clause: the noun is the subject itself ("menjadi negara pertama yang dikunjungi")."""
 _MEDIATING = Rx(rf"{words('mediating_passives')}\b", _I)
 """A mediated act's parties are the clause subject ("menyetujui gencatan senjata yang ditengahi oleh X")."""
+_DALAM_GAP = Rx(r"\s+dalam\s+")
 
 
 def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[list[Mention], str]:
@@ -272,7 +273,7 @@ def clause_subject(sentence: str, mentions: list[Mention], pos: int) -> tuple[li
         return [], ""
     if before:
         i, m = before[-1]
-        if _IN_ROLE.search(sentence, max(0, m.start - 30), m.start) and re.fullmatch(r"\s+dalam\s+", sentence[m.end:pos]):
+        if _IN_ROLE.search(sentence, max(0, m.start - 30), m.start) and _DALAM_GAP.fullmatch(sentence[m.end:pos]):
             # "peran Mesir dalam menengahi perundingan": the one whose part it is
             return coordinated(sentence, mentions, i), "owner of the part played"
         if _RELATIVE.match(sentence[m.end:pos]) and m.start >= 0:
@@ -350,6 +351,9 @@ def _asked_after(sentence: str, mentions: list[Mention], wish: re.Match[str]) ->
     asked = next((i for i, m in enumerate(mentions) if m.start >= wish.end() and m.kind != "pronoun"
                   and _POSSESSOR_GAP.match(sentence[wish.end():m.start])), None)
     return coordinated(sentence, mentions, asked, wish.end(), right_limit(sentence, wish.end())) if asked is not None else []
+
+
+_AND_WORD = Rx(r"\b(?:dan|serta)\b")
 
 
 def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, cue: Cue) -> Parties:
@@ -460,7 +464,7 @@ def find_parties(sentence: str, mentions: list[Mention], start: int, end: int, c
         # "bertemu dengan X, dan pada hari Selasa dengan Y": the same act again with another target
         last = objects[-1].end
         for i, m in after:
-            if m.start >= last and oblique(sentence, m) == prep and re.search(r"\b(?:dan|serta)\b", sentence[last:m.start]):
+            if m.start >= last and oblique(sentence, m) == prep and _AND_WORD.search(sentence[last:m.start]):
                 group = coordinated(sentence, mentions, i, end, stop)
                 parties.also.append(group)
                 last = group[-1].end

@@ -230,12 +230,15 @@ def _mark_bylines(lines: list[_Line]) -> None:
             prev.label = META
 
 
+_OPENS_SENTENCE = Rx(r"[\"“'‘A-Z]")
+
+
 def _keep_cut_tail(lines: list[_Line]) -> None:
     """The page's last line, cut mid-sentence by the crawler right after a body line, is still body."""
     content = [i for i, ln in enumerate(lines) if ln.label != BLANK]
     if len(content) >= 2:
         last, prev = lines[content[-1]], lines[content[-2]]
-        cut_sentence = last.words >= 4 and (last.caps < 0.6 or ". " in last.text) and re.match(r"[\"“'‘A-Z]", last.text)
+        cut_sentence = last.words >= 4 and (last.caps < 0.6 or ". " in last.text) and _OPENS_SENTENCE.match(last.text)
         if last.label == BODY and prev.label == BODY and prev.prose and cut_sentence:
             last.prose = True
 
@@ -267,13 +270,16 @@ def _slug_words(url: str | None) -> list[str]:
     return best if len(best) >= SLUG_MIN_WORDS else []
 
 
+_HYPHENED = Rx(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
 def _slug_match(text: str, slug: list[str]) -> float:
     """How well a line echoes the URL slug: F1 of their word sets (a hyphenated word also counts joined, as slugs
     write 'keluarga-keluarga' as 'keluargakeluarga'); 0 below SLUG_MIN_COVER of the slug or SLUG_MIN_PRECISION of the line."""
     words = _SLUG_WORD.findall(text.lower())
     if not words or not slug:
         return 0.0
-    have = set(words) | {w.replace("-", "") for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text.lower())}
+    have = set(words) | {w.replace("-", "") for w in _HYPHENED.findall(text.lower())}
     cover = sum(w in have for w in slug) / len(slug)
     precision = sum(w in set(slug) for w in words) / len(words)
     if cover < SLUG_MIN_COVER or precision < SLUG_MIN_PRECISION:

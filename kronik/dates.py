@@ -120,11 +120,14 @@ class DateExpr:
         return bool(self.value) and not self.reporting and not self.deadline
 
 
+_ISO = Rx(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
 def parse_iso(value: str | None) -> dt.date | None:
     """The first day of an ISO date/month/year string, or None."""
     if not value:
         return None
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    m = _ISO.match(value)
     if not m:
         return None
     try:
@@ -373,6 +376,9 @@ class Sequel(NamedTuple):
     unit: str
 
 
+_SPACE_RUN = Rx(r"\s+")
+
+
 def find_sequel(sentence: str) -> Sequel | None:
     """The first time in the sentence told relative to the event before it; "beberapa hari kemudian" counts as
     no fixed time and is left out."""
@@ -386,7 +392,7 @@ def find_sequel(sentence: str) -> Sequel | None:
     word = m["n"].lower()
     if word == "beberapa":
         return None
-    n = 1 if word == "se" else int(word) if word.isdigit() else _NUMBERS.get(re.sub(r"\s+", " ", word), 0)
+    n = 1 if word == "se" else int(word) if word.isdigit() else _NUMBERS.get(_SPACE_RUN.sub(" ", word), 0)
     return Sequel(m.start(), m.end(), m.group(0), -n if m["earlier"] else n, m["unit"].lower()) if n else None
 
 

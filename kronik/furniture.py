@@ -78,6 +78,9 @@ def iso_date(y: int, mo: int, d: int, hh: str | None = None, mm: str | None = No
     return f"{day.isoformat()}T{int(hh):02d}:{mm}:{ss or '00'}{tz}"
 
 
+_LABEL_WORD = Rx(r"([A-Za-z]+)\s*:")
+
+
 def parse_dates(line: str, default_tz: str | None = None, outlet: str | None = None) -> list[tuple[str, str]]:
     """Every date stamp in one meta line, as (kind, ISO string); kind is 'published', 'updated' or ''.
 
@@ -89,7 +92,7 @@ def parse_dates(line: str, default_tz: str | None = None, outlet: str | None = N
     if not _DIGIT.search(line):  # every stamp holds a digit
         return out
     start = 0
-    labels = {w.lower() for w in re.findall(r"([A-Za-z]+)\s*:", line)}
+    labels = {w.lower() for w in _LABEL_WORD.findall(line)}
     default_tz = next((tz for label, (tz, who) in _LABEL_TZ.items() if label in labels and outlet in who), default_tz)
     for m in _DATE.finditer(line):
         before = line[start : m.start()]
@@ -125,9 +128,15 @@ def fallback_date(line: str) -> str | None:
     return when.date().isoformat() if when else None
 
 
+_ASCII_LETTERS = Rx(r"[A-Za-z]+")
+
+
 def has_month_word(line: str) -> bool:
     """Whether a line names a month (a cue that a date line the patterns missed may still be a date)."""
-    return any(w.lower() in MONTHS for w in re.findall(r"[A-Za-z]+", line))
+    return any(w.lower() in MONTHS for w in _ASCII_LETTERS.findall(line))
+
+
+_LETTERS = Rx(r"[^\W\d_]+")
 
 
 def looks_like_date_line(line: str) -> bool:
@@ -142,7 +151,7 @@ def looks_like_date_line(line: str) -> bool:
     stamp = _DATE.search(line)
     if not stamp:
         return len(line) <= 60 and bool(_YEAR.search(line)) and has_month_word(line) and _has_cue(line)
-    rest = len(re.findall(r"[^\W\d_]+", _WEEKDAY.sub(" ", _DATE.sub(" ", line))))
+    rest = len(_LETTERS.findall(_WEEKDAY.sub(" ", _DATE.sub(" ", line))))
     return rest <= 10 and (bool(stamp.group("H")) or rest <= 2 or _has_cue(line))
 
 
@@ -150,6 +159,10 @@ def _has_cue(line: str) -> bool:
     """A weekday or a 'published/updated' label: what makes a short line with a date a date line."""
     return bool(_WEEKDAY.search(line) or _UPDATED.search(line) or _PUBLISHED.search(line))
 
+
+
+_NAME_TAIL = Rx(r"\s+(?:diperbarui|diterbitkan|pada|-|–|\|)\s*")
+"""What may follow an author's name on a byline: a date label or a separator."""
 
 
 def find_authors(lines: list[str]) -> list[str]:
@@ -166,13 +179,14 @@ def find_authors(lines: list[str]) -> list[str]:
             prev = lines[i - 1].strip()
             name = prev if _NAME.match(prev) and not _DATE.search(prev) else None
         if name:
-            name = re.split(r"\s+(?:diperbarui|diterbitkan|pada|-|–|\|)\s*", name.strip(), maxsplit=1)[0].strip(" ,-|")
+            name = _NAME_TAIL.split(name.strip(), maxsplit=1)[0].strip(" ,-|")
             if name and name not in authors and len(name) <= 60:
                 authors.append(name)
     return authors
 
 
 _OUTLET_PART = Rx(r"(?i)^(?:\(?antara\)?|viva|voa|[\w-]+(?:\.[a-z]{2,4}){1,2})$")
+_DATELINE_PARTS = Rx(r"[,(|]")
 
 
 def dateline_place(dateline: str) -> str | None:
@@ -181,7 +195,7 @@ def dateline_place(dateline: str) -> str | None:
     Indonesian datelines put the place first ('Jakarta, CNN Indonesia'); a part that looks like a host or a
     news agency is the outlet wherever it stands; a dateline that is only an outlet has no place.
     """
-    parts = [p.strip(" ()") for p in re.split(r"[,(|]", dateline) if p.strip(" ()")]
+    parts = [p.strip(" ()") for p in _DATELINE_PARTS.split(dateline) if p.strip(" ()")]
     places = [p for p in parts if not _OUTLET_PART.match(p)]
     return places[0] if places else None
 

@@ -64,9 +64,12 @@ def _nasal(stem: str, base: str) -> str:
     return base + stem
 
 
+_ER_SYLLABLE = Rx(r"[^aeiou]er")
+
+
 def _r_prefix(stem: str, prefix: str) -> str:
     """ber-/per- lose their r before r and before a first syllable in -er (berunding, bekerja)."""
-    return (prefix[:-1] if stem.startswith("r") or re.match(r"[^aeiou]er", stem) else prefix) + stem
+    return (prefix[:-1] if stem.startswith("r") or _ER_SYLLABLE.match(stem) else prefix) + stem
 
 
 _AUXILIARIES = frozenset({"tidak", "tak", "akan", "pernah", "bukan", "belum", "telah", "sudah"})

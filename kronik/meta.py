@@ -128,10 +128,13 @@ def url_date(url: str | None, tz: str | None = None) -> str | None:
     return None
 
 
+_URL_YEAR = Rx(r"/((?:19|20)\d\d)/")
+
+
 def _url_year(url: str | None) -> str | None:
     """A year alone in a URL path (/pasifik/2024/…): enough to read a lead date printed without its year."""
     try:
-        m = re.search(r"/((?:19|20)\d\d)/", urlsplit(url).path) if url else None
+        m = _URL_YEAR.search(urlsplit(url).path) if url else None
     except ValueError:
         return None
     return m.group(1) if m else None
@@ -140,12 +143,13 @@ def _url_year(url: str | None) -> str | None:
 REFERENCE_MONTHS = 2
 """A date printed without its year is read with a reference month (a crawl date) only when it falls at most this
 many months before it; a reference that far off the page's own date is no guide to the year."""
+_REFERENCE_YEAR = Rx(r"((?:19|20)\d\d)(?:-(\d\d))?")
 
 
 def _year_for(month: int, reference: str | None) -> int | None:
     """The year of a date printed without one: the reference's year ('2024', from the URL), or for a reference
     month ('2023-04') the year that puts the date at most REFERENCE_MONTHS months before it."""
-    m = re.match(r"((?:19|20)\d\d)(?:-(\d\d))?", reference or "")
+    m = _REFERENCE_YEAR.match(reference or "")
     if not m:
         return None
     year = int(m[1])
@@ -178,10 +182,15 @@ def _stamp_day(m: re.Match[str], reference: str | None) -> dt.date | None:
     return d if weekday is None or d.weekday() == weekday else None
 
 
+_AGO = Rx(r"(?i)\s*(?:\w+\s+)?lalu\b")
+"""After a date: lalu (ago, last), so the date is of something told of."""
+_CITED = Rx(rf"(?i)\b{_CITATION}\b\s+\S+(?:\s\S+){{0,3}}\s*$")
+
+
 def _report_day(sentence: str, m: re.Match[str], first: bool) -> bool:
     """Whether the stamp at ``m`` is the day of the report by one of the lead formulas (see _CUE)."""
     before = sentence[: m.start()]
-    if re.match(r"(?i)\s*(?:\w+\s+)?lalu\b", sentence[m.end() : m.end() + 16]):
+    if _AGO.match(sentence[m.end() : m.end() + 16]):
         return False
     if first and _DATELINE_HEAD.match(before):
         return True
@@ -191,7 +200,7 @@ def _report_day(sentence: str, m: re.Match[str], first: bool) -> bool:
         return False
     if _EVENT_DAY.search(before):
         return bool(_CITED_ON.search(before))
-    return before.rstrip().endswith(",") or (not m["wd"] and bool(re.search(rf"(?i)\b{_CITATION}\b\s+\S+(?:\s\S+){{0,3}}\s*$", before)))
+    return before.rstrip().endswith(",") or (not m["wd"] and bool(_CITED.search(before)))
 
 
 def lead_date(paragraphs: Sequence[str], reference: str | None = None) -> str | None:

@@ -126,13 +126,16 @@ def _outlet_name(text: str) -> str | None:
     return name
 
 
+_YEAR_SUFFIX = Rx(r"\s*(?:19|20)\d\d$")
+
+
 def _copyright_outlet(line: str) -> str | None:
     """'© 2025 Warta Nusantara', 'Copyright © 2024 PT Media Contoh. All rights reserved' -> the holder's name."""
     m = _COPYRIGHT.match(line.strip())
     if not m or len(line) > 160:
         return None
     holder = _COPYRIGHT_TAIL.split(m.group("n"), maxsplit=1)[0]
-    holder = re.sub(r"\s*(?:19|20)\d\d$", "", holder)
+    holder = _YEAR_SUFFIX.sub("", holder)
     return _outlet_name(holder)
 
 

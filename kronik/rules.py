@@ -266,13 +266,15 @@ def _sports(c: Candidate, s: Sentence, d: DocContext) -> str | None:
 
 
 _SCARE_QUOTED = Rx(r"['‘][^'’\"“”]{0,40}$")
+_SINGLE_QUOTE_CLOSES = Rx(r"[^'’\"“”]{0,40}['’]")
+"""A single quote closing within 40 characters, with no other quote mark before it."""
 
 
 def _scare_quoted(c: Candidate, s: Sentence, d: DocContext) -> str | None:
     """"membalas 'serangan' AS", "'serangan Trump' itu" in a trade dispute: force in single quotes is a figure of
     speech."""
     if c.cue.type in _FORCE and c.cue.voice == "noun" and _SCARE_QUOTED.search(s.text, max(0, c.start - 40), c.start) and (
-            re.match(r"[^'’\"“”]{0,40}['’]", s.text[c.end:])):
+            _SINGLE_QUOTE_CLOSES.match(s.text[c.end:])):
         return _drop(c, "force named in single quotes: a figure of speech")
     return None
 
