@@ -150,16 +150,45 @@ def holds(text: str, groups: Needles) -> bool:
     return True
 
 
+MAX_NEEDLES = 8
+"""A pattern whose matches need one of at most this many strings (in all groups) is first checked with `in` for them
+(see Rx): more strings cost more `in` tests than the search they might spare."""
+
+
 class Rx:
-    """A compiled pattern and its ASCII twin, with the methods of re.Pattern kronik uses."""
+    """A compiled pattern and its ASCII twin, with the methods of re.Pattern kronik uses. A search (not an anchored
+    match) is skipped where the text lacks the pattern's needles: most per-sentence patterns need one of a few words."""
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
         self.any = re.compile(source, flags)
         self.flags = self.any.flags
         self.ascii = re.compile(_ascii_source(source, flags), flags | re.ASCII)
+        self.lowered = bool(self.flags & re.IGNORECASE)
+        """Needles of a case-insensitive pattern are looked for in the lower-cased text, and only in ASCII text, where
+        lower case is exact (see `needles`)."""
+        found = needles(source, flags, self.lowered)
+        self.needles: Needles | None = found if found and sum(map(len, found)) <= MAX_NEEDLES else None
+
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        """True where no match can be: the text between pos and endpos misses a string of each needle group."""
+        if self.needles is None:
+            return False
+        if self.lowered:
+            if not text.isascii():
+                return False
+            text = text.lower()
+        for group in self.needles:
+            for needle in group:
+                if text.find(needle, pos, endpos) >= 0:
+                    break
+            else:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
         return (self.ascii if text.isascii() else self.any).search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -169,13 +198,21 @@ class Rx:
         return (self.ascii if text.isascii() else self.any).fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self._absent(text, pos, endpos):
+            return iter(())
         return (self.ascii if text.isascii() else self.any).finditer(text, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        if self._absent(text, pos, endpos):
+            return []
         return (self.ascii if text.isascii() else self.any).findall(text, pos, endpos)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        if self._absent(text, 0, len(text)):
+            return text
         return (self.ascii if text.isascii() else self.any).sub(repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
+        if self._absent(text, 0, len(text)):
+            return [text]
         return (self.ascii if text.isascii() else self.any).split(text, maxsplit)

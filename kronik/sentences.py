@@ -29,9 +29,10 @@ def _ends_with_abbreviation(sentence: str) -> bool:
     body = sentence.rstrip()
     if not body.endswith("."):
         return False
-    # the word, its dot and the character before it are the last ten at most: only they are searched
+    # the word, its dot and the character before it are the last ten at most (an initial's, the last three): only
+    # they are searched
     m = _LAST_WORD.search(sentence, max(0, len(body) - 10))
-    return bool(m and (m.group(1).lower() in ABBREVIATIONS or _INITIAL.search(sentence)))
+    return bool(m and (m.group(1).lower() in ABBREVIATIONS or _INITIAL.search(sentence, max(0, len(body) - 3))))
 
 
 def split(text: str) -> list[str]:

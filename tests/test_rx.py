@@ -137,3 +137,18 @@ def test_then_needles_never_turn_away_a_match() -> None:
                     matched += 1
                     assert required is None or holds(lowered[end:end + THEN_AFTER], required), (source, text[end:])
     assert matched > 100
+
+
+def test_needles_never_skip_a_match() -> None:
+    """Where a pattern finds a match (anywhere, or between two places), the text there holds the pattern's needles."""
+    texts = _texts() + [text.upper() for text in _texts()[::5]]
+    checked = 0
+    for name, rx in _patterns():
+        if rx.needles is None:
+            continue
+        for text in texts:
+            for pos in (0, len(text) // 3):
+                if rx.any.search(text, pos) is not None:
+                    checked += 1
+                    assert not rx._absent(text, pos, len(text)), (name, text[pos:])
+    assert checked > 1000
