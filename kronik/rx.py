@@ -150,7 +150,7 @@ def holds(text: str, groups: Needles) -> bool:
     return True
 
 
-MAX_NEEDLES = 8
+MAX_NEEDLES = 16
 """A pattern whose matches need one of at most this many strings (in all groups) is first checked with `in` for them
 (see Rx): more strings cost more `in` tests than the search they might spare."""
 
