@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 _SEPARATORS = "\\x1c-\\x1f"
-"""What Unicode's `\\s` holds beyond ASCII's within ASCII: the file, group, record and unit separators."""
+"""The ASCII characters Unicode's `\\s` holds and ASCII's does not: the file, group, record and unit separators."""
 
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 """The non-ASCII letters IGNORECASE in Unicode takes for ASCII ones (İ and ı for i, ſ for s, the Kelvin sign for k):
@@ -43,7 +43,7 @@ def _atom(source: str, i: int) -> tuple[str, int]:
 def _ascii_source(source: str, flags: int) -> str:
     """``source`` for re.ASCII: `\\s` and `\\S` widened to the separators Unicode counts as spaces. ValueError when no
     twin can find the same: a case-insensitive pattern naming a letter of _FOLDS_TO_ASCII, or `\\S` in a class."""
-    caseless = bool(flags & re.IGNORECASE) or re.search(r"\(\?[a-zA-Z-]*i", source) is not None
+    ignore_case = bool(flags & re.IGNORECASE) or re.search(r"\(\?[a-zA-Z-]*i", source) is not None
     verbose = bool(flags & re.VERBOSE) or re.search(r"\(\?[a-zA-Z]*x", source) is not None
     out: list[str] = []
     i, n, in_class, class_start, last = 0, len(source), False, 0, ""
@@ -58,13 +58,13 @@ def _ascii_source(source: str, flags: int) -> str:
             continue
         if in_class and ch == "-" and last and source[i + 1:i + 2] not in ("]", ""):
             high, after = _atom(source, i + 1)
-            if caseless and any(ord(last) <= ord(c) <= ord(high) for c in _FOLDS_TO_ASCII):
+            if ignore_case and any(ord(last) <= ord(c) <= ord(high) for c in _FOLDS_TO_ASCII):
                 raise ValueError(f"no ASCII twin for a case-insensitive range over {last}-{high}: {source!r}")
             out.append(source[i:after])
             i, last = after, ""
             continue
         atom, after = _atom(source, i)
-        if caseless and atom in _FOLDS_TO_ASCII:
+        if ignore_case and atom in _FOLDS_TO_ASCII:
             raise ValueError(f"no ASCII twin for a case-insensitive {atom!r}: {source!r}")
         if in_class:
             if ch == "]" and i > class_start:
