@@ -39,13 +39,13 @@ _LABEL_TZ = {"write": ("+09:00", frozenset({"KBS World", "KBS"}))}
 in Korean time. Other outlets using the same label get their home zone (or the date alone), not this one."""
 
 _AUTHOR_PATTERNS = (
-    re.compile(
+    Rx(
         r"^(?:(?:redaktur|editor)\s*(?:&|dan)\s*)?(?:penulis|reporter|wartawan|pewarta|kontributor|written by)\s*:\s*(?P<n>[^|,;]+)", re.I
     ),
-    re.compile(r"^(?:[Oo]leh|OLEH|[Bb]y|BY)\s*:?\s+(?P<n>[A-Z][\w.'-]*(?:\s+(?!diperbarui|diterbitkan|pada|\d)[\w.'-]+){0,4})"),
-    re.compile(r"^(?P<n>[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,4})\s*,\s*(?:jurnalis|wartawan|reporter|kontributor)\b", re.I),
-    re.compile(r"^\((?P<n>[A-Z][a-z][\w.'-]*(?:\s[A-Z][\w.'-]*){1,3})\)$"),
-    re.compile(r"^laporan (?:wartawan|reporter|koresponden|kontributor)\b[^,]*,\s*(?P<n>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})", re.I),
+    Rx(r"^(?:[Oo]leh|OLEH|[Bb]y|BY)\s*:?\s+(?P<n>[A-Z][\w.'-]*(?:\s+(?!diperbarui|diterbitkan|pada|\d)[\w.'-]+){0,4})"),
+    Rx(r"^(?P<n>[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,4})\s*,\s*(?:jurnalis|wartawan|reporter|kontributor)\b", re.I),
+    Rx(r"^\((?P<n>[A-Z][a-z][\w.'-]*(?:\s[A-Z][\w.'-]*){1,3})\)$"),
+    Rx(r"^laporan (?:wartawan|reporter|koresponden|kontributor)\b[^,]*,\s*(?P<n>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})", re.I),
 )
 _NAME = Rx(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){1,4}$")
 

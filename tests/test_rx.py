@@ -66,6 +66,7 @@ def _patterns() -> list[tuple[str, Rx]]:
     for name in compiled.MODULES:
         module = importlib.import_module(f"kronik.{name}")
         found += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, Rx)]
+        found += [(f"{name}.{k}", x) for k, v in vars(module).items() if isinstance(v, tuple) for x in v if isinstance(x, Rx)]
     found += [(f"boilerplate {label}", p) for label, checks in _checks().items() for p, _, _ in checks]
     cues, pattern = lexicon()
     found.append(("lexicon cues", pattern))
