@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from kronik import datafiles, furniture, lang
 from kronik.datafiles import rows
 from kronik.model import BLANK, BODY, BOILERPLATE, CAPTION, META, TITLE, Cleaned, Head, Page
-from kronik.rx import Needles, Rx, holds, needles
+from kronik.rx import Rx
 
 INDONESIAN = frozenset({"id", "ms", "jv", "su"})
 """Languages whose lines are judged with the Indonesian function-word signal."""
@@ -102,39 +102,22 @@ def _patterns() -> dict[str, tuple[tuple[Rx, bool], ...]]:
     return {label: tuple(patterns) for label, patterns in by_label.items()}
 
 
-def _anchored(pattern: Rx) -> bool:
-    """Whether the whole pattern is anchored at the start ('^…' with no top-level alternation): its search is one
-    attempt at the line's start, and such patterns can share one."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-        return pattern.pattern.startswith("^") and str(tree[0][0]) == "AT" and str(tree[0][1]) == "AT_BEGINNING"
-    except Exception:  # re's parser is a private module: an unknown layout only costs the shortcut
-        return False
-
-
 @lru_cache(maxsize=1)
-def _checks() -> dict[str, tuple[tuple[Rx, bool, Needles | None], ...]]:
+def _checks() -> dict[str, tuple[tuple[Rx, bool], ...]]:
     """_patterns() arranged for speed, with the same outcome (whether any pattern of a label matches): the label's
-    lower-case patterns anchored at the start are joined into one ('^(?:a|b)': still one attempt at the start, one
-    call instead of many), every other pattern comes with its needles (`rx.needles`), and most lines hold none of them."""
-    out: dict[str, tuple[tuple[Rx, bool, Needles | None], ...]] = {}
+    lower-case patterns anchored at the start (`Rx.anchored`) are joined into one ('^(?:a|b)': still one attempt at
+    the start, one call instead of many); every other pattern skips its search where the line lacks its needles
+    (`Rx`), and most lines hold none of them."""
+    out: dict[str, tuple[tuple[Rx, bool], ...]] = {}
     for label, patterns in _patterns().items():
-        starts = [p for p, cased in patterns if not cased and _anchored(p)]
+        starts = [p for p, cased in patterns if not cased and p.anchored]
         joined = [Rx("^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p in starts) + ")")] if len(starts) > 1 else starts
-        rest = [(p, cased) for p, cased in patterns if cased or p not in starts]
-        out[label] = (*((p, False, None) for p in joined),
-                      *((p, cased, None if _anchored(p) else needles(p.pattern, p.flags)) for p, cased in rest))
+        out[label] = (*((p, False) for p in joined), *((p, cased) for p, cased in patterns if cased or p not in starts))
     return out
 
 
 def _matches(label: str, text: str, lower: str) -> bool:
-    for pattern, cased, required in _checks()[label]:
-        line = text if cased else lower
-        if (not required or holds(line, required)) and pattern.search(line):
-            return True
-    return False
+    return any(pattern.search(text if cased else lower) for pattern, cased in _checks()[label])
 
 
 @lru_cache(maxsize=8192)

@@ -127,20 +127,42 @@ def _rarest(options: list[frozenset[str]]) -> frozenset[str] | None:
 Needles = tuple[tuple[str, ...], ...]
 
 
-def needles(source: str, flags: int, lowered: bool = False) -> Needles | None:
-    """Groups of strings such that every match of the pattern holds one string of each group: a text missing every
-    string of a group cannot match, and `in` is much cheaper than a search. With ``lowered``, the strings are those
-    of the text lowered by `dates.caseless`. Groups with fewer strings come first (fewer tests for the texts most
-    often turned away). None when none are found or re's parser, a private module, cannot be read."""
+def _parsed(source: str, flags: int) -> Any:
+    """re's parse tree of the pattern, or None where re's parser, a private module, cannot be read."""
     from re import _parser  # type: ignore[attr-defined]
 
     try:
-        tree = _parser.parse(source, flags)
+        return _parser.parse(source, flags)
+    except Exception:  # an unknown layout of the parse tree only costs the shortcuts
+        return None
+
+
+def _needles_of(tree: Any, lowered: bool) -> Needles | None:
+    if tree is None:
+        return None
+    try:
         found = _required(list(tree), bool(tree.state.flags & re.IGNORECASE), lowered)
     except Exception:  # an unknown layout of the parse tree only costs the shortcut
         return None
     groups = sorted({tuple(sorted(o)) for o in found}, key=lambda g: (len(g), -min(map(len, g)), g))
     return tuple(groups) or None
+
+
+def needles(source: str, flags: int, lowered: bool = False) -> Needles | None:
+    """Groups of strings such that every match of the pattern holds one string of each group: a text missing every
+    string of a group cannot match, and `in` is much cheaper than a search. With ``lowered``, the strings are those
+    of the text lowered by `dates.caseless`. Groups with fewer strings come first (fewer tests for the texts most
+    often turned away). None when none are found or re's parser cannot be read."""
+    return _needles_of(_parsed(source, flags), lowered)
+
+
+def _anchored(source: str, tree: Any) -> bool:
+    """Whether the whole pattern is anchored at the start ('^…' with no top-level alternation): its search is one
+    attempt at the text's start, cheaper than looking for needles first."""
+    try:
+        return source.startswith("^") and str(tree[0][0]) == "AT" and str(tree[0][1]) == "AT_BEGINNING"
+    except Exception:  # an unknown layout of the parse tree only costs the shortcut
+        return False
 
 
 def holds(text: str, groups: Needles) -> bool:
@@ -160,8 +182,9 @@ MAX_NEEDLES = 16
 
 
 class Rx:
-    """A compiled pattern and its ASCII twin, with the methods of re.Pattern kronik uses. A search (not an anchored
-    match) is skipped where the text lacks the pattern's needles: most per-sentence patterns need one of a few words."""
+    """A compiled pattern and its ASCII twin, with the methods of re.Pattern kronik uses. A search (not a match, nor a
+    pattern anchored at the start: both are one attempt) is skipped where the text lacks the pattern's needles: most
+    per-sentence patterns need one of a few words."""
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
@@ -171,7 +194,9 @@ class Rx:
         self.lowered = bool(self.flags & re.IGNORECASE)
         """Needles of a case-insensitive pattern are looked for in the lower-cased text, and only in ASCII text, where
         lower case is exact (see `needles`)."""
-        found = needles(source, flags, self.lowered)
+        tree = _parsed(source, flags)
+        self.anchored = tree is not None and _anchored(source, tree)
+        found = None if self.anchored else _needles_of(tree, self.lowered)
         self.needles: Needles | None = found if found and sum(map(len, found)) <= MAX_NEEDLES else None
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:

@@ -67,7 +67,7 @@ def _patterns() -> list[tuple[str, Rx]]:
         module = importlib.import_module(f"kronik.{name}")
         found += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, Rx)]
         found += [(f"{name}.{k}", x) for k, v in vars(module).items() if isinstance(v, tuple) for x in v if isinstance(x, Rx)]
-    found += [(f"boilerplate {label}", p) for label, checks in _checks().items() for p, _, _ in checks]
+    found += [(f"boilerplate {label}", p) for label, checks in _checks().items() for p, _ in checks]
     cues, pattern = lexicon()
     found.append(("lexicon cues", pattern))
     sources = {s for readings in cues.values() for c in readings for s in (c.then, c.then_before) if s}
@@ -116,6 +116,13 @@ def test_every_twin_finds_what_its_pattern_finds() -> None:
 def test_needles(source: str, flags: int, lowered: bool, want: tuple[tuple[str, ...], ...] | None) -> None:
     got = needles(source, flags, lowered)
     assert (got and sorted(got)) == (want and sorted(want))
+
+
+def test_anchored_patterns_search_without_needles() -> None:
+    """A search anchored at the start is one attempt, cheaper than looking for needles first."""
+    assert Rx(r"^baca\s+juga").anchored and Rx(r"^baca\s+juga").needles is None
+    assert not Rx(r"^baca|lihat juga").anchored  # a top-level alternation: the second branch is searched for
+    assert Rx(r"baca\s+juga").needles == (("baca",), ("juga",))
 
 
 def test_holds_one_string_of_each_group() -> None:
